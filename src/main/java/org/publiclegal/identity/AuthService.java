@@ -1,0 +1,207 @@
+package org.publiclegal.identity;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.publiclegal.identity.Tokens.Issued;
+import org.publiclegal.shared.audit.Actor;
+import org.publiclegal.shared.audit.AuditTrail;
+import org.publiclegal.shared.config.AppConfig;
+import org.publiclegal.shared.domain.DomainException;
+import org.publiclegal.shared.problem.ErrorCode;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Sign-in, refresh and sign-out.
+ * <p>
+ * Where a request fails but something must still be recorded (a failed password attempt, a replayed
+ * refresh token revoking its family), the transaction commits first and the failure is raised after it,
+ * so the 401 never rolls back the record that caused it.
+ */
+@ApplicationScoped
+public class AuthService {
+
+
+    private final WeChatGateway wechat;
+    private final AccountRepository accounts;
+    private final StaffCredentialRepository credentials;
+    private final Tokens tokens;
+    private final AuditTrail audit;
+    private final AppConfig config;
+    private final Clock clock;
+    private final Vertx vertx;
+    /** A hash of a random password, checked when the username is unknown so response time does not tell. */
+    private final String dummyHash;
+
+    public AuthService(WeChatGateway wechat, AccountRepository accounts, StaffCredentialRepository credentials,
+                       Tokens tokens, AuditTrail audit, AppConfig config, Clock clock, Vertx vertx) {
+        this.wechat = wechat;
+        this.accounts = accounts;
+        this.credentials = credentials;
+        this.tokens = tokens;
+        this.audit = audit;
+        this.config = config;
+        this.clock = clock;
+        this.vertx = vertx;
+        this.dummyHash = hashPassword(UUID.randomUUID().toString(), config.auth().bcryptCost());
+    }
+
+    /** Signs a resident in with a {@code wx.login} code; the first sign-in creates the account. */
+    public Uni<Issued> signInWithWeChat(String code, Actor actor) {
+        return wechat.exchange(code).chain(identity -> Panache.withTransaction(() ->
+                accounts.findByOpenid(identity.openid()).chain(existing -> {
+                    Instant now = clock.instant();
+                    if (existing == null) {
+                        Account created = Account.resident(identity.openid(), identity.unionid(), now);
+                        created.lastLoginAt = now;
+                        return accounts.persist(created)
+                                .call(a -> audit.record(new Actor(a.id, a.roles, actor.clientIp()),
+                                        "RESIDENT_REGISTERED", "account", a.id, null, "wechat"));
+                    }
+                    if (!existing.active) {
+                        throw DomainException.forbidden("该账号已停用，请联系当地司法所");
+                    }
+                    existing.signedIn(now, identity.unionid());
+                    return Uni.createFrom().item(existing);
+                }).chain(tokens::issue)));
+    }
+
+    /** Signs a staff member in; too many wrong passwords lock the account for a while. */
+    public Uni<Issued> signInStaff(String username, String password, Actor actor) {
+        return credentials.findByUsername(username).chain(credential -> {
+            Instant now = clock.instant();
+            if (credential != null && credential.isLocked(now)) {
+                long minutes = Math.max(1, Duration.between(now, credential.lockedUntil).toMinutes() + 1);
+                return Uni.createFrom().failure(new DomainException(ErrorCode.ACCOUNT_LOCKED,
+                        "密码错误次数过多，账号已锁定，请 " + minutes + " 分钟后再试或联系管理员解锁"));
+            }
+            String hash = credential == null ? dummyHash : credential.passwordHash;
+            return verify(password, hash).chain(matches -> {
+                if (credential == null) {
+                    return Uni.createFrom().failure(badCredentials());
+                }
+                return matches ? succeed(credential.accountId, actor) : fail(credential.accountId, actor);
+            });
+        });
+    }
+
+    private Uni<Issued> succeed(UUID accountId, Actor actor) {
+        return Panache.withTransaction(() -> accounts.findById(accountId).chain(account -> {
+            if (account == null || !account.active) {
+                throw badCredentials();
+            }
+            account.signedIn(clock.instant(), null);
+            return credentials.clearFailures(accountId)
+                    .chain(n -> audit.record(new Actor(accountId, account.roles, actor.clientIp()),
+                            "STAFF_SIGNED_IN", "account", accountId, account.regionCode, null))
+                    .chain(v -> tokens.issue(account));
+        }));
+    }
+
+    private Uni<Issued> fail(UUID accountId, Actor actor) {
+        Instant lockUntil = clock.instant().plus(config.auth().lockoutDuration());
+        return Panache.withTransaction(() -> credentials.recordFailure(accountId, config.auth().maxFailedAttempts(), lockUntil)
+                        // read the counter back as values: the session may hold the credential from before the update
+                        .chain(n -> Panache.getSession().chain(s -> s.createSelectionQuery(
+                                        "select failedAttempts, lockedUntil from StaffCredential where accountId = :id",
+                                        Object[].class).setParameter("id", accountId).getSingleResult()))
+                        .call(row -> audit.record(new Actor(null, null, actor.clientIp()),
+                                row[1] != null && ((Instant) row[1]).isAfter(clock.instant())
+                                        ? "STAFF_LOCKED_OUT" : "STAFF_SIGN_IN_FAILED",
+                                "account", accountId, null, "failed attempts: " + row[0])))
+                .chain(c -> Uni.createFrom().failure(badCredentials()));
+    }
+
+    /** Runs bcrypt on a worker thread; the result comes back on the caller's event loop. */
+    private Uni<Boolean> verify(String password, String hash) {
+        return vertx.executeBlocking(Uni.createFrom().item(() -> BCrypt.verifyer()
+                .verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8)).verified));
+    }
+
+    /** Rotates a refresh token. A rotated or revoked token presented again revokes its whole family. */
+    public Uni<Issued> refresh(String presented) {
+        byte[] hash = Tokens.hash(presented);
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createQuery(
+                        "from RefreshToken where tokenHash = :h", RefreshToken.class)
+                .setParameter("h", hash).getSingleResultOrNull()
+                .chain(token -> {
+                    Instant now = clock.instant();
+                    if (token == null || token.expiresAt.isBefore(now)) {
+                        return Uni.createFrom().item(Result.failed(Tokens.RefreshFailure.INVALID));
+                    }
+                    if (token.rotatedAt != null || token.revokedAt != null) {
+                        return revokeFamily(token.familyId, now)
+                                .invoke(n -> Log.warnf("Refresh token reuse detected; family %s revoked", token.familyId))
+                                .chain(n -> audit.record(new Actor(token.accountId, null, null),
+                                        "REFRESH_TOKEN_REUSED", "account", token.accountId, null,
+                                        "family " + token.familyId + " revoked"))
+                                .replaceWith(Result.failed(Tokens.RefreshFailure.REUSED));
+                    }
+                    // Claim the token atomically: of two concurrent refreshes only one rotates it.
+                    return s.createMutationQuery("update RefreshToken set rotatedAt = :now, version = version + 1 "
+                                    + "where id = :id and rotatedAt is null and revokedAt is null")
+                            .setParameter("now", now).setParameter("id", token.id).executeUpdate()
+                            .chain(claimed -> claimed == 1
+                                    ? accounts.findById(token.accountId).chain(account -> account == null || !account.active
+                                    ? Uni.createFrom().item(Result.failed(Tokens.RefreshFailure.INVALID))
+                                    : tokens.issueInFamily(account, token.familyId).map(Result::ok))
+                                    : revokeFamily(token.familyId, now).replaceWith(Result.failed(Tokens.RefreshFailure.REUSED)));
+                })))
+                .map(Result::orThrow);
+    }
+
+    /** Signs out: the presented refresh token's family can no longer be used. Unknown tokens are ignored. */
+    public Uni<Void> signOut(String presented) {
+        byte[] hash = Tokens.hash(presented);
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createQuery(
+                        "from RefreshToken where tokenHash = :h", RefreshToken.class)
+                .setParameter("h", hash).getSingleResultOrNull()
+                .chain(token -> token == null ? Uni.createFrom().voidItem()
+                        : revokeFamily(token.familyId, clock.instant()).replaceWithVoid())));
+    }
+
+    private Uni<Integer> revokeFamily(UUID familyId, Instant now) {
+        return Panache.getSession().chain(s -> s.createMutationQuery(
+                        "update RefreshToken set revokedAt = :now, version = version + 1 "
+                                + "where familyId = :family and revokedAt is null")
+                .setParameter("now", now).setParameter("family", familyId).executeUpdate());
+    }
+
+    private static DomainException badCredentials() {
+        return new DomainException(ErrorCode.BAD_CREDENTIALS, "用户名或密码错误");
+    }
+
+    /** Hashes a new staff password. */
+    public static String hashPassword(String password, int cost) {
+        return BCrypt.withDefaults().hashToString(cost, password.toCharArray());
+    }
+
+    private record Result(Issued issued, Tokens.RefreshFailure failure) {
+        static Result ok(Issued issued) {
+            return new Result(issued, null);
+        }
+
+        static Result failed(Tokens.RefreshFailure failure) {
+            return new Result(null, failure);
+        }
+
+        Issued orThrow() {
+            if (failure == Tokens.RefreshFailure.REUSED) {
+                throw new DomainException(ErrorCode.INVALID_REFRESH_TOKEN,
+                        "该刷新令牌已使用过，为安全起见本次登录已全部注销，请重新登录");
+            }
+            if (failure != null) {
+                throw new DomainException(ErrorCode.INVALID_REFRESH_TOKEN, "刷新令牌无效或已过期，请重新登录");
+            }
+            return issued;
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.publiclegal.identity;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.publiclegal.region.Organisation;
+import org.publiclegal.region.OrganisationService;
+import org.publiclegal.shared.audit.Actor;
+import org.publiclegal.shared.audit.AuditTrail;
+import org.publiclegal.shared.config.AppConfig;
+import org.publiclegal.shared.domain.DomainException;
+import org.publiclegal.shared.domain.NotFound;
+import org.publiclegal.shared.persistence.Cursor;
+import org.publiclegal.shared.persistence.CursorPage;
+import org.publiclegal.shared.security.AccessScope;
+import org.publiclegal.shared.security.Roles;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Staff accounts: created by administrators inside their scope, listed by region. */
+@ApplicationScoped
+public class StaffService {
+
+    private final AccountRepository accounts;
+    private final StaffCredentialRepository credentials;
+    private final OrganisationService directory;
+    private final AuditTrail audit;
+    private final AppConfig config;
+    private final Clock clock;
+    private final Vertx vertx;
+
+    public StaffService(AccountRepository accounts, StaffCredentialRepository credentials,
+                        OrganisationService directory, AuditTrail audit, AppConfig config, Clock clock, Vertx vertx) {
+        this.accounts = accounts;
+        this.credentials = credentials;
+        this.directory = directory;
+        this.audit = audit;
+        this.config = config;
+        this.clock = clock;
+        this.vertx = vertx;
+    }
+
+    /** A staff account with its sign-in name and organisation. */
+    public record StaffMember(Account account, String username, Organisation organisation) {
+    }
+
+    @WithTransaction
+    public Uni<StaffMember> create(String username, String password, String displayName, UUID organisationId,
+                                   Set<String> roles, AccessScope scope, Actor actor) {
+        if (roles.contains(Roles.SYSTEM_ADMIN) && !scope.isSystemAdmin()) {
+            throw DomainException.forbidden("只有系统管理员可以设立系统管理员");
+        }
+        return directory.get(organisationId).chain(org -> {
+            if (!scope.covers(org.regionCode)) {
+                throw new NotFound("机构", organisationId);
+            }
+            String misfit = StaffRolePolicy.misfit(roles, org.type);
+            if (misfit != null) {
+                throw DomainException.invalidField("roles", "角色 " + misfit + " 不适用于" + org.type + "类机构");
+            }
+            return credentials.findByUsername(username).chain(taken -> {
+                if (taken != null) {
+                    throw DomainException.conflict("用户名 " + username + " 已被使用");
+                }
+                return hash(password);
+            }).chain(hash -> {
+                Account account = Account.staff(displayName, roles, org.id, org.regionCode, clock.instant());
+                StaffCredential c = new StaffCredential();
+                c.accountId = account.id;
+                c.username = username;
+                c.passwordHash = hash;
+                c.changedAt = clock.instant();
+                return accounts.persist(account).chain(a -> credentials.persist(c))
+                        .call(x -> audit.record(actor, "STAFF_CREATED", "account", account.id, org.regionCode,
+                                username + " " + String.join(",", roles)))
+                        .replaceWith(new StaffMember(account, username, org));
+            });
+        });
+    }
+
+    /** Lifts a lockout (an administrator confirmed the staff member's identity). */
+    @WithTransaction
+    public Uni<Void> unlock(UUID accountId, AccessScope scope, Actor actor) {
+        return accounts.findById(accountId).chain(a -> {
+            if (a == null || a.kind != AccountKind.STAFF || !scope.covers(a.regionCode)) {
+                throw new NotFound("工作人员", accountId);
+            }
+            return credentials.clearFailures(accountId)
+                    .chain(n -> audit.record(actor, "STAFF_UNLOCKED", "account", accountId, a.regionCode, null));
+        });
+    }
+
+    /** Staff of the organisations in the caller's scope, by region then id. */
+    public Uni<CursorPage<StaffMember>> list(AccessScope scope, UUID organisationId, String role, String cursor,
+                                             int limit) {
+        List<String> after = Cursor.decode(cursor, 2);
+        AccessScope.Filter filter = scope.filter(null, "a.regionCode");
+        StringBuilder q = new StringBuilder("select a, c.username from Account a left join StaffCredential c "
+                + "on c.accountId = a.id where a.kind = 'STAFF' and ").append(filter.predicate());
+        Map<String, Object> params = new HashMap<>(filter.parameters());
+        if (organisationId != null) {
+            q.append(" and a.organisationId = :org");
+            params.put("org", organisationId);
+        }
+        if (role != null) {
+            q.append(" and concat(',', a.roles, ',') like :role");
+            params.put("role", "%," + role + ",%");
+        }
+        if (!after.isEmpty()) {
+            q.append(" and (a.regionCode > :ar or (a.regionCode = :ar and a.id > :aid))");
+            params.put("ar", after.get(0));
+            try {
+                params.put("aid", UUID.fromString(after.get(1)));
+            } catch (IllegalArgumentException e) {
+                throw Cursor.invalid();
+            }
+        }
+        return accounts.staffPage(q + " order by a.regionCode, a.id", params, limit).map(rows -> CursorPage.of(rows, limit,
+                r -> Cursor.encode(((Account) r[0]).regionCode, ((Account) r[0]).id),
+                r -> new StaffMember((Account) r[0], (String) r[1], null)));
+    }
+
+    private Uni<String> hash(String password) {
+        return vertx.executeBlocking(Uni.createFrom().item(() -> AuthService.hashPassword(password,
+                config.auth().bcryptCost())));
+    }
+}

@@ -1,0 +1,23 @@
+package org.publiclegal.identity.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** Request bodies of the sign-in endpoints. */
+public final class AuthRequests {
+
+    private AuthRequests() {
+    }
+
+    /** The code returned by {@code wx.login()} in the mini-program. */
+    public record WeChatSignIn(@NotBlank(message = "请提供 wx.login 返回的 code") @Size(max = 128, message = "code 过长") String code) {
+    }
+
+    public record StaffSignIn(
+            @NotBlank(message = "请输入用户名") @Size(max = 64, message = "用户名过长") String username,
+            @NotBlank(message = "请输入密码") @Size(max = 128, message = "密码过长") String password) {
+    }
+
+    public record Refresh(@NotBlank(message = "请提供 refreshToken") @Size(max = 100, message = "refreshToken 格式不正确") String refreshToken) {
+    }
+}

@@ -1,0 +1,64 @@
+package org.publiclegal.identity.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.publiclegal.identity.AuthService;
+import org.publiclegal.identity.api.AuthRequests.Refresh;
+import org.publiclegal.identity.api.AuthRequests.StaffSignIn;
+import org.publiclegal.identity.api.AuthRequests.WeChatSignIn;
+import org.publiclegal.shared.security.CurrentUser;
+
+import java.time.Clock;
+
+/** Sign-in for residents (WeChat) and staff (password), token refresh and sign-out. */
+@Path("/api/auth")
+@Tag(name = "Auth", description = "登录、刷新令牌、退出")
+@PermitAll
+public class AuthResource {
+
+    private final AuthService auth;
+    private final CurrentUser user;
+    private final Clock clock;
+
+    public AuthResource(AuthService auth, CurrentUser user, Clock clock) {
+        this.auth = auth;
+        this.user = user;
+        this.clock = clock;
+    }
+
+    @POST
+    @Path("/wechat")
+    @Operation(summary = "群众通过微信小程序登录（wx.login 的 code），首次登录自动注册")
+    public Uni<TokenView> wechat(@Valid @NotNull(message = "请求内容不能为空") WeChatSignIn request) {
+        return auth.signInWithWeChat(request.code(), user.anonymous()).map(i -> TokenView.of(i, clock));
+    }
+
+    @POST
+    @Path("/staff")
+    @Operation(summary = "工作人员用户名密码登录；连续输错将临时锁定")
+    public Uni<TokenView> staff(@Valid @NotNull(message = "请求内容不能为空") StaffSignIn request) {
+        return auth.signInStaff(request.username(), request.password(), user.anonymous()).map(i -> TokenView.of(i, clock));
+    }
+
+    @POST
+    @Path("/refresh")
+    @Operation(summary = "用刷新令牌换取新令牌（每次轮换；旧令牌重复使用将注销整个登录）")
+    public Uni<TokenView> refresh(@Valid @NotNull(message = "请求内容不能为空") Refresh request) {
+        return auth.refresh(request.refreshToken()).map(i -> TokenView.of(i, clock));
+    }
+
+    @POST
+    @Path("/logout")
+    @ResponseStatus(204)
+    @Operation(summary = "退出登录：该刷新令牌所属的登录全部失效")
+    public Uni<Void> logout(@Valid @NotNull(message = "请求内容不能为空") Refresh request) {
+        return auth.signOut(request.refreshToken());
+    }
+}

@@ -1,0 +1,38 @@
+package org.publiclegal.identity.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.publiclegal.identity.StaffService.StaffMember;
+
+import java.util.Set;
+import java.util.UUID;
+
+/** Request and response records of the staff endpoints. */
+public final class StaffViews {
+
+    private StaffViews() {
+    }
+
+    public record CreateStaffRequest(
+            @NotBlank(message = "请填写用户名") @Pattern(regexp = "[A-Za-z0-9_.\\-]{3,64}", message = "用户名为 3 至 64 位字母、数字或 _ . -") String username,
+            @NotNull(message = "请设置初始密码")
+            @Pattern(regexp = "(?=.*[A-Za-z])(?=.*\\d).{10,128}", message = "密码至少 10 位，须同时包含字母和数字") String password,
+            @NotBlank(message = "请填写姓名") @Size(max = 100, message = "姓名最多 100 字") String displayName,
+            @NotNull(message = "请选择所属机构") UUID organisationId,
+            @NotEmpty(message = "至少分配一个角色")
+            Set<@Pattern(regexp = "MEDIATOR|AID_OFFICER|LAWYER|JUDICIAL_OFFICE|BUREAU_ADMIN|SYSTEM_ADMIN",
+                    message = "未知角色") String> roles) {
+    }
+
+    public record StaffView(UUID id, String username, String displayName, Set<String> roles, UUID organisationId,
+                            String regionCode, boolean active) {
+
+        public static StaffView of(StaffMember m) {
+            return new StaffView(m.account().id, m.username(), m.account().displayName, m.account().roleSet(),
+                    m.account().organisationId, m.account().regionCode, m.account().active);
+        }
+    }
+}

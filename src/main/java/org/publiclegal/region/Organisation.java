@@ -1,0 +1,76 @@
+package org.publiclegal.region;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.publiclegal.region.OrganisationType.CommitteeKind;
+import org.publiclegal.shared.domain.DomainException;
+import org.publiclegal.shared.domain.RegionCodes;
+import org.publiclegal.shared.domain.RegionCodes.Level;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An organisation; it covers the region subtree rooted at {@link #regionCode}. */
+@Entity
+@Table(name = "organisation")
+public class Organisation {
+
+    @Id
+    public UUID id;
+    @Enumerated(EnumType.STRING)
+    public OrganisationType type;
+    @Enumerated(EnumType.STRING)
+    public CommitteeKind committeeKind;
+    public String name;
+    public String regionCode;
+    public String address;
+    public String phone;
+    public boolean active;
+    public Instant createdAt;
+    @Version
+    public long version;
+
+    /**
+     * Creates an organisation after checking that its type fits the region level it covers, e.g. a
+     * 司法所 covers a township and a village committee a village.
+     */
+    public static Organisation create(OrganisationType type, CommitteeKind kind, String name, String regionCode,
+                                      String address, String phone, Instant now) {
+        Level level = RegionCodes.levelOf(regionCode);
+        boolean fits = switch (type) {
+            case JUSTICE_BUREAU, LEGAL_AID_CENTRE -> level == Level.COUNTY || level == Level.CITY
+                    || level == Level.PROVINCE;
+            case JUDICIAL_OFFICE -> level == Level.TOWNSHIP;
+            case MEDIATION_COMMITTEE -> kind != null && switch (kind) {
+                case VILLAGE -> level == Level.VILLAGE;
+                case TOWNSHIP -> level == Level.TOWNSHIP;
+                case INDUSTRY -> level != Level.VILLAGE;
+            };
+            case LAW_FIRM, COURT -> level != Level.VILLAGE;
+        };
+        if (type == OrganisationType.MEDIATION_COMMITTEE && kind == null) {
+            throw DomainException.invalidField("committeeKind", "人民调解委员会须注明类别（VILLAGE、TOWNSHIP 或 INDUSTRY）");
+        }
+        if (type != OrganisationType.MEDIATION_COMMITTEE && kind != null) {
+            throw DomainException.invalidField("committeeKind", "只有人民调解委员会有类别");
+        }
+        if (!fits) {
+            throw DomainException.invalidField("regionCode", "该类机构不能设在" + level + "级行政区划");
+        }
+        Organisation o = new Organisation();
+        o.id = UUID.randomUUID();
+        o.type = type;
+        o.committeeKind = kind;
+        o.name = name;
+        o.regionCode = regionCode;
+        o.address = address;
+        o.phone = phone;
+        o.active = true;
+        o.createdAt = now;
+        return o;
+    }
+}

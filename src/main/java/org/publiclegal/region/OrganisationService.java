@@ -1,0 +1,76 @@
+package org.publiclegal.region;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.publiclegal.region.OrganisationType.CommitteeKind;
+import org.publiclegal.shared.audit.Actor;
+import org.publiclegal.shared.audit.AuditTrail;
+import org.publiclegal.shared.domain.DomainException;
+import org.publiclegal.shared.domain.NotFound;
+import org.publiclegal.shared.security.AccessScope;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/** Regions and organisations: the directory every other feature routes and scopes by. */
+@ApplicationScoped
+public class OrganisationService {
+
+    private final RegionRepository regions;
+    private final OrganisationRepository organisations;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public OrganisationService(RegionRepository regions, OrganisationRepository organisations, AuditTrail audit,
+                               Clock clock) {
+        this.regions = regions;
+        this.organisations = organisations;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Adds a region under its (existing) parent; the level and parent follow from the code. */
+    @WithTransaction
+    public Uni<Region> addRegion(String code, String name, Actor actor) {
+        Region region = Region.of(code, name);
+        return regions.findById(code).chain(existing -> {
+            if (existing != null) {
+                throw DomainException.conflict("行政区划代码 " + code + " 已存在");
+            }
+            if (region.parentCode == null) {
+                return Uni.createFrom().item(region);
+            }
+            return regions.findById(region.parentCode).map(parent -> {
+                if (parent == null) {
+                    throw DomainException.invalidField("code", "上级行政区划 " + region.parentCode + " 不存在，请先添加上级");
+                }
+                return region;
+            });
+        }).chain(r -> regions.persist(r))
+                .call(r -> audit.record(actor, "REGION_ADDED", "region", r.code, r.code, r.name));
+    }
+
+    /** Creates an organisation inside the caller's scope. */
+    @WithTransaction
+    public Uni<Organisation> create(OrganisationType type, CommitteeKind kind, String name, String regionCode,
+                                    String address, String phone, AccessScope scope, Actor actor) {
+        if (!scope.covers(regionCode)) {
+            throw DomainException.forbidden("只能在本单位管辖范围内设立机构");
+        }
+        return regions.findById(regionCode)
+                .onItem().ifNull().failWith(() -> DomainException.invalidField("regionCode", "行政区划 " + regionCode + " 不存在"))
+                .map(region -> Organisation.create(type, kind, name, regionCode, address, phone, clock.instant()))
+                .chain(organisations::persistAndFlush)
+                .call(o -> audit.record(actor, "ORGANISATION_CREATED", "organisation", o.id, o.regionCode,
+                        o.type + " " + o.name));
+    }
+
+    public Uni<Boolean> regionExists(String code) {
+        return regions.count("code", code).map(n -> n > 0);
+    }
+
+    public Uni<Organisation> get(UUID id) {
+        return organisations.findById(id).onItem().ifNull().failWith(() -> new NotFound("机构", id));
+    }
+}

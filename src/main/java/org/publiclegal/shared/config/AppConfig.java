@@ -1,0 +1,92 @@
+package org.publiclegal.shared.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Application settings ({@code app.*}); each can be set by its environment variable, e.g. APP_WECHAT_MODE. */
+@ConfigMapping(prefix = "app")
+public interface AppConfig {
+
+    Auth auth();
+
+    Wechat wechat();
+
+    Demo demo();
+
+    Crypto crypto();
+
+    Jwt jwt();
+
+    EmbeddedDb embeddedDb();
+
+    interface Crypto {
+        /** {@code id:base64(32 bytes)[,id:base64...]}: every key that may have sealed stored data. */
+        Optional<String> keys();
+
+        /** The key id new personal data is sealed with. */
+        Optional<String> activeKeyId();
+    }
+
+    interface Jwt {
+        /** Local runs only: where a generated key pair is kept when no keys are configured (never in prod). */
+        Optional<String> devKeyDir();
+    }
+
+    interface EmbeddedDb {
+        /** Start the embedded PostgreSQL when no datasource URL is configured. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Folder of the embedded cluster's data; empty means a temporary folder removed on stop. */
+        Optional<String> dataDir();
+
+        /** Port of the embedded server; 0 picks a free one. */
+        @WithDefault("0")
+        int port();
+    }
+
+    interface Auth {
+        /** Lifetime of an access token; short, because it cannot be revoked. */
+        @WithDefault("PT15M")
+        Duration accessTokenTtl();
+
+        /** Lifetime of a refresh token (rotated on every use). */
+        @WithDefault("P30D")
+        Duration refreshTokenTtl();
+
+        /** Failed staff password attempts before the account is locked. */
+        @WithDefault("5")
+        int maxFailedAttempts();
+
+        /** How long a locked staff account stays locked. */
+        @WithDefault("PT15M")
+        Duration lockoutDuration();
+
+        /** bcrypt cost factor for staff passwords. */
+        @WithDefault("11")
+        int bcryptCost();
+    }
+
+    interface Wechat {
+        /** {@code real}: call jscode2session; {@code fake}: demo only, the code names a demo resident. */
+        @WithDefault("real")
+        Mode mode();
+
+        /** Mini-program appid (from the WeChat console). */
+        Optional<String> appId();
+
+        /** Mini-program secret (Kubernetes Secret in production). */
+        Optional<String> secret();
+
+        enum Mode { REAL, FAKE }
+    }
+
+    interface Demo {
+        /** Load the demo county, staff and residents at start-up. Refused in the prod profile. */
+        @WithDefault("false")
+        boolean enabled();
+    }
+}

@@ -1,0 +1,105 @@
+package org.publiclegal.shared.crypto;
+
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.publiclegal.shared.config.AppConfig;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * AES-256-GCM for personal data at rest (ID numbers, phones, addresses, finances).
+ * <p>
+ * Keys come from configuration as {@code app.crypto.keys=id1:base64key,id2:base64key} with
+ * {@code app.crypto.active-key-id} naming the one new values are sealed with. Older keys stay listed
+ * so rows sealed with them can still be read (the row stores the key id), which is how keys rotate.
+ * Each value is bound to its context (e.g. {@code resident_profile.mobile:<account id>}) as associated
+ * data, so a ciphertext copied to another row or column does not decrypt.
+ */
+@ApplicationScoped
+@Startup
+public class PersonalDataCipher {
+
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final Map<String, SecretKeySpec> keys = new HashMap<>();
+    private final String activeKeyId;
+    private final SecureRandom random = new SecureRandom();
+
+    public PersonalDataCipher(AppConfig config) {
+        Optional<String> keyList = config.crypto().keys();
+        Optional<String> activeKeyId = config.crypto().activeKeyId();
+        if (keyList.isEmpty() || activeKeyId.isEmpty()) {
+            throw new IllegalStateException("Personal-data encryption keys are not configured: set APP_CRYPTO_KEYS "
+                    + "(id:base64-of-32-bytes[,id:...]) and APP_CRYPTO_ACTIVE_KEY_ID from the Kubernetes Secret.");
+        }
+        for (String entry : keyList.get().split(",")) {
+            String[] parts = entry.trim().split(":", 2);
+            if (parts.length != 2) {
+                throw new IllegalStateException("app.crypto.keys: each entry must be id:base64key");
+            }
+            byte[] raw = Base64.getDecoder().decode(parts[1].trim());
+            if (raw.length != 32) {
+                throw new IllegalStateException("app.crypto.keys: key " + parts[0] + " must be 32 bytes (AES-256)");
+            }
+            keys.put(parts[0].trim(), new SecretKeySpec(raw, "AES"));
+        }
+        if (!keys.containsKey(activeKeyId.get())) {
+            throw new IllegalStateException("app.crypto.active-key-id names a key that app.crypto.keys does not list");
+        }
+        this.activeKeyId = activeKeyId.get();
+    }
+
+    public String activeKeyId() {
+        return activeKeyId;
+    }
+
+    /** Seals {@code plaintext} with the active key; null stays null. */
+    public String encrypt(String plaintext, String context) {
+        if (plaintext == null) {
+            return null;
+        }
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            random.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
+                    .put(nonce).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Encryption failed", e);
+        }
+    }
+
+    /** Opens a value sealed with key {@code keyId} for the same {@code context}. */
+    public String decrypt(String ciphertext, String keyId, String context) {
+        if (ciphertext == null) {
+            return null;
+        }
+        SecretKeySpec key = keys.get(keyId);
+        if (key == null) {
+            throw new IllegalStateException("No configured key with id " + keyId + " (was it removed too early?)");
+        }
+        try {
+            byte[] all = Base64.getDecoder().decode(ciphertext);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Decryption failed for a value sealed with key " + keyId, e);
+        }
+    }
+}

@@ -1,0 +1,808 @@
+package org.publiclegal.deploy;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapEnvSource;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HTTPGetAction;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Static checks of the kustomize layout under {@code k8s/} against the application itself
+ * (application.properties, the Dockerfile, the Flyway migrations). Plain JUnit: no Quarkus, no cluster.
+ * Every YAML document is parsed into its fabric8 model class (the CloudNativePG Cluster, which fabric8
+ * has no model for, into {@link GenericKubernetesResource}).
+ */
+class ManifestsTest {
+
+    private static final Path K8S = Path.of("k8s");
+    private static final Path BASE = K8S.resolve("base");
+    private static final Path APPLICATION_PROPERTIES = Path.of("src/main/resources/application.properties");
+    private static final Path DOCKERFILE = Path.of("src/main/docker/Dockerfile.jvm");
+    private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
+
+    private static final String APP = "public-legal-services";
+    private static final String APP_SECRET = "public-legal-services-secrets";
+
+    private static final String CNPG_API_GROUP = "postgresql.cnpg.io";
+
+    /** kind -> (apiVersion, fabric8 class). Anything else found under k8s/ fails the test. */
+    private static final Map<String, Map.Entry<String, Class<? extends HasMetadata>>> KINDS = Map.of(
+            "Deployment", Map.entry("apps/v1", Deployment.class),
+            "Service", Map.entry("v1", Service.class),
+            "HorizontalPodAutoscaler", Map.entry("autoscaling/v2", HorizontalPodAutoscaler.class),
+            "PodDisruptionBudget", Map.entry("policy/v1", PodDisruptionBudget.class),
+            "ConfigMap", Map.entry("v1", ConfigMap.class),
+            "NetworkPolicy", Map.entry("networking.k8s.io/v1", NetworkPolicy.class),
+            // Parsed so that noSecretValuesAreCommitted can report it; only empty Secrets pass that test.
+            "Secret", Map.entry("v1", Secret.class),
+            "Cluster", Map.entry(CNPG_API_GROUP + "/v1", GenericKubernetesResource.class));
+
+    /**
+     * Environment variables that are legitimately set although application.properties has no key for
+     * them. Everything else must correspond to a key of application.properties (any profile).
+     */
+    private static final Set<String> ENV_READ_ELSEWHERE = Set.of(
+            // Read by Quarkus itself to pick the profile, before application.properties is read.
+            "QUARKUS_PROFILE",
+            // Read by run-java.sh of the base image (src/main/docker/Dockerfile.jvm), not by the app.
+            "JAVA_OPTS_APPEND",
+            // Production-only secrets; application.properties names them only in comments (tests and
+            // dev use key files: smallrye.jwt.sign.key.location, mp.jwt.verify.publickey.location).
+            "SMALLRYE_JWT_SIGN_KEY",
+            "MP_JWT_VERIFY_PUBLICKEY",
+            // Deliberately absent from application.properties: without them the embedded PostgreSQL
+            // starts (EmbeddedDatabaseConfigSourceFactory), and that class reads the switch below.
+            "QUARKUS_DATASOURCE_REACTIVE_URL",
+            "QUARKUS_DATASOURCE_JDBC_URL",
+            "QUARKUS_DATASOURCE_USERNAME",
+            "QUARKUS_DATASOURCE_PASSWORD",
+            "APP_EMBEDDED_DB_ENABLED");
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** One YAML document of a file under k8s/. */
+    private record Doc(Path file, int index, JsonNode tree) {
+        String kind() {
+            return tree.path("kind").asText("");
+        }
+
+        String name() {
+            return tree.path("metadata").path("name").asText("");
+        }
+
+        boolean isJsonPatch() {
+            return tree.isArray();
+        }
+
+        @Override
+        public String toString() {
+            return file + (index > 0 ? "#" + index : "");
+        }
+    }
+
+    private static List<Doc> docs;
+    private static Map<Path, Doc> kustomizations;
+    private static Map<String, HasMetadata> base;
+    private static Map<String, JsonNode> baseTrees;
+    private static Properties properties;
+
+    @BeforeAll
+    static void load() throws IOException {
+        assertTrue(Files.isDirectory(K8S), "run from the project root: " + K8S.toAbsolutePath() + " is missing");
+        docs = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(K8S)) {
+            for (Path file : files.filter(ManifestsTest::isYaml).sorted().toList()) {
+                docs.addAll(read(file));
+            }
+        }
+        kustomizations = new LinkedHashMap<>();
+        for (Doc doc : docs) {
+            if ("Kustomization".equals(doc.kind())) {
+                kustomizations.put(doc.file().getParent().normalize(), doc);
+            }
+        }
+        base = new LinkedHashMap<>();
+        baseTrees = new LinkedHashMap<>();
+        for (Doc doc : resourcesOf(BASE)) {
+            String key = key(doc.kind(), doc.name());
+            assertFalse(base.containsKey(key), "defined twice in base: " + key);
+            base.put(key, parse(doc));
+            baseTrees.put(key, doc.tree());
+        }
+        properties = new Properties();
+        try (Reader in = Files.newBufferedReader(APPLICATION_PROPERTIES, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Structure
+    // ------------------------------------------------------------------------------------------------
+
+    @Test
+    void everyManifestParsesIntoItsKubernetesModelWithoutUnknownFields() {
+        assertFalse(docs.isEmpty(), "no YAML found under " + K8S);
+        for (Doc doc : docs) {
+            if (doc.isJsonPatch()) {
+                for (JsonNode op : doc.tree()) {
+                    assertTrue(Set.of("add", "remove", "replace", "move", "copy", "test").contains(op.path("op").asText()),
+                            doc + ": not a JSON 6902 operation: " + op);
+                    assertTrue(op.path("path").asText().startsWith("/"), doc + ": JSON 6902 path must start with /: " + op);
+                }
+                continue;
+            }
+            if ("Kustomization".equals(doc.kind())) {
+                assertEquals("kustomize.config.k8s.io/v1beta1", doc.tree().path("apiVersion").asText(), doc.toString());
+                continue;
+            }
+            HasMetadata object = parse(doc);
+            assertFalse(doc.name().isBlank(), doc + ": metadata.name is missing");
+            if (!(object instanceof GenericKubernetesResource)) {
+                List<String> unknown = new ArrayList<>();
+                collectUnknownFields(object, doc.kind(), unknown);
+                assertTrue(unknown.isEmpty(), doc + ": fields the Kubernetes API does not know (typo?): " + unknown);
+            }
+        }
+    }
+
+    @Test
+    void kustomizationsReferenceExistingFilesAndBaseObjects() {
+        assertTrue(kustomizations.containsKey(BASE), "k8s/base/kustomization.yaml is missing");
+        assertEquals(Set.of(BASE, K8S.resolve("overlays/dev"), K8S.resolve("overlays/prod")), kustomizations.keySet());
+        assertEquals("public-legal-dev", kustomizations.get(K8S.resolve("overlays/dev")).tree().path("namespace").asText());
+        assertEquals("public-legal", kustomizations.get(K8S.resolve("overlays/prod")).tree().path("namespace").asText());
+
+        Set<Path> referenced = new HashSet<>();
+        for (Map.Entry<Path, Doc> entry : kustomizations.entrySet()) {
+            Path dir = entry.getKey();
+            JsonNode k = entry.getValue().tree();
+            referenced.add(entry.getValue().file().normalize());
+            for (JsonNode resource : k.path("resources")) {
+                Path target = dir.resolve(resource.asText()).normalize();
+                assertTrue(Files.isRegularFile(target) || Files.isRegularFile(target.resolve("kustomization.yaml")),
+                        dir + ": resource " + resource.asText() + " does not exist");
+                referenced.add(target);
+            }
+            for (String legacy : List.of("patchesStrategicMerge", "patchesJson6902", "commonLabels", "bases")) {
+                assertTrue(k.path(legacy).isMissingNode(), dir + ": deprecated field " + legacy + ", use patches/labels");
+            }
+            for (JsonNode patch : k.path("patches")) {
+                checkPatch(dir, patch, referenced);
+            }
+            for (JsonNode image : k.path("images")) {
+                String name = image.path("name").asText();
+                assertTrue(deployment().getSpec().getTemplate().getSpec().getContainers().stream()
+                                .anyMatch(c -> c.getImage().startsWith(name + ":") || c.getImage().equals(name)),
+                        dir + ": images entry " + name + " matches no container image of the base Deployment");
+                assertTrue(image.hasNonNull("newTag") || image.hasNonNull("digest"), dir + ": image " + name + " is not pinned");
+            }
+        }
+        for (Doc doc : docs) {
+            assertTrue(referenced.contains(doc.file().normalize()),
+                    doc + " is not referenced by any kustomization.yaml (dead file?)");
+        }
+    }
+
+    private static void checkPatch(Path dir, JsonNode patch, Set<Path> referenced) {
+        assertTrue(patch.hasNonNull("path"), dir + ": inline patches are not used here, give a path: " + patch);
+        Path file = dir.resolve(patch.path("path").asText()).normalize();
+        assertTrue(Files.isRegularFile(file), dir + ": patch " + file + " does not exist");
+        referenced.add(file);
+
+        JsonNode target = patch.path("target");
+        String kind = target.path("kind").asText();
+        String name = target.path("name").asText();
+        assertFalse(kind.isBlank() || name.isBlank(), dir + ": patch " + file + " needs an explicit target kind and name");
+        String key = key(kind, name);
+        assertTrue(base.containsKey(key), dir + ": patch target " + key + " does not exist in base");
+        String apiVersion = base.get(key).getApiVersion();
+        String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+        String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
+        assertEquals(group, target.path("group").asText(""), dir + ": group of patch target " + key);
+        assertEquals(version, target.path("version").asText(version), dir + ": version of patch target " + key);
+
+        for (Doc doc : docs.stream().filter(d -> d.file().normalize().equals(file)).toList()) {
+            if (doc.isJsonPatch()) {
+                JsonNode baseTree = baseTrees.get(key);
+                for (JsonNode op : doc.tree()) {
+                    String pointer = op.path("path").asText();
+                    String mustExist = "add".equals(op.path("op").asText())
+                            ? pointer.substring(0, pointer.lastIndexOf('/'))
+                            : pointer;
+                    assertFalse(baseTree.at(mustExist).isMissingNode(),
+                            doc + ": " + mustExist + " does not exist in base " + key);
+                }
+            } else {
+                assertEquals(kind, doc.kind(), doc + ": kind differs from its target");
+                assertEquals(name, doc.name(), doc + ": name differs from its target");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Deployment, Service, HPA, PDB, NetworkPolicy
+    // ------------------------------------------------------------------------------------------------
+
+    @Test
+    void probesPointAtTheHealthEndpoints() {
+        Container c = container();
+        assertProbe(c, "startupProbe", c.getStartupProbe(), "/q/health/started");
+        assertProbe(c, "livenessProbe", c.getLivenessProbe(), "/q/health/live");
+        assertProbe(c, "readinessProbe", c.getReadinessProbe(), "/q/health/ready");
+    }
+
+    private static void assertProbe(Container c, String which, Probe probe, String path) {
+        assertNotNull(probe, which + " is missing");
+        HTTPGetAction get = probe.getHttpGet();
+        assertNotNull(get, which + " must be an HTTP GET");
+        assertEquals(path, get.getPath(), which + " path");
+        assertEquals(httpPort().getName(), portName(get.getPort()), which + " must use the named container port");
+    }
+
+    @Test
+    void theNamedContainerPortIsTheQuarkusHttpPort() {
+        int quarkusPort = Integer.parseInt(property("quarkus.http.port", "8080"));
+        ContainerPort port = httpPort();
+        assertEquals("http", port.getName());
+        assertEquals(quarkusPort, port.getContainerPort(),
+                "containerPort 'http' must equal quarkus.http.port of application.properties");
+        String fromConfigMap = configMap().getData().get("QUARKUS_HTTP_PORT");
+        if (fromConfigMap != null) {
+            assertEquals(String.valueOf(quarkusPort), fromConfigMap, "QUARKUS_HTTP_PORT in the ConfigMap");
+        }
+        assertTrue(dockerfile().contains("EXPOSE " + quarkusPort), "Dockerfile.jvm must EXPOSE " + quarkusPort);
+    }
+
+    @Test
+    void serviceTargetsTheNamedHttpPort() {
+        Service service = (Service) base.get(key("Service", APP));
+        assertNotNull(service, "Service " + APP + " is missing");
+        assertEquals("ClusterIP", service.getSpec().getType());
+        List<ServicePort> ports = service.getSpec().getPorts();
+        assertEquals(1, ports.size());
+        assertEquals(80, ports.get(0).getPort());
+        assertEquals(httpPort().getName(), portName(ports.get(0).getTargetPort()), "Service targetPort must name the container port");
+        assertSelects(service.getSpec().getSelector(), "Service");
+    }
+
+    @Test
+    void containerHasResourcesAndARestrictiveSecurityContext() {
+        Container c = container();
+        assertResources("base", c.getResources());
+        for (Doc doc : docs) {
+            if ("Deployment".equals(doc.kind()) && !doc.file().startsWith(BASE)) {
+                Deployment patch = (Deployment) parse(doc);
+                if (patch.getSpec() != null && patch.getSpec().getTemplate() != null) {
+                    for (Container patched : patch.getSpec().getTemplate().getSpec().getContainers()) {
+                        assertEquals(c.getName(), patched.getName(), doc + ": patches a container that does not exist");
+                        if (patched.getResources() != null) {
+                            assertResources(doc.toString(), patched.getResources());
+                        }
+                    }
+                }
+            }
+        }
+
+        SecurityContext sc = c.getSecurityContext();
+        assertNotNull(sc, "container securityContext is missing");
+        assertEquals(Boolean.TRUE, sc.getRunAsNonRoot(), "runAsNonRoot");
+        assertEquals(Boolean.TRUE, sc.getReadOnlyRootFilesystem(), "readOnlyRootFilesystem");
+        assertEquals(Boolean.FALSE, sc.getAllowPrivilegeEscalation(), "allowPrivilegeEscalation");
+        assertNotNull(sc.getCapabilities(), "capabilities");
+        assertEquals(List.of("ALL"), sc.getCapabilities().getDrop(), "capabilities.drop");
+        assertEquals("RuntimeDefault", sc.getSeccompProfile().getType(), "seccompProfile");
+        Matcher user = Pattern.compile("(?m)^USER\\s+(\\d+)").matcher(dockerfile());
+        assertTrue(user.find(), "Dockerfile.jvm has no numeric USER");
+        assertEquals(Long.valueOf(user.group(1)), sc.getRunAsUser(), "runAsUser must be the USER of the image");
+
+        // The root filesystem is read-only: /tmp must be a writable emptyDir.
+        VolumeMount tmp = c.getVolumeMounts().stream().filter(m -> "/tmp".equals(m.getMountPath())).findFirst()
+                .orElseThrow(() -> new AssertionError("no volume mounted at /tmp"));
+        Volume volume = deployment().getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(v -> v.getName().equals(tmp.getName())).findFirst()
+                .orElseThrow(() -> new AssertionError("volume " + tmp.getName() + " is not declared"));
+        assertNotNull(volume.getEmptyDir(), "/tmp must be an emptyDir");
+    }
+
+    private static void assertResources(String where, ResourceRequirements r) {
+        assertNotNull(r, where + ": resources are missing");
+        for (String resource : List.of("cpu", "memory")) {
+            Quantity request = r.getRequests() == null ? null : r.getRequests().get(resource);
+            Quantity limit = r.getLimits() == null ? null : r.getLimits().get(resource);
+            assertNotNull(request, where + ": requests." + resource + " is missing");
+            assertNotNull(limit, where + ": limits." + resource + " is missing");
+            assertTrue(Quantity.getAmountInBytes(request).compareTo(Quantity.getAmountInBytes(limit)) <= 0,
+                    where + ": requests." + resource + " " + request + " exceeds limits." + resource + " " + limit);
+        }
+    }
+
+    @Test
+    void autoscalerTargetsTheDeployment() {
+        HorizontalPodAutoscaler hpa = (HorizontalPodAutoscaler) base.get(key("HorizontalPodAutoscaler", APP));
+        assertNotNull(hpa, "HorizontalPodAutoscaler " + APP + " is missing");
+        assertEquals("apps/v1", hpa.getSpec().getScaleTargetRef().getApiVersion());
+        assertEquals("Deployment", hpa.getSpec().getScaleTargetRef().getKind());
+        assertEquals(deployment().getMetadata().getName(), hpa.getSpec().getScaleTargetRef().getName());
+        assertEquals(2, hpa.getSpec().getMinReplicas());
+        assertEquals(6, hpa.getSpec().getMaxReplicas());
+        assertTrue(hpa.getSpec().getMetrics().stream().anyMatch(m -> m.getResource() != null
+                        && "cpu".equals(m.getResource().getName())
+                        && Integer.valueOf(70).equals(m.getResource().getTarget().getAverageUtilization())),
+                "HPA must scale on 70% CPU");
+        // CPU utilisation is relative to the request: without one the HPA cannot work.
+        assertNotNull(container().getResources().getRequests().get("cpu"), "HPA on CPU needs a CPU request");
+    }
+
+    @Test
+    void disruptionBudgetSelectsTheDeploymentPods() {
+        PodDisruptionBudget pdb = (PodDisruptionBudget) base.get(key("PodDisruptionBudget", APP));
+        assertNotNull(pdb, "PodDisruptionBudget " + APP + " is missing");
+        assertEquals(1, pdb.getSpec().getMinAvailable().getIntVal());
+        assertSelects(pdb.getSpec().getSelector(), "PodDisruptionBudget");
+        assertSelects(deployment().getSpec().getSelector(), "Deployment spec.selector");
+    }
+
+    @Test
+    void networkPolicySelectsTheAppPodsAndAllowsOnlyWhatItNeeds() {
+        NetworkPolicy np = (NetworkPolicy) base.get(key("NetworkPolicy", APP));
+        assertNotNull(np, "NetworkPolicy " + APP + " is missing");
+        assertSelects(np.getSpec().getPodSelector(), "NetworkPolicy");
+        assertEquals(Set.of("Ingress", "Egress"), Set.copyOf(np.getSpec().getPolicyTypes()));
+
+        ContainerPort http = httpPort();
+        assertFalse(np.getSpec().getIngress().isEmpty(), "no ingress rule: the app would be unreachable");
+        for (NetworkPolicyIngressRule rule : np.getSpec().getIngress()) {
+            assertFalse(rule.getFrom() == null || rule.getFrom().isEmpty(), "ingress rule without 'from' admits everyone");
+            assertFalse(rule.getPorts() == null || rule.getPorts().isEmpty(), "ingress rule without ports admits every port");
+            for (NetworkPolicyPort port : rule.getPorts()) {
+                IntOrString p = port.getPort();
+                assertTrue(Objects.equals(p.getIntVal(), http.getContainerPort()) || http.getName().equals(p.getStrVal()),
+                        "ingress port " + p + " is not the http container port");
+            }
+        }
+
+        String cluster = cluster().getMetadata().getName();
+        boolean database = false;
+        Set<Integer> egressPorts = new TreeSet<>();
+        for (NetworkPolicyEgressRule rule : np.getSpec().getEgress()) {
+            assertFalse(rule.getPorts() == null || rule.getPorts().isEmpty(), "egress rule without ports allows every port");
+            rule.getPorts().forEach(p -> egressPorts.add(p.getPort().getIntVal()));
+            for (NetworkPolicyPeer peer : rule.getTo()) {
+                if (peer.getPodSelector() != null && peer.getPodSelector().getMatchLabels() != null
+                        && cluster.equals(peer.getPodSelector().getMatchLabels().get("cnpg.io/cluster"))) {
+                    database = true;
+                    assertEquals(List.of(5432), rule.getPorts().stream().map(p -> p.getPort().getIntVal()).toList());
+                }
+            }
+        }
+        assertTrue(database, "no egress rule to the pods of the CloudNativePG cluster " + cluster);
+        assertEquals(Set.of(53, 443, 5432), egressPorts, "egress ports");
+    }
+
+    private static void assertSelects(LabelSelector selector, String who) {
+        assertNotNull(selector, who + " has no selector");
+        assertTrue(selector.getMatchExpressions() == null || selector.getMatchExpressions().isEmpty(),
+                who + ": use matchLabels only");
+        assertSelects(selector.getMatchLabels(), who);
+    }
+
+    private static void assertSelects(Map<String, String> matchLabels, String who) {
+        assertFalse(matchLabels == null || matchLabels.isEmpty(), who + " selects nothing (or everything)");
+        Map<String, String> podLabels = deployment().getSpec().getTemplate().getMetadata().getLabels();
+        matchLabels.forEach((k, v) -> assertEquals(v, podLabels.get(k),
+                who + " selects " + k + "=" + v + " but the Deployment pods have " + k + "=" + podLabels.get(k)));
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Configuration and secrets
+    // ------------------------------------------------------------------------------------------------
+
+    @Test
+    void noSecretValuesAreCommitted() throws IOException {
+        for (Doc doc : docs) {
+            if ("Secret".equals(doc.kind())) {
+                assertTrue(isEmpty(doc.tree().path("data")) && isEmpty(doc.tree().path("stringData")),
+                        doc + ": a Secret with values is committed; create it with kubectl instead (k8s/README.md)");
+            }
+            if ("Kustomization".equals(doc.kind())) {
+                assertTrue(isEmpty(doc.tree().path("secretGenerator")), doc + ": secretGenerator puts secret values in git");
+            }
+        }
+        try (Stream<Path> files = Files.walk(K8S)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                assertFalse(text.contains("PRIVATE KEY-----"), file + " contains a private key");
+            }
+        }
+    }
+
+    @Test
+    void everyEnvironmentVariableIsOneTheApplicationKnows() {
+        Set<String> known = new TreeSet<>();
+        for (String key : properties.stringPropertyNames()) {
+            known.add(toEnvName(key.replaceFirst("^%[^.]+\\.", "")));
+        }
+        List<String> unknown = new ArrayList<>();
+        Set<String> fromConfigMaps = new HashSet<>();
+        for (Doc doc : docs) {
+            Collection<String> names;
+            if ("ConfigMap".equals(doc.kind())) {
+                ConfigMap cm = (ConfigMap) parse(doc);
+                names = cm.getData() == null ? List.of() : cm.getData().keySet();
+                fromConfigMaps.addAll(names);
+            } else if ("Deployment".equals(doc.kind())) {
+                Deployment d = (Deployment) parse(doc);
+                names = d.getSpec() == null || d.getSpec().getTemplate() == null ? List.of()
+                        : d.getSpec().getTemplate().getSpec().getContainers().stream()
+                        .flatMap(c -> c.getEnv() == null ? Stream.empty() : c.getEnv().stream())
+                        .map(EnvVar::getName).toList();
+            } else {
+                continue;
+            }
+            for (String name : names) {
+                if (!known.contains(name) && !ENV_READ_ELSEWHERE.contains(name)) {
+                    unknown.add(doc + ": " + name);
+                }
+            }
+        }
+        assertTrue(unknown.isEmpty(), "environment variables the application does not read "
+                + "(no such key in application.properties, not in ENV_READ_ELSEWHERE): " + unknown);
+
+        List<String> env = container().getEnv().stream().map(EnvVar::getName).toList();
+        assertEquals(env.size(), Set.copyOf(env).size(), "a variable is listed twice in env: " + env);
+        Set<String> twice = env.stream().filter(fromConfigMaps::contains).collect(Collectors.toSet());
+        assertTrue(twice.isEmpty(), "set both by the ConfigMap and env (env silently wins): " + twice);
+
+        Map<String, String> config = configMap().getData();
+        assertEquals("prod", config.get("QUARKUS_PROFILE"));
+        assertEquals("false", config.get("APP_EMBEDDED_DB_ENABLED"),
+                "the embedded PostgreSQL must never start in the cluster");
+        for (String required : List.of("SMALLRYE_JWT_SIGN_KEY", "MP_JWT_VERIFY_PUBLICKEY", "APP_CRYPTO_KEYS",
+                "APP_CRYPTO_ACTIVE_KEY_ID", "APP_WECHAT_APP_ID", "APP_WECHAT_SECRET",
+                "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")) {
+            assertTrue(env.contains(required), required + " is not set (the prod profile refuses to start without it)");
+        }
+        List<String> configMapRefs = container().getEnvFrom().stream().map(EnvFromSource::getConfigMapRef)
+                .filter(Objects::nonNull).map(ConfigMapEnvSource::getName).toList();
+        assertEquals(List.of(configMap().getMetadata().getName()), configMapRefs, "envFrom ConfigMap");
+    }
+
+    /** The SmallRye environment-variable form of a property name: non-alphanumerics become _, upper case. */
+    static String toEnvName(String property) {
+        return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    @Test
+    void secretReferencesNameTheDatabaseOrTheApplicationSecret() {
+        String dbSecret = cluster().getMetadata().getName() + "-app";
+        Map<String, Set<String>> keysBySecret = new LinkedHashMap<>();
+        for (EnvVar envVar : container().getEnv()) {
+            if (envVar.getValueFrom() != null && envVar.getValueFrom().getSecretKeyRef() != null) {
+                SecretKeySelector ref = envVar.getValueFrom().getSecretKeyRef();
+                keysBySecret.computeIfAbsent(ref.getName(), n -> new TreeSet<>()).add(ref.getKey());
+                assertTrue(ref.getOptional() == null || !ref.getOptional(), envVar.getName() + " must not be optional");
+            } else {
+                fail(envVar.getName() + " in the Deployment is not from a Secret; put plain settings in the ConfigMap");
+            }
+        }
+        for (EnvFromSource from : container().getEnvFrom()) {
+            assertTrue(from.getSecretRef() == null, "envFrom a Secret hides which keys are used: " + from.getSecretRef());
+        }
+        assertEquals(Set.of(dbSecret, APP_SECRET), keysBySecret.keySet(), "secrets referenced by the Deployment");
+        assertEquals(Set.of("username", "password"), keysBySecret.get(dbSecret), "keys of the CloudNativePG app secret");
+        assertEquals(Set.of("jwt-sign-key", "jwt-verify-publickey", "crypto-keys", "crypto-active-key-id",
+                "wechat-app-id", "wechat-secret"), keysBySecret.get(APP_SECRET));
+        String readme = readString(K8S.resolve("README.md"));
+        assertTrue(readme.contains("kubectl") && readme.contains("create secret generic " + APP_SECRET),
+                "k8s/README.md must say how to create " + APP_SECRET);
+        keysBySecret.get(APP_SECRET).forEach(k ->
+                assertTrue(readme.contains(k + "="), "k8s/README.md does not show how to set the key " + k));
+    }
+
+    @Test
+    void jvmOptionsKeepTheFlagsOfTheDockerfile() {
+        Matcher m = Pattern.compile("(?m)^ENV\\s+JAVA_OPTS_APPEND=\"([^\"]*)\"").matcher(dockerfile());
+        assertTrue(m.find(), "Dockerfile.jvm does not set JAVA_OPTS_APPEND");
+        String configured = configMap().getData().get("JAVA_OPTS_APPEND");
+        if (configured == null) {
+            return;
+        }
+        for (String flag : m.group(1).trim().split("\\s+")) {
+            assertTrue(List.of(configured.trim().split("\\s+")).contains(flag),
+                    "JAVA_OPTS_APPEND of the ConfigMap replaces the Dockerfile's and drops " + flag);
+        }
+        assertTrue(configured.contains("-XX:MaxRAMPercentage="), "JAVA_OPTS_APPEND should size the heap from the memory limit");
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // CloudNativePG
+    // ------------------------------------------------------------------------------------------------
+
+    @Test
+    void databaseClusterHasThreeInstancesAndTheUrlsPointAtItsPrimary() {
+        GenericKubernetesResource cluster = cluster();
+        assertEquals(3, ((Number) cluster.get("spec", "instances")).intValue(), "instances in base");
+        assertEquals(3, instancesIn(K8S.resolve("overlays/prod"), 3), "instances in prod");
+        assertEquals(1, instancesIn(K8S.resolve("overlays/dev"), 3), "instances in dev");
+        assertNotNull(cluster.get("spec", "storage", "size"), "storage size");
+
+        String database = cluster.get("spec", "bootstrap", "initdb", "database");
+        String host = cluster.getMetadata().getName() + "-rw";
+        Map<String, String> config = configMap().getData();
+        String reactive = config.get("QUARKUS_DATASOURCE_REACTIVE_URL");
+        String jdbc = config.get("QUARKUS_DATASOURCE_JDBC_URL");
+        assertNotNull(reactive, "QUARKUS_DATASOURCE_REACTIVE_URL is not in the ConfigMap");
+        assertNotNull(jdbc, "QUARKUS_DATASOURCE_JDBC_URL is not in the ConfigMap");
+        assertTrue(jdbc.startsWith("jdbc:postgresql://"), jdbc);
+        assertTrue(reactive.startsWith("postgresql://"), reactive);
+        for (String url : List.of(reactive, jdbc.substring("jdbc:".length()))) {
+            URI uri = URI.create(url);
+            assertEquals(host, uri.getHost(), url + " must point at the primary Service " + host);
+            assertEquals(5432, uri.getPort(), url);
+            assertEquals("/" + database, uri.getPath(), url + " must use the bootstrap database");
+        }
+    }
+
+    @Test
+    void databaseClusterCreatesTheExtensionsTheMigrationsNeed() throws IOException {
+        Set<String> needed = new TreeSet<>();
+        Pattern create = Pattern.compile("(?i)create\\s+extension\\s+(?:if\\s+not\\s+exists\\s+)?\"?(\\w+)");
+        try (Stream<Path> files = Files.walk(MIGRATIONS)) {
+            for (Path sql : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
+                Matcher m = create.matcher(Files.readString(sql, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    needed.add(m.group(1).toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        List<String> postInit = cluster().get("spec", "bootstrap", "initdb", "postInitApplicationSQL");
+        assertNotNull(postInit, "bootstrap.initdb.postInitApplicationSQL is missing");
+        Set<String> created = new TreeSet<>();
+        for (String statement : postInit) {
+            Matcher m = create.matcher(statement);
+            if (m.find()) {
+                created.add(m.group(1).toLowerCase(Locale.ROOT));
+            }
+        }
+        assertTrue(created.containsAll(needed), "migrations create extensions " + needed
+                + " but the Cluster bootstrap creates only " + created);
+        assertEquals("app", cluster().get("spec", "bootstrap", "initdb", "owner"));
+    }
+
+    /** spec.instances after the overlay's Cluster patch, if it has one. */
+    private static int instancesIn(Path overlay, int fallback) {
+        for (Doc doc : docs) {
+            if (doc.file().startsWith(overlay) && "Cluster".equals(doc.kind())) {
+                JsonNode instances = doc.tree().path("spec").path("instances");
+                if (!instances.isMissingNode()) {
+                    return instances.asInt();
+                }
+            }
+        }
+        return fallback;
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Helpers
+    // ------------------------------------------------------------------------------------------------
+
+    private static boolean isYaml(Path p) {
+        String name = p.getFileName().toString();
+        return Files.isRegularFile(p) && (name.endsWith(".yaml") || name.endsWith(".yml"));
+    }
+
+    private static List<Doc> read(Path file) throws IOException {
+        List<Doc> result = new ArrayList<>();
+        // A parser rather than readValues(): readValues would split a root sequence (a JSON 6902 patch)
+        // into its elements.
+        try (JsonParser parser = YAML.getFactory().createParser(file.toFile())) {
+            int index = 0;
+            while (parser.nextToken() != null) {
+                JsonNode tree = YAML.readTree(parser);
+                if (tree != null && !tree.isNull() && !(tree instanceof MissingNode)) {
+                    result.add(new Doc(file, index, tree));
+                }
+                index++;
+            }
+        }
+        assertFalse(result.isEmpty(), file + " is empty");
+        return result;
+    }
+
+    /** The documents a kustomization directory renders before patches: its resources, recursively. */
+    private static List<Doc> resourcesOf(Path dir) {
+        Doc k = kustomizations.get(dir.normalize());
+        assertNotNull(k, dir + " has no kustomization.yaml");
+        List<Doc> result = new ArrayList<>();
+        for (JsonNode resource : k.tree().path("resources")) {
+            Path p = dir.resolve(resource.asText()).normalize();
+            if (kustomizations.containsKey(p)) {
+                result.addAll(resourcesOf(p));
+            } else {
+                result.addAll(docs.stream().filter(d -> d.file().normalize().equals(p)).toList());
+            }
+        }
+        return result;
+    }
+
+    private static HasMetadata parse(Doc doc) {
+        var entry = KINDS.get(doc.kind());
+        assertNotNull(entry, doc + ": unexpected kind '" + doc.kind() + "' (add it to KINDS with its fabric8 class)");
+        assertEquals(entry.getKey(), doc.tree().path("apiVersion").asText(), doc + ": apiVersion of " + doc.kind());
+        try {
+            return YAML.treeToValue(doc.tree(), entry.getValue());
+        } catch (IOException e) {
+            throw new AssertionError(doc + " does not parse as " + entry.getValue().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Fields Jackson could not map onto the model land in additionalProperties: those are typos. */
+    private static void collectUnknownFields(Object value, String path, List<String> out) {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> collectUnknownFields(v, path + "." + k, out));
+            return;
+        }
+        if (value instanceof Collection<?> list) {
+            int i = 0;
+            for (Object item : list) {
+                collectUnknownFields(item, path + "[" + i++ + "]", out);
+            }
+            return;
+        }
+        if (!value.getClass().getName().startsWith("io.fabric8.")) {
+            return;
+        }
+        for (Class<?> type = value.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+            for (Field field : type.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers()) || field.getType().isPrimitive()) {
+                    continue;
+                }
+                Object fieldValue;
+                try {
+                    field.setAccessible(true);
+                    fieldValue = field.get(value);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    continue;
+                }
+                if ("additionalProperties".equals(field.getName())) {
+                    if (fieldValue instanceof Map<?, ?> extra && !extra.isEmpty()) {
+                        out.add(path + ": " + extra.keySet());
+                    }
+                } else {
+                    collectUnknownFields(fieldValue, path + "." + field.getName(), out);
+                }
+            }
+        }
+    }
+
+    private static boolean isEmpty(JsonNode node) {
+        return node.isMissingNode() || node.isNull() || node.isEmpty();
+    }
+
+    private static String key(String kind, String name) {
+        return kind + "/" + name;
+    }
+
+    private static Deployment deployment() {
+        Deployment d = (Deployment) base.get(key("Deployment", APP));
+        assertNotNull(d, "Deployment " + APP + " is missing in base");
+        return d;
+    }
+
+    private static Container container() {
+        List<Container> containers = deployment().getSpec().getTemplate().getSpec().getContainers();
+        assertEquals(1, containers.size(), "one container expected");
+        return containers.get(0);
+    }
+
+    private static ContainerPort httpPort() {
+        return container().getPorts().stream().filter(p -> "http".equals(p.getName())).findFirst()
+                .orElseThrow(() -> new AssertionError("the container has no port named 'http'"));
+    }
+
+    private static ConfigMap configMap() {
+        List<ConfigMap> maps = base.values().stream().filter(ConfigMap.class::isInstance).map(ConfigMap.class::cast).toList();
+        assertEquals(1, maps.size(), "one ConfigMap expected in base");
+        return maps.get(0);
+    }
+
+    private static GenericKubernetesResource cluster() {
+        List<GenericKubernetesResource> clusters = base.values().stream()
+                .filter(GenericKubernetesResource.class::isInstance).map(GenericKubernetesResource.class::cast)
+                .filter(r -> r.getApiVersion().startsWith(CNPG_API_GROUP + "/") && "Cluster".equals(r.getKind()))
+                .toList();
+        assertEquals(1, clusters.size(), "one CloudNativePG Cluster expected in base");
+        return clusters.get(0);
+    }
+
+    /** A probe or Service port must refer to the container port by name, not by number. */
+    private static String portName(IntOrString port) {
+        assertNotNull(port, "port is missing");
+        assertNotNull(port.getStrVal(), "port " + port.getIntVal() + " is a number; use the port name");
+        return port.getStrVal();
+    }
+
+    /** The prod value of a property: %prod.key, else key, else the Quarkus default. */
+    private static String property(String key, String quarkusDefault) {
+        String prod = properties.getProperty("%prod." + key);
+        return prod != null ? prod.trim() : properties.getProperty(key, quarkusDefault).trim();
+    }
+
+    private static String dockerfile() {
+        return readString(DOCKERFILE);
+    }
+
+    private static String readString(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssertionError(p + " cannot be read", e);
+        }
+    }
+}
