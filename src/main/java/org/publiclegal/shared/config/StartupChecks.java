@@ -6,6 +6,7 @@ import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -22,7 +23,7 @@ public class StartupChecks {
     }
 
     void check(@Observes @Priority(1) StartupEvent event) {
-        verify(config, LaunchMode.current() == LaunchMode.NORMAL && isProdProfile());
+        verify(config, ConfigProvider.getConfig(), LaunchMode.current() == LaunchMode.NORMAL && isProdProfile());
     }
 
     static boolean isProdProfile() {
@@ -30,8 +31,7 @@ public class StartupChecks {
     }
 
     /** Throws if the configuration is not fit to run; {@code production} applies the prod-only rules. */
-    public static void verify(AppConfig config, boolean production) {
-        var c = ConfigProvider.getConfig();
+    public static void verify(AppConfig config, Config c, boolean production) {
         boolean signKey = c.getOptionalValue("smallrye.jwt.sign.key", String.class).isPresent()
                 || c.getOptionalValue("smallrye.jwt.sign.key.location", String.class).isPresent();
         boolean verifyKey = c.getOptionalValue("mp.jwt.verify.publickey", String.class).isPresent()
