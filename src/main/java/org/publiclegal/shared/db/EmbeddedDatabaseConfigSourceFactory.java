@@ -41,11 +41,14 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
     }
 
     /**
-     * Starts the server on the first read of a datasource property, not when the source is created:
-     * Quarkus also builds configuration while augmenting (packaging) the application, where no
-     * database may be started.
+     * Starts the server on the first read of a datasource property, not when the source is created.
+     * It lists only the fixed credentials, not the URLs: Quarkus also builds configuration while augmenting
+     * (packaging) the application and reads every listed property there, where no database may be
+     * started; at run time the URLs are looked up by name, which reaches {@link #getValue}.
      */
     static final class LazySource implements ConfigSource {
+        private static final Set<String> CREDENTIALS = Set.of("quarkus.datasource.username",
+                "quarkus.datasource.password");
         private static final Set<String> NAMES = Set.of("quarkus.datasource.reactive.url",
                 "quarkus.datasource.jdbc.url", "quarkus.datasource.username", "quarkus.datasource.password");
         private final Path dataDir;
@@ -58,7 +61,7 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
 
         @Override
         public Set<String> getPropertyNames() {
-            return NAMES;
+            return CREDENTIALS;
         }
 
         @Override

@@ -35,6 +35,17 @@ class EmbeddedDatabaseLifecycleTest {
     }
 
     @Test
+    void listingTheConfigurationStartsNothing() {
+        // Quarkus reads every listed property while packaging the application: the URLs must not be listed
+        SmallRyeConfig config = config(Map.of("app.embedded-db.data-dir", "/nonexistent/never-created"));
+        for (String name : config.getPropertyNames()) {
+            assertFalse(name.endsWith(".url"), name);
+        }
+        assertEquals("postgres", config.getRawValue("quarkus.datasource.username"));
+        assertFalse(EmbeddedDatabase.isRunning());
+    }
+
+    @Test
     void disabledEmbeddedDatabaseStartsNothing() {
         SmallRyeConfig config = config(Map.of("app.embedded-db.enabled", "false"));
         assertEquals(null, config.getRawValue("quarkus.datasource.reactive.url"));
