@@ -54,6 +54,11 @@ public class ProfileService {
                         .map(p -> new AccountWithProfile(account, p == null ? null : personalData.open(p))));
     }
 
+    /** Whether the resident has filled in their real-name details (needed before applying for anything). */
+    public Uni<Boolean> hasCompleteProfile(UUID accountId) {
+        return profiles.count("accountId", accountId).map(n -> n > 0);
+    }
+
     /** Sets the resident's real-name details; the home village must be a village/community that exists. */
     @WithTransaction
     public Uni<Details> updateOwnProfile(UUID accountId, String realName, String idNumber, String mobile,

@@ -84,6 +84,17 @@ public class StaffService {
         });
     }
 
+    /** What other features may know of a staff member. */
+    public record StaffRef(UUID id, String displayName, Set<String> roles, UUID organisationId, String regionCode,
+                           boolean active) {
+    }
+
+    /** A staff member by id, or null. */
+    public Uni<StaffRef> find(UUID accountId) {
+        return accounts.findById(accountId).map(a -> a == null || a.kind != AccountKind.STAFF ? null
+                : new StaffRef(a.id, a.displayName, a.roleSet(), a.organisationId, a.regionCode, a.active));
+    }
+
     /** Lifts a lockout (an administrator confirmed the staff member's identity). */
     @WithTransaction
     public Uni<Void> unlock(UUID accountId, AccessScope scope, Actor actor) {

@@ -70,6 +70,11 @@ public class OrganisationService {
         return regions.count("code", code).map(n -> n > 0);
     }
 
+    /** The nearest active organisation of {@code type} whose coverage contains {@code regionCode}, or null. */
+    public Uni<Organisation> nearestCovering(OrganisationType type, String regionCode) {
+        return organisations.coveringNearest(type, regionCode);
+    }
+
     public Uni<Organisation> get(UUID id) {
         return organisations.findById(id).onItem().ifNull().failWith(() -> new NotFound("机构", id));
     }

@@ -119,6 +119,24 @@ public final class Fixtures {
         return b.sign();
     }
 
+    /** A resident with a complete real-name profile in {@code village}, made through the API. */
+    public static Account residentWithProfile(String village) {
+        Account a = resident();
+        io.restassured.RestAssured.given().auth().oauth2(token(a)).contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("realName", "和丽芳",
+                        "idNumber", org.publiclegal.shared.validation.ChineseIdNumber.Validator.withCheckCharacter("53293219900101123"),
+                        "mobile", "13908721234", "address", "云南省大理州鹤庆县云鹤镇示范路8号", "homeVillageCode", village))
+                .put("/api/me/profile").then().statusCode(200);
+        return a;
+    }
+
+    /** A LAWYER of {@code org} (a law firm or a legal aid centre). */
+    public static Account lawyer(Organisation org) {
+        Account a = Account.staff("承办律师", Set.of(Roles.LAWYER), org.id, org.regionCode, Instant.now());
+        run(s -> s.persist(a));
+        return a;
+    }
+
     /** A system administrator (of a fresh test county's bureau) with a token. */
     public static String systemAdminToken(County county) {
         Account admin = Account.staff("系统管理员", Set.of(Roles.SYSTEM_ADMIN), county.bureau().id, county.county(), Instant.now());

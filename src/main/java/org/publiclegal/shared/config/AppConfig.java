@@ -22,6 +22,38 @@ public interface AppConfig {
 
     EmbeddedDb embeddedDb();
 
+    LegalAid legalaid();
+
+    interface LegalAid {
+        /** How the statutory day limits are counted: {@code calendar} (the Law says 日) or {@code working}. */
+        @WithDefault("calendar")
+        org.publiclegal.shared.calendar.DayCounting dayCounting();
+
+        /** Whether the review clock stops while the applicant supplies missing materials (the 2012 rule). */
+        @WithDefault("true")
+        boolean pauseReviewDuringSupplement();
+
+        /** Art. 43: decide within this many days of receipt. */
+        @WithDefault("7")
+        int reviewDays();
+
+        /** Art. 43: appoint the provider within this many days of the grant. */
+        @WithDefault("3")
+        int assignmentDays();
+
+        /** Art. 49: the justice bureau decides an objection within this many days. */
+        @WithDefault("5")
+        int objectionDays();
+
+        /** Default time the applicant gets to supply missing materials (the notice may set another). */
+        @WithDefault("10")
+        int supplementDays();
+
+        /** Largest accepted material file, in bytes. */
+        @WithDefault("10485760")
+        long maxMaterialBytes();
+    }
+
     interface Crypto {
         /** {@code id:base64(32 bytes)[,id:base64...]}: every key that may have sealed stored data. */
         Optional<String> keys();

@@ -64,23 +64,12 @@ public class PersonalDataCipher {
         return activeKeyId;
     }
 
-    /** Seals {@code plaintext} with the active key; null stays null. */
+    /** Seals {@code plaintext} with the active key (base64 of nonce || ciphertext); null stays null. */
     public String encrypt(String plaintext, String context) {
         if (plaintext == null) {
             return null;
         }
-        try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
-                    .put(nonce).put(sealed).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Encryption failed", e);
-        }
+        return Base64.getEncoder().encodeToString(encryptBytes(plaintext.getBytes(StandardCharsets.UTF_8), context));
     }
 
     /** Opens a value sealed with key {@code keyId} for the same {@code context}. */
@@ -88,16 +77,35 @@ public class PersonalDataCipher {
         if (ciphertext == null) {
             return null;
         }
+        return new String(decryptBytes(Base64.getDecoder().decode(ciphertext), keyId, context), StandardCharsets.UTF_8);
+    }
+
+    /** Seals bytes with the active key: nonce || ciphertext-with-tag. */
+    public byte[] encryptBytes(byte[] plaintext, String context) {
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            random.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plaintext);
+            return ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Encryption failed", e);
+        }
+    }
+
+    /** Opens bytes sealed by {@link #encryptBytes} with key {@code keyId} for the same {@code context}. */
+    public byte[] decryptBytes(byte[] sealed, String keyId, String context) {
         SecretKeySpec key = keys.get(keyId);
         if (key == null) {
             throw new IllegalStateException("No configured key with id " + keyId + " (was it removed too early?)");
         }
         try {
-            byte[] all = Base64.getDecoder().decode(ciphertext);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
-            return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
+            return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Decryption failed for a value sealed with key " + keyId, e);
         }

@@ -92,6 +92,71 @@ public record AccessScope(UUID accountId, Set<String> roles, UUID organisationId
                 Map.of("scopeLow", prefix, "scopeHigh", prefix + ":"));
     }
 
+    /**
+     * Whether the caller may see a case: its applicant; staff of the organisation handling it (a legal aid
+     * centre's officers, a committee's mediators); the lawyer or mediator it is assigned to; the 司法所 or
+     * 司法局 whose region contains it; the system administrator.
+     */
+    public boolean canSeeCase(UUID ownerId, String recordRegion, UUID handlingOrganisation, UUID assigneeId) {
+        if (isResident()) {
+            return accountId.equals(ownerId);
+        }
+        if (isSystemAdmin()) {
+            return true;
+        }
+        if ((hasRole(Roles.AID_OFFICER) || hasRole(Roles.MEDIATOR)) && organisationId != null
+                && organisationId.equals(handlingOrganisation)) {
+            return true;
+        }
+        if ((hasRole(Roles.LAWYER) || hasRole(Roles.MEDIATOR)) && accountId.equals(assigneeId)) {
+            return true;
+        }
+        return (hasRole(Roles.JUDICIAL_OFFICE) || hasRole(Roles.BUREAU_ADMIN)) && covers(recordRegion);
+    }
+
+    /** {@link #canSeeCase} or 404. */
+    public <T> T requireCase(T record, UUID ownerId, String recordRegion, UUID handlingOrganisation,
+                             UUID assigneeId, String what, Object id) {
+        if (record == null || !canSeeCase(ownerId, recordRegion, handlingOrganisation, assigneeId)) {
+            throw new NotFound(what, id);
+        }
+        return record;
+    }
+
+    /**
+     * The HQL form of {@link #canSeeCase}: the OR of what each of the caller's roles may see.
+     *
+     * @param assigneePath path of the assigned lawyer/mediator id, or null when the case kind has none
+     */
+    public Filter caseFilter(String ownerPath, String regionPath, String organisationPath, String assigneePath) {
+        if (isResident()) {
+            return new Filter(ownerPath + " = :scopeOwner", Map.of("scopeOwner", accountId));
+        }
+        if (isSystemAdmin()) {
+            return new Filter("1 = 1", Map.of());
+        }
+        java.util.List<String> any = new java.util.ArrayList<>();
+        Map<String, Object> params = new java.util.HashMap<>();
+        if ((hasRole(Roles.AID_OFFICER) || hasRole(Roles.MEDIATOR)) && organisationId != null) {
+            any.add(organisationPath + " = :scopeOrg");
+            params.put("scopeOrg", organisationId);
+        }
+        if ((hasRole(Roles.LAWYER) || hasRole(Roles.MEDIATOR)) && assigneePath != null) {
+            any.add(assigneePath + " = :scopeAssignee");
+            params.put("scopeAssignee", accountId);
+        }
+        String prefix = regionPrefix();
+        if ((hasRole(Roles.JUDICIAL_OFFICE) || hasRole(Roles.BUREAU_ADMIN)) && prefix != null) {
+            any.add("(" + regionPath + " >= :scopeLow and " + regionPath + " < :scopeHigh)");
+            params.put("scopeLow", prefix);
+            params.put("scopeHigh", prefix + ":");
+        }
+        if (any.isEmpty()) {
+            return new Filter("1 = 0", Map.of());
+        }
+        return new Filter("(" + String.join(" or ", any) + ")", params);
+    }
+
     /** A predicate and its named parameters, to be AND-ed into a query. */
     public record Filter(String predicate, Map<String, Object> parameters) {
     }

@@ -1,0 +1,33 @@
+package org.publiclegal.legalaid;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@ApplicationScoped
+@WithSession
+public class ApplicationRepository implements PanacheRepositoryBase<LegalAidApplication, UUID> {
+
+    /** {@code limit + 1} rows for an HQL {@code where} over alias {@code a} and an {@code order by}. */
+    public Uni<List<LegalAidApplication>> page(String where, Map<String, Object> params, String orderBy, int limit) {
+        return find("from LegalAidApplication a where " + where + " order by " + orderBy, params)
+                .range(0, limit).list();
+    }
+
+    /** Applications still waiting for missing materials after the notice's deadline. */
+    public Uni<List<LegalAidApplication>> materialsOverdue(Instant now, int limit) {
+        return find("status = ?1 and materialsDueAt < ?2 order by materialsDueAt", ApplicationStatus.MATERIALS_REQUESTED,
+                now).range(0, limit - 1).list();
+    }
+
+    public Uni<Long> nextNumber() {
+        return getSession().chain(s -> s.createNativeQuery("select nextval('aid_application_number_seq')", Long.class)
+                .getSingleResult());
+    }
+}

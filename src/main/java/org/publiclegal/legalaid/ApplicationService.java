@@ -1,0 +1,211 @@
+package org.publiclegal.legalaid;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.publiclegal.identity.ProfileService;
+import org.publiclegal.legalaid.ApplicationTransitions.Capacity;
+import org.publiclegal.legalaid.api.ApplicationRequests;
+import org.publiclegal.region.OrganisationService;
+import org.publiclegal.region.OrganisationType;
+import org.publiclegal.shared.audit.Actor;
+import org.publiclegal.shared.audit.AuditTrail;
+import org.publiclegal.shared.calendar.WorkCalendar;
+import org.publiclegal.shared.config.AppConfig;
+import org.publiclegal.shared.domain.DomainException;
+import org.publiclegal.shared.domain.Money;
+import org.publiclegal.shared.domain.TimeSource;
+import org.publiclegal.shared.problem.ErrorCode;
+import org.publiclegal.shared.problem.Problem.FieldError;
+import org.publiclegal.shared.security.AccessScope;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** The applicant's side of legal aid: apply, attach materials, submit, withdraw, supplement, object, rate. */
+@ApplicationScoped
+public class ApplicationService {
+
+    private final ApplicationRepository applications;
+    private final StepRepository steps;
+    private final MaterialRepository materials;
+    private final ApplicationTransitions transitions;
+    private final EligibilityService eligibility;
+    private final SealedDetails sealed;
+    private final ProfileService profiles;
+    private final OrganisationService directory;
+    private final WorkCalendar calendar;
+    private final AuditTrail audit;
+    private final AppConfig config;
+    private final Clock clock;
+
+    public ApplicationService(ApplicationRepository applications, StepRepository steps, MaterialRepository materials,
+                              ApplicationTransitions transitions, EligibilityService eligibility, SealedDetails sealed,
+                              ProfileService profiles, OrganisationService directory, WorkCalendar calendar,
+                              AuditTrail audit, AppConfig config, Clock clock) {
+        this.applications = applications;
+        this.steps = steps;
+        this.materials = materials;
+        this.transitions = transitions;
+        this.eligibility = eligibility;
+        this.sealed = sealed;
+        this.profiles = profiles;
+        this.directory = directory;
+        this.calendar = calendar;
+        this.audit = audit;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Saves a new application as a draft, routed to the legal aid centre covering the matter's region. */
+    @WithTransaction
+    public Uni<LegalAidApplication> create(UUID applicantId, ApplicationRequests.Create r, Actor actor) {
+        boolean meansTestWaived = r.exemption() != null || !isEmpty(r.situations()) || !isEmpty(r.notifiedGrounds());
+        if (r.finances() == null && !meansTestWaived) {
+            throw DomainException.invalidField("finances", "请填写家庭经济状况，或选择免予核查的情形（第四十二条）");
+        }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, TimeSource.CHINA);
+        return profiles.hasCompleteProfile(applicantId).chain(complete -> {
+            if (!complete) {
+                throw DomainException.rule("申请法律援助前请先在“我的”中完善实名信息");
+            }
+            return directory.regionExists(r.regionCode());
+        }).chain(exists -> {
+            if (!exists) {
+                throw DomainException.invalidField("regionCode", "行政区划 " + r.regionCode() + " 不存在");
+            }
+            return directory.nearestCovering(OrganisationType.LEGAL_AID_CENTRE, r.regionCode());
+        }).chain(centre -> {
+            if (centre == null) {
+                throw DomainException.invalidField("regionCode", "该地区尚未设立法律援助中心，请选择其他地区或拨打 12348 咨询");
+            }
+            EligibilityInput input = new EligibilityInput(r.matter(), setOf(r.situations(), Art32Situation.class),
+                    setOf(r.notifiedGrounds(), NotifiedDefenceGround.class), r.retrialOrdered(), r.hasOwnLawyer(),
+                    r.exemption(), r.finances(), r.regionCode(), today);
+            return eligibility.check(input).chain(result -> applications.nextNumber().map(n -> {
+                LegalAidApplication a = new LegalAidApplication();
+                a.id = UUID.randomUUID();
+                a.reference = String.format("LA%d-%06d", today.getYear(), n);
+                a.applicantId = applicantId;
+                a.regionCode = r.regionCode();
+                a.centreId = centre.id;
+                a.matter = r.matter();
+                a.serviceType = r.serviceType();
+                a.situations = join(r.situations());
+                a.notifiedGrounds = join(r.notifiedGrounds());
+                a.retrialOrdered = r.retrialOrdered();
+                a.exemption = r.exemption();
+                sealed.seal(a, r.summary(), r.opposingParty(), r.finances());
+                a.amountInDisputeFen = Money.toFen(r.amountInDispute());
+                a.limitationEndsOn = r.limitationEndsOn();
+                a.urgentPreservation = r.urgentPreservation();
+                a.provisionalAidGrounds = LegalAidApplication.hasProvisionalAidGrounds(r.limitationEndsOn(),
+                        r.urgentPreservation(), today);
+                a.eligibilityOutcome = result.outcome().name();
+                a.hardshipStandardId = result.standard() == null ? null : result.standard().id();
+                a.status = ApplicationStatus.DRAFT;
+                a.createdAt = now;
+                return a;
+            }));
+        }).chain(applications::persist).call(a -> {
+            ApplicationStep step = new ApplicationStep();
+            step.applicationId = a.id;
+            step.occurredAt = now;
+            step.action = "create";
+            step.toStatus = ApplicationStatus.DRAFT;
+            step.actorId = actor.accountId();
+            step.actorRole = Capacity.APPLICANT.role;
+            step.note = a.provisionalAidGrounds ? "具备先行提供法律援助情形（第四十四条）" : null;
+            return steps.persist(step);
+        });
+    }
+
+    /** Submits a draft once every required kind of material is attached. */
+    @WithTransaction
+    public Uni<LegalAidApplication> submit(UUID id, AccessScope scope, Actor actor) {
+        return transitions.apply(id, scope, actor, Capacity.APPLICANT, a -> materials.of(a.id).invoke(list -> {
+            Set<MaterialCategory> have = list.stream().map(m -> m.category)
+                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(MaterialCategory.class)));
+            List<FieldError> missing = new ArrayList<>();
+            for (MaterialCategory needed : RequiredMaterials.of(a)) {
+                if (!have.contains(needed)) {
+                    missing.add(new FieldError("materials", "缺少材料：" + RequiredMaterials.label(needed)));
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new DomainException(ErrorCode.VALIDATION_FAILED, "提交前请上传："
+                        + missing.stream().map(FieldError::message).collect(Collectors.joining("；")), missing, List.of());
+            }
+            a.submit(clock.instant());
+        }));
+    }
+
+    @WithTransaction
+    public Uni<LegalAidApplication> withdraw(UUID id, String reason, AccessScope scope, Actor actor) {
+        return transitions.apply(id, scope, actor, Capacity.APPLICANT, a -> {
+            a.withdraw(clock.instant(), reason);
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /** The applicant says the missing materials are now attached: review resumes. */
+    @WithTransaction
+    public Uni<LegalAidApplication> supplement(UUID id, String note, AccessScope scope, Actor actor) {
+        return transitions.apply(id, scope, actor, Capacity.APPLICANT, a -> {
+            a.supplement(clock.instant(), note);
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /** Art. 49 objection against a refusal or termination. */
+    @WithTransaction
+    public Uni<LegalAidApplication> object(UUID id, String reason, AccessScope scope, Actor actor) {
+        Instant now = clock.instant();
+        return transitions.apply(id, scope, actor, Capacity.APPLICANT, a ->
+                calendar.deadline(now, config.legalaid().objectionDays(), config.legalaid().dayCounting())
+                        .invoke(due -> a.object(reason, due, now)));
+    }
+
+    @WithTransaction
+    public Uni<LegalAidApplication> rate(UUID id, int stars, String comment, AccessScope scope, Actor actor) {
+        return transitions.apply(id, scope, actor, Capacity.APPLICANT, a -> {
+            a.rate(stars, comment, clock.instant());
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /** An application with its timeline and materials. A staff read of the personal data is audited. */
+    @WithTransaction
+    public Uni<ApplicationFile> file(UUID id, AccessScope scope, Actor actor) {
+        return transitions.load(id, scope).chain(a -> steps.timeline(id).chain(timeline -> materials.of(id)
+                .map(list -> new ApplicationFile(a, sealed.open(a), timeline, list))))
+                .call(f -> scope.isResident() ? Uni.createFrom().voidItem()
+                        : audit.record(actor, "PERSONAL_DATA_READ", "aid_application", id, f.application().regionCode,
+                        "法律援助申请详情（案情、对方当事人、经济状况）"));
+    }
+
+    /** An application, its personal data in the clear, its timeline and materials. */
+    public record ApplicationFile(LegalAidApplication application, SealedDetails.Details details,
+                                  List<ApplicationStep> timeline, List<Material> materials) {
+    }
+
+    private static boolean isEmpty(Set<?> s) {
+        return s == null || s.isEmpty();
+    }
+
+    private static <E extends Enum<E>> Set<E> setOf(Set<E> s, Class<E> type) {
+        return s == null || s.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(s);
+    }
+
+    private static String join(Set<? extends Enum<?>> s) {
+        return s == null ? "" : s.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,87 @@
+package org.publiclegal.legalaid;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.publiclegal.region.OrganisationService;
+import org.publiclegal.shared.audit.Actor;
+import org.publiclegal.shared.domain.DomainException;
+import org.publiclegal.shared.ledger.Ledger;
+import org.publiclegal.shared.persistence.Cursor;
+import org.publiclegal.shared.persistence.CursorPage;
+import org.publiclegal.shared.security.AccessScope;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** 法律援助咨询 recorded by staff, counted in 人次 in the ledger. */
+@ApplicationScoped
+public class ConsultationService {
+
+    private final ConsultationRepository consultations;
+    private final OrganisationService directory;
+    private final Ledger ledger;
+    private final Clock clock;
+
+    public ConsultationService(ConsultationRepository consultations, OrganisationService directory, Ledger ledger,
+                               Clock clock) {
+        this.consultations = consultations;
+        this.directory = directory;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<Consultation> record(Consultation.Channel channel, AidMatter matter, String regionCode, int persons,
+                                    String summary, Instant consultedAt, AccessScope scope, Actor actor) {
+        Instant now = clock.instant();
+        Instant when = consultedAt == null ? now : consultedAt;
+        if (when.isAfter(now.plusSeconds(300))) {
+            throw DomainException.invalidField("consultedAt", "咨询时间不能晚于现在");
+        }
+        if (!scope.covers(regionCode)) {
+            throw DomainException.invalidField("regionCode", "咨询人所在地须在本单位服务区域内");
+        }
+        return directory.regionExists(regionCode).chain(exists -> {
+            if (!exists) {
+                throw DomainException.invalidField("regionCode", "行政区划 " + regionCode + " 不存在");
+            }
+            Consultation c = new Consultation();
+            c.id = UUID.randomUUID();
+            c.organisationId = scope.organisationId();
+            c.recordedBy = actor.accountId();
+            c.regionCode = regionCode;
+            c.channel = channel;
+            c.matter = matter;
+            c.persons = persons;
+            c.summary = summary;
+            c.consultedAt = when;
+            c.createdAt = now;
+            return consultations.persist(c);
+        }).call(c -> ledger.record(LegalAidEvents.CONSULTATION, c.regionCode, c.organisationId, c.consultedAt,
+                c.persons, null, LegalAidEvents.SOURCE_CONSULTATION, c.id));
+    }
+
+    /** Consultations recorded by the caller's organisation (or, for a 司法局, in its region), newest first. */
+    public Uni<CursorPage<Consultation>> list(AccessScope scope, String cursor, int limit) {
+        List<String> after = Cursor.decode(cursor, 2);
+        AccessScope.Filter filter = scope.caseFilter("c.recordedBy", "c.regionCode", "c.organisationId", "c.recordedBy");
+        StringBuilder where = new StringBuilder(filter.predicate());
+        Map<String, Object> params = new HashMap<>(filter.parameters());
+        if (!after.isEmpty()) {
+            try {
+                params.put("at", Instant.parse(after.get(0)));
+                params.put("aid", UUID.fromString(after.get(1)));
+            } catch (RuntimeException e) {
+                throw Cursor.invalid();
+            }
+            where.append(" and (c.consultedAt < :at or (c.consultedAt = :at and c.id < :aid))");
+        }
+        return consultations.page(where.toString(), params, limit)
+                .map(rows -> CursorPage.of(rows, limit, c -> Cursor.encode(c.consultedAt, c.id), c -> c));
+    }
+}

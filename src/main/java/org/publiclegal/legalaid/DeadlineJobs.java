@@ -1,0 +1,47 @@
+package org.publiclegal.legalaid;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/** 视为撤回: applications whose materials were not supplied by the notice's deadline. */
+@ApplicationScoped
+public class DeadlineJobs {
+
+    private static final int BATCH = 200;
+
+    private final ApplicationRepository applications;
+    private final StepRepository steps;
+    private final Clock clock;
+
+    public DeadlineJobs(ApplicationRepository applications, StepRepository steps, Clock clock) {
+        this.applications = applications;
+        this.steps = steps;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @WithTransaction
+    public Uni<Void> deemOverdueWithdrawn() {
+        Instant now = clock.instant();
+        return applications.materialsOverdue(now, BATCH).chain(list -> Multi.createFrom().iterable(list)
+                .onItem().transformToUniAndConcatenate(a -> {
+                    a.deemWithdrawn(now);
+                    ApplicationStep step = a.lastStep();
+                    step.actorRole = "SYSTEM";
+                    return steps.persist(step);
+                }).collect().asList().map(done -> done.size()))
+                .invoke(n -> {
+                    if (n > 0) {
+                        Log.infof("%d legal aid applications deemed withdrawn (materials not supplied in time)", n);
+                    }
+                })
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,47 @@
+package org.publiclegal.shared.calendar;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.publiclegal.shared.calendar.DayCounting.DayKind;
+import org.publiclegal.shared.domain.TimeSource;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Statutory deadlines as instants: the end (24:00 China time) of the last day of the period, counted by
+ * {@link DayCounting} against the {@code work_calendar_day} table (节假日与调休).
+ */
+@ApplicationScoped
+public class WorkCalendar {
+
+    /** The deadline of a period of {@code days} days starting at {@code start}. */
+    public Uni<Instant> deadline(Instant start, int days, DayCounting counting) {
+        LocalDate first = LocalDate.ofInstant(start, TimeSource.CHINA);
+        if (counting == DayCounting.CALENDAR) {
+            return Uni.createFrom().item(endOf(counting.lastDay(first, days, Map.of())));
+        }
+        // a generous window: N working days never span more than 3N + 30 calendar days
+        LocalDate to = first.plusDays(days * 3L + 30);
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select day, kind from work_calendar_day where day > :from and day <= :to", Object[].class)
+                .setParameter("from", first).setParameter("to", to).getResultList())
+                .map(rows -> endOf(counting.lastDay(first, days, toMap(rows))));
+    }
+
+    private static Map<LocalDate, DayKind> toMap(List<Object[]> rows) {
+        Map<LocalDate, DayKind> map = new HashMap<>();
+        for (Object[] r : rows) {
+            map.put((LocalDate) r[0], DayKind.valueOf(((String) r[1]).trim()));
+        }
+        return map;
+    }
+
+    private static Instant endOf(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(TimeSource.CHINA).toInstant();
+    }
+}
