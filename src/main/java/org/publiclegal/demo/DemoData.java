@@ -14,6 +14,7 @@ import org.publiclegal.identity.AuthService;
 import org.publiclegal.identity.PersonalData;
 import org.publiclegal.identity.ResidentProfile;
 import org.publiclegal.identity.StaffCredential;
+import org.publiclegal.legalaid.eligibility.HardshipStandard;
 import org.publiclegal.region.Organisation;
 import org.publiclegal.region.OrganisationType;
 import org.publiclegal.region.OrganisationType.CommitteeKind;
@@ -22,8 +23,10 @@ import org.publiclegal.shared.config.AppConfig;
 import org.publiclegal.shared.security.Roles;
 import org.publiclegal.shared.validation.ChineseIdNumber;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,7 +34,7 @@ import java.util.Set;
 /**
  * Demo data (only with {@code app.demo.enabled=true}, which the prod profile refuses): 鹤庆县 in 大理州,
  * Yunnan, with its nine townships, 63 villages and communities, the county's organisations, staff of every
- * role and ten residents. Loaded once; a restart on the same data folder finds it and does nothing.
+ * role, ten residents and a sample hardship standard for legal aid. Loaded once; a restart on the same data folder finds it and does nothing.
  * The logins are listed in the README.
  */
 @ApplicationScoped
@@ -135,6 +138,10 @@ public class DemoData {
         }
         rows.addAll(accounts);
         rows.addAll(credentials);
+        // a sample 经济困难标准 so the eligibility check has a line to apply (demo figure, not an official one)
+        rows.add(HardshipStandard.create(new HardshipStandard.Terms(COUNTY, HardshipStandard.Basis.DIBAO_MULTIPLE,
+                new BigDecimal("2"), new BigDecimal("780.00"), new BigDecimal("50000.00"), true,
+                LocalDate.of(2024, 1, 1), null, "演示数据：城乡低保标准的 2 倍（数值为示例，以云南省现行规定为准）"), now));
         String[] names = {"和丽芳", "杨建华", "李秀英", "张国强", "段美玲", "赵永福", "王桂兰", "洪志明", "寸海燕", "施文斌"};
         for (int i = 0; i < names.length; i++) {
             Account resident = Account.resident(String.format("fake-resident%02d", i + 1), null, now);

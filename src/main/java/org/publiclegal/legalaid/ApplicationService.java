@@ -1,5 +1,8 @@
 package org.publiclegal.legalaid;
 
+import org.publiclegal.legalaid.eligibility.EligibilityInput;
+import org.publiclegal.legalaid.eligibility.EligibilityService;
+
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

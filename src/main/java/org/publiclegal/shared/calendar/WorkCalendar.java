@@ -2,6 +2,7 @@ package org.publiclegal.shared.calendar;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.publiclegal.shared.calendar.DayCounting.DayKind;
 import org.publiclegal.shared.domain.TimeSource;
@@ -17,6 +18,7 @@ import java.util.Map;
  * {@link DayCounting} against the {@code work_calendar_day} table (节假日与调休).
  */
 @ApplicationScoped
+@WithSession
 public class WorkCalendar {
 
     /** The deadline of a period of {@code days} days starting at {@code start}. */
@@ -31,6 +33,37 @@ public class WorkCalendar {
                         "select day, kind from work_calendar_day where day > :from and day <= :to", Object[].class)
                 .setParameter("from", first).setParameter("to", to).getResultList())
                 .map(rows -> endOf(counting.lastDay(first, days, toMap(rows))));
+    }
+
+    /** A day of the holiday calendar. */
+    public record CalendarDay(LocalDate day, DayKind kind, String name) {
+    }
+
+    /** The holidays and adjusted working days of a year. */
+    public Uni<List<CalendarDay>> year(int year) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select day, kind, name from work_calendar_day where day >= :from and day < :to order by day",
+                        Object[].class)
+                .setParameter("from", LocalDate.of(year, 1, 1)).setParameter("to", LocalDate.of(year + 1, 1, 1))
+                .getResultList())
+                .map(rows -> rows.stream().map(r -> new CalendarDay((LocalDate) r[0],
+                        DayKind.valueOf(((String) r[1]).trim()), (String) r[2])).toList());
+    }
+
+    /** Sets (or replaces) one day, e.g. from the State Council's yearly holiday notice. */
+    @io.quarkus.hibernate.reactive.panache.common.WithTransaction
+    public Uni<Void> set(LocalDate day, DayKind kind, String name) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into work_calendar_day (day, kind, name) values (:day, :kind, :name)
+                        on conflict (day) do update set kind = excluded.kind, name = excluded.name""")
+                .setParameter("day", day).setParameter("kind", kind.name()).setParameter("name", name)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    @io.quarkus.hibernate.reactive.panache.common.WithTransaction
+    public Uni<Boolean> remove(LocalDate day) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("delete from work_calendar_day where day = :day")
+                .setParameter("day", day).executeUpdate()).map(n -> n > 0);
     }
 
     private static Map<LocalDate, DayKind> toMap(List<Object[]> rows) {

@@ -2,6 +2,7 @@ package org.publiclegal.shared.storage;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.publiclegal.shared.crypto.PersonalDataCipher;
 import org.publiclegal.shared.domain.NotFound;
@@ -16,6 +17,7 @@ import java.util.UUID;
 
 /** Files in the {@code stored_object} table, AES-GCM sealed, written in the caller's transaction. */
 @ApplicationScoped
+@WithSession
 public class PostgresObjectStorage implements ObjectStorage {
 
     private final PersonalDataCipher cipher;

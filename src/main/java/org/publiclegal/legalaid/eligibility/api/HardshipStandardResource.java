@@ -1,4 +1,4 @@
-package org.publiclegal.legalaid.api;
+package org.publiclegal.legalaid.eligibility.api;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -13,7 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
-import org.publiclegal.legalaid.EligibilityService;
+import org.publiclegal.legalaid.eligibility.EligibilityService;
 import org.publiclegal.shared.security.CurrentUser;
 import org.publiclegal.shared.security.Roles;
 
@@ -47,5 +47,18 @@ public class HardshipStandardResource {
     @Operation(summary = "新增经济困难标准版本（系统管理员，或司法局在本辖区内）；有效期不能与同一地区已有版本重叠")
     public Uni<HardshipStandardView> add(@Valid @NotNull(message = "请求内容不能为空") CreateHardshipStandardRequest request) {
         return service.addStandard(request.toTerms(), user.scope(), user.actor()).map(HardshipStandardView::of);
+    }
+
+    /** When a version stops applying. */
+    public record Expire(@NotNull(message = "请填写失效日期") java.time.LocalDate effectiveTo) {
+    }
+
+    @POST
+    @jakarta.ws.rs.Path("/{id}/expiry")
+    @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.BUREAU_ADMIN})
+    @Operation(summary = "设定某版本经济困难标准的失效日期（新年度标准从该日起施行）")
+    public Uni<HardshipStandardView> expire(@jakarta.ws.rs.PathParam("id") java.util.UUID id,
+                                            @Valid @NotNull(message = "请求内容不能为空") Expire request) {
+        return service.expire(id, request.effectiveTo(), user.scope(), user.actor()).map(HardshipStandardView::of);
     }
 }

@@ -1,13 +1,19 @@
-package org.publiclegal.legalaid;
+package org.publiclegal.legalaid.eligibility;
+
+import org.publiclegal.legalaid.AidMatter;
+import org.publiclegal.legalaid.Art32Situation;
+import org.publiclegal.legalaid.ExemptionCategory;
+import org.publiclegal.legalaid.Finances;
+import org.publiclegal.legalaid.NotifiedDefenceGround;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.publiclegal.legalaid.EligibilityResult.Outcome;
-import org.publiclegal.legalaid.EligibilityResult.RuleResult;
-import org.publiclegal.legalaid.EligibilityResult.Verdict;
-import org.publiclegal.legalaid.HardshipStandard.Basis;
+import org.publiclegal.legalaid.eligibility.EligibilityResult.Outcome;
+import org.publiclegal.legalaid.eligibility.EligibilityResult.RuleResult;
+import org.publiclegal.legalaid.eligibility.EligibilityResult.Verdict;
+import org.publiclegal.legalaid.eligibility.HardshipStandard.Basis;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -23,20 +29,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.publiclegal.legalaid.EligibilityResult.Outcome.LIKELY_ELIGIBLE;
-import static org.publiclegal.legalaid.EligibilityResult.Outcome.LIKELY_INELIGIBLE;
-import static org.publiclegal.legalaid.EligibilityResult.Outcome.NEEDS_REVIEW;
-import static org.publiclegal.legalaid.EligibilityResult.Verdict.FAIL;
-import static org.publiclegal.legalaid.EligibilityResult.Verdict.NOT_APPLICABLE;
-import static org.publiclegal.legalaid.EligibilityResult.Verdict.PASS;
-import static org.publiclegal.legalaid.EligibilityResult.Verdict.UNKNOWN;
-import static org.publiclegal.legalaid.EligibilityRules.ASSETS;
-import static org.publiclegal.legalaid.EligibilityRules.ECONOMIC_HARDSHIP;
-import static org.publiclegal.legalaid.EligibilityRules.EXEMPT_FROM_VERIFICATION;
-import static org.publiclegal.legalaid.EligibilityRules.HARDSHIP_WAIVED;
-import static org.publiclegal.legalaid.EligibilityRules.MATTER_IN_SCOPE;
-import static org.publiclegal.legalaid.EligibilityRules.NOTIFIED_DEFENCE;
-import static org.publiclegal.legalaid.EligibilityRules.OWN_LAWYER;
+import static org.publiclegal.legalaid.eligibility.EligibilityResult.Outcome.LIKELY_ELIGIBLE;
+import static org.publiclegal.legalaid.eligibility.EligibilityResult.Outcome.LIKELY_INELIGIBLE;
+import static org.publiclegal.legalaid.eligibility.EligibilityResult.Outcome.NEEDS_REVIEW;
+import static org.publiclegal.legalaid.eligibility.EligibilityResult.Verdict.FAIL;
+import static org.publiclegal.legalaid.eligibility.EligibilityResult.Verdict.NOT_APPLICABLE;
+import static org.publiclegal.legalaid.eligibility.EligibilityResult.Verdict.PASS;
+import static org.publiclegal.legalaid.eligibility.EligibilityResult.Verdict.UNKNOWN;
+import static org.publiclegal.legalaid.eligibility.EligibilityRules.ASSETS;
+import static org.publiclegal.legalaid.eligibility.EligibilityRules.ECONOMIC_HARDSHIP;
+import static org.publiclegal.legalaid.eligibility.EligibilityRules.EXEMPT_FROM_VERIFICATION;
+import static org.publiclegal.legalaid.eligibility.EligibilityRules.HARDSHIP_WAIVED;
+import static org.publiclegal.legalaid.eligibility.EligibilityRules.MATTER_IN_SCOPE;
+import static org.publiclegal.legalaid.eligibility.EligibilityRules.NOTIFIED_DEFENCE;
+import static org.publiclegal.legalaid.eligibility.EligibilityRules.OWN_LAWYER;
 
 /** 法律援助法 rules, one row per statute situation (Art. 24–34, 42), against a 2× 低保 line of 2,200 yuan. */
 class EligibilityRulesTest {

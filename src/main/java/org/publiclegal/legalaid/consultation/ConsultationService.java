@@ -1,4 +1,7 @@
-package org.publiclegal.legalaid;
+package org.publiclegal.legalaid.consultation;
+
+import org.publiclegal.legalaid.AidMatter;
+import org.publiclegal.legalaid.LegalAidEvents;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

@@ -1,4 +1,6 @@
-package org.publiclegal.legalaid;
+package org.publiclegal.legalaid.consultation;
+
+import org.publiclegal.legalaid.AidMatter;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

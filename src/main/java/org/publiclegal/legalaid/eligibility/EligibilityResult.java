@@ -1,4 +1,4 @@
-package org.publiclegal.legalaid;
+package org.publiclegal.legalaid.eligibility;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.publiclegal.legalaid;
+package org.publiclegal.legalaid.eligibility;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

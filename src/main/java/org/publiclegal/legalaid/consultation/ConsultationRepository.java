@@ -1,4 +1,4 @@
-package org.publiclegal.legalaid;
+package org.publiclegal.legalaid.consultation;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

@@ -1,11 +1,11 @@
-package org.publiclegal.legalaid;
+package org.publiclegal.legalaid.eligibility;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.exception.ConstraintViolationException;
-import org.publiclegal.legalaid.HardshipStandard.Basis;
+import org.publiclegal.legalaid.eligibility.HardshipStandard.Basis;
 import org.publiclegal.region.OrganisationService;
 import org.publiclegal.shared.audit.Actor;
 import org.publiclegal.shared.audit.AuditTrail;
@@ -81,6 +81,29 @@ public class EligibilityService {
                 .call(s -> audit.record(actor, "HARDSHIP_STANDARD_ADDED", "aid_hardship_standard", s.id, s.regionCode,
                         s.basis + " " + s.factor + " × " + s.referenceAmount + " = " + s.monthlyThreshold + "/月，"
                                 + s.effectiveFrom + " 至 " + (s.effectiveTo == null ? "长期" : s.effectiveTo) + "，" + s.source));
+    }
+
+    /**
+     * Ends a version on {@code effectiveTo} (exclusive), so that the next year's figure can start that day.
+     * Only shortens a period, so it can never create an overlap.
+     */
+    @WithTransaction
+    public Uni<HardshipStandard> expire(java.util.UUID id, LocalDate effectiveTo, AccessScope scope, Actor actor) {
+        return standards.findById(id).chain(s -> {
+            if (s == null || !(scope.isSystemAdmin() || scope.covers(s.regionCode))) {
+                throw new org.publiclegal.shared.domain.NotFound("经济困难标准", id);
+            }
+            if (!effectiveTo.isAfter(s.effectiveFrom)) {
+                throw DomainException.invalidField("effectiveTo", "失效日期须晚于生效日期 " + s.effectiveFrom);
+            }
+            if (s.effectiveTo != null && effectiveTo.isAfter(s.effectiveTo)) {
+                throw DomainException.invalidField("effectiveTo", "只能提前失效，不能延长已设定的有效期（原失效日期 " + s.effectiveTo + "）");
+            }
+            LocalDate previous = s.effectiveTo;
+            s.effectiveTo = effectiveTo;
+            return audit.record(actor, "HARDSHIP_STANDARD_EXPIRED", "aid_hardship_standard", s.id, s.regionCode,
+                    "失效日期 " + (previous == null ? "长期" : previous) + " → " + effectiveTo).replaceWith(s);
+        });
     }
 
     /** The versions for a region and the regions enclosing it (deepest region, newest version first). */

@@ -1,4 +1,4 @@
-package org.publiclegal.legalaid;
+package org.publiclegal.legalaid.eligibility;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -103,6 +103,29 @@ class EligibilityCheckResourceTest {
 
         List<String> actions = Fixtures.column("select action from audit_log where object_id = ?1", String.class, first);
         assertEquals(List.of("HARDSHIP_STANDARD_ADDED"), actions);
+    }
+
+    @Test
+    void aNewYearsFigureStartsOnceTheOldVersionIsGivenAnEnd() {
+        Fixtures.County c = Fixtures.county();
+        String bureau = Fixtures.token(c.bureauAdmin());
+        String old = json().auth().oauth2(bureau).body(standard(c.county(), "MIN_WAGE", 1, 1900, "2024-01-01", null))
+                .post("/api/aid/hardship-standards").then().statusCode(201).extract().path("id");
+        json().auth().oauth2(bureau).body(standard(c.county(), "MIN_WAGE", 1, 2000, "2026-01-01", null))
+                .post("/api/aid/hardship-standards").then().statusCode(409);
+        json().auth().oauth2(bureau).body(Map.of("effectiveTo", "2023-12-31"))
+                .post("/api/aid/hardship-standards/" + old + "/expiry").then().statusCode(400)
+                .body("errors[0].field", equalTo("effectiveTo"));
+        json().auth().oauth2(bureau).body(Map.of("effectiveTo", "2026-01-01"))
+                .post("/api/aid/hardship-standards/" + old + "/expiry").then().statusCode(200)
+                .body("effectiveTo", equalTo("2026-01-01"));
+        json().auth().oauth2(bureau).body(standard(c.county(), "MIN_WAGE", 1, 2000, "2026-01-01", null))
+                .post("/api/aid/hardship-standards").then().statusCode(201);
+        // a bureau of another county cannot touch it
+        json().auth().oauth2(Fixtures.token(Fixtures.county().bureauAdmin())).body(Map.of("effectiveTo", "2025-01-01"))
+                .post("/api/aid/hardship-standards/" + old + "/expiry").then().statusCode(404);
+        assertEquals(List.of("HARDSHIP_STANDARD_ADDED", "HARDSHIP_STANDARD_EXPIRED"),
+                Fixtures.column("select action from audit_log where object_id = ?1 order by id", String.class, old));
     }
 
     @Test

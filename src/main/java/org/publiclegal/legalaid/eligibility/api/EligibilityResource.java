@@ -1,4 +1,4 @@
-package org.publiclegal.legalaid.api;
+package org.publiclegal.legalaid.eligibility.api;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -8,8 +8,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.publiclegal.legalaid.EligibilityResult;
-import org.publiclegal.legalaid.EligibilityService;
+import org.publiclegal.legalaid.eligibility.EligibilityResult;
+import org.publiclegal.legalaid.eligibility.EligibilityService;
 
 /** 法律援助条件自测: public, no account needed; nothing is stored. */
 @Path("/api/aid/eligibility-check")

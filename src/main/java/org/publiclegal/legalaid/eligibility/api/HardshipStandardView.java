@@ -1,7 +1,7 @@
-package org.publiclegal.legalaid.api;
+package org.publiclegal.legalaid.eligibility.api;
 
-import org.publiclegal.legalaid.HardshipStandard;
-import org.publiclegal.legalaid.HardshipStandard.Basis;
+import org.publiclegal.legalaid.eligibility.HardshipStandard;
+import org.publiclegal.legalaid.eligibility.HardshipStandard.Basis;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

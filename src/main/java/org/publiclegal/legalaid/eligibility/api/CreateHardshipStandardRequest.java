@@ -1,4 +1,4 @@
-package org.publiclegal.legalaid.api;
+package org.publiclegal.legalaid.eligibility.api;
 
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -6,8 +6,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.publiclegal.legalaid.HardshipStandard;
-import org.publiclegal.legalaid.HardshipStandard.Basis;
+import org.publiclegal.legalaid.eligibility.HardshipStandard;
+import org.publiclegal.legalaid.eligibility.HardshipStandard.Basis;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

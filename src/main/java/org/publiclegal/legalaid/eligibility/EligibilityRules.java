@@ -1,9 +1,15 @@
-package org.publiclegal.legalaid;
+package org.publiclegal.legalaid.eligibility;
 
-import org.publiclegal.legalaid.EligibilityResult.Outcome;
-import org.publiclegal.legalaid.EligibilityResult.RuleResult;
-import org.publiclegal.legalaid.EligibilityResult.StandardUsed;
-import org.publiclegal.legalaid.EligibilityResult.Verdict;
+import org.publiclegal.legalaid.AidMatter;
+import org.publiclegal.legalaid.Art32Situation;
+import org.publiclegal.legalaid.ExemptionCategory;
+import org.publiclegal.legalaid.Finances;
+import org.publiclegal.legalaid.NotifiedDefenceGround;
+
+import org.publiclegal.legalaid.eligibility.EligibilityResult.Outcome;
+import org.publiclegal.legalaid.eligibility.EligibilityResult.RuleResult;
+import org.publiclegal.legalaid.eligibility.EligibilityResult.StandardUsed;
+import org.publiclegal.legalaid.eligibility.EligibilityResult.Verdict;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

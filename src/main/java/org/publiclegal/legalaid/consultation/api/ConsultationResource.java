@@ -1,4 +1,4 @@
-package org.publiclegal.legalaid.api;
+package org.publiclegal.legalaid.consultation.api;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,8 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.publiclegal.legalaid.AidMatter;
-import org.publiclegal.legalaid.Consultation;
-import org.publiclegal.legalaid.ConsultationService;
+import org.publiclegal.legalaid.consultation.Consultation;
+import org.publiclegal.legalaid.consultation.ConsultationService;
 import org.publiclegal.shared.idempotency.Idempotency;
 import org.publiclegal.shared.persistence.CursorPage;
 import org.publiclegal.shared.security.CurrentUser;

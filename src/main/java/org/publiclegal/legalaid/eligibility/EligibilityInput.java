@@ -1,4 +1,10 @@
-package org.publiclegal.legalaid;
+package org.publiclegal.legalaid.eligibility;
+
+import org.publiclegal.legalaid.AidMatter;
+import org.publiclegal.legalaid.Art32Situation;
+import org.publiclegal.legalaid.ExemptionCategory;
+import org.publiclegal.legalaid.Finances;
+import org.publiclegal.legalaid.NotifiedDefenceGround;
 
 import java.time.LocalDate;
 import java.util.Set;

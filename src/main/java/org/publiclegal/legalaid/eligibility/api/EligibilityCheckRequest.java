@@ -1,11 +1,11 @@
-package org.publiclegal.legalaid.api;
+package org.publiclegal.legalaid.eligibility.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.publiclegal.legalaid.AidMatter;
 import org.publiclegal.legalaid.Art32Situation;
-import org.publiclegal.legalaid.EligibilityInput;
+import org.publiclegal.legalaid.eligibility.EligibilityInput;
 import org.publiclegal.legalaid.ExemptionCategory;
 import org.publiclegal.legalaid.Finances;
 import org.publiclegal.legalaid.NotifiedDefenceGround;
