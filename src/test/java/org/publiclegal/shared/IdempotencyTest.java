@@ -51,6 +51,9 @@ class IdempotencyTest {
         assertEquals(first.jsonPath().getString("id"), second.jsonPath().getString("id"));
         assertEquals(first.header("Location"), second.header("Location"));
         assertEquals(1L, Fixtures.column("select count(*) from organisation where name = ?1", Long.class, name).get(0));
+        String stored = Fixtures.column("select response_body from idempotency_record where idem_key = ?1",
+                String.class, key).get(0);
+        assertEquals(false, stored.contains(name), "the stored response is sealed");
     }
 
     @Test

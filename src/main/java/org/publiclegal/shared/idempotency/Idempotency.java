@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.hibernate.reactive.mutiny.Mutiny;
+import org.publiclegal.shared.crypto.PersonalDataCipher;
 import org.publiclegal.shared.domain.DomainException;
 import org.publiclegal.shared.problem.ErrorCode;
 
@@ -38,6 +39,7 @@ import java.util.regex.Pattern;
  * committed, the duplicate finds the stored response and replays it; if it rolled back (the create
  * failed), the duplicate runs the create itself. Failures are therefore never cached, and exactly one
  * record is created. The same key with a different request body is 422. Records expire after 24 hours.
+ * Only a hash of the request is kept; the stored response is sealed (it may hold personal data).
  */
 @ApplicationScoped
 public class Idempotency {
@@ -48,10 +50,12 @@ public class Idempotency {
     private static final Duration RETENTION = Duration.ofHours(24);
 
     private final ObjectMapper mapper;
+    private final PersonalDataCipher cipher;
     private final Clock clock;
 
-    public Idempotency(ObjectMapper mapper, Clock clock) {
+    public Idempotency(ObjectMapper mapper, PersonalDataCipher cipher, Clock clock) {
         this.mapper = mapper;
+        this.cipher = cipher;
         this.clock = clock;
     }
 
@@ -95,9 +99,10 @@ public class Idempotency {
             String body = json(c.body());
             String location = c.location() == null ? null : c.location().toString();
             return session.createNativeQuery("""
-                            update idempotency_record set response_status = 201, response_body = :body, location = :location
-                            where principal = :principal and idem_key = :key""")
-                    .setParameter("body", body).setParameter("location", location)
+                            update idempotency_record set response_status = 201, response_body = :body, key_id = :keyId,
+                            location = :location where principal = :principal and idem_key = :key""")
+                    .setParameter("body", cipher.encrypt(body, context(who, key))).setParameter("keyId", cipher.activeKeyId())
+                    .setParameter("location", location)
                     .setParameter("principal", who).setParameter("key", key)
                     .executeUpdate()
                     .map(n -> created(c.location(), body, false));
@@ -106,7 +111,7 @@ public class Idempotency {
 
     private Uni<Response> replay(Mutiny.Session session, String who, String key, String operation, String hash) {
         return session.createNativeQuery("""
-                        select operation, request_hash, response_status, response_body, location
+                        select operation, request_hash, response_status, response_body, location, key_id
                         from idempotency_record where principal = :principal and idem_key = :key""", Object[].class)
                 .setParameter("principal", who).setParameter("key", key)
                 .getResultList()
@@ -123,8 +128,14 @@ public class Idempotency {
                         throw new DomainException(ErrorCode.IDEMPOTENCY_IN_PROGRESS, "相同请求正在处理中，请稍后重试");
                     }
                     Log.debugf("Replaying idempotent response for operation %s", operation);
-                    return created(row[4] == null ? null : URI.create((String) row[4]), (String) row[3], true);
+                    String body = cipher.decrypt((String) row[3], (String) row[5], context(who, key));
+                    return created(row[4] == null ? null : URI.create((String) row[4]), body, true);
                 });
+    }
+
+    /** The stored response is bound to its caller and key. */
+    private static String context(String who, String key) {
+        return "idempotency_record:" + who + ":" + key;
     }
 
     private static Response created(URI location, String body, boolean replayed) {
