@@ -78,15 +78,19 @@ public class AuthService {
     public Uni<Issued> signInStaff(String username, String password, Actor actor) {
         return credentials.findByUsername(username).chain(credential -> {
             Instant now = clock.instant();
-            if (credential != null && credential.isLocked(now)) {
-                long minutes = Math.max(1, Duration.between(now, credential.lockedUntil).toMinutes() + 1);
-                return Uni.createFrom().failure(new DomainException(ErrorCode.ACCOUNT_LOCKED,
-                        "密码错误次数过多，账号已锁定，请 " + minutes + " 分钟后再试或联系管理员解锁"));
-            }
             String hash = credential == null ? dummyHash : credential.passwordHash;
             return verify(password, hash).chain(matches -> {
                 if (credential == null) {
                     return Uni.createFrom().failure(badCredentials());
+                }
+                if (credential.isLocked(now)) {
+                    // only someone who knows the password learns of the lock: guessers cannot tell it from a miss
+                    if (!matches) {
+                        return Uni.createFrom().failure(badCredentials());
+                    }
+                    long minutes = Math.max(1, Duration.between(now, credential.lockedUntil).toMinutes() + 1);
+                    return Uni.createFrom().failure(new DomainException(ErrorCode.ACCOUNT_LOCKED,
+                            "密码错误次数过多，账号已锁定，请 " + minutes + " 分钟后再试或联系管理员解锁"));
                 }
                 return matches ? succeed(credential.accountId, actor) : fail(credential.accountId, actor);
             });
@@ -108,7 +112,8 @@ public class AuthService {
 
     private Uni<Issued> fail(UUID accountId, Actor actor) {
         Instant lockUntil = clock.instant().plus(config.auth().lockoutDuration());
-        return Panache.withTransaction(() -> credentials.recordFailure(accountId, config.auth().maxFailedAttempts(), lockUntil)
+        return Panache.withTransaction(() -> credentials.recordFailure(accountId, config.auth().maxFailedAttempts(),
+                        clock.instant(), lockUntil)
                         // read the counter back as values: the session may hold the credential from before the update
                         .chain(n -> Panache.getSession().chain(s -> s.createSelectionQuery(
                                         "select failedAttempts, lockedUntil from StaffCredential where accountId = :id",

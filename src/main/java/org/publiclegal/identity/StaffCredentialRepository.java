@@ -21,10 +21,14 @@ public class StaffCredentialRepository implements PanacheRepositoryBase<StaffCre
      * Counts a failed attempt atomically (concurrent guesses cannot lose increments) and locks the account
      * once the limit is reached.
      */
-    public Uni<Integer> recordFailure(UUID accountId, int maxAttempts, Instant lockUntil) {
-        return update("failedAttempts = failedAttempts + 1, lockedUntil = case when failedAttempts + 1 >= :max "
-                        + "then :until else lockedUntil end, version = version + 1 where accountId = :id",
-                Parameters.with("max", maxAttempts).and("until", lockUntil).and("id", accountId));
+    public Uni<Integer> recordFailure(UUID accountId, int maxAttempts, Instant now, Instant lockUntil) {
+        // after an expired lock the count starts again, so one typo does not lock the account once more
+        return update("failedAttempts = case when lockedUntil is not null and lockedUntil <= :now then 1 "
+                        + "else failedAttempts + 1 end, lockedUntil = case "
+                        + "when lockedUntil is not null and lockedUntil <= :now then null "
+                        + "when failedAttempts + 1 >= :max then :until else lockedUntil end, version = version + 1 "
+                        + "where accountId = :id",
+                Parameters.with("max", maxAttempts).and("until", lockUntil).and("id", accountId).and("now", now));
     }
 
     /** After a successful sign-in or an administrator's unlock. */

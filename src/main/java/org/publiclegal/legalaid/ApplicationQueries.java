@@ -39,6 +39,15 @@ public class ApplicationQueries {
         if (status != null) {
             where.append(" and a.status = :status");
             params.put("status", status);
+        } else if (!scope.isResident()) {
+            // a queue shows what is still to be done; finished cases are found by status
+            where.append(" and a.status in :open");
+            params.put("open", ApplicationStatus.OPEN);
+        }
+        if (!scope.isResident()) {
+            // drafts are the applicant's own business until submitted
+            where.append(" and a.status <> :draft");
+            params.put("draft", ApplicationStatus.DRAFT);
         }
         if (overdueOnly) {
             where.append(" and a.currentDueAt < :now");
@@ -59,8 +68,8 @@ public class ApplicationQueries {
             if (NO_DEADLINE.equals(after.get(0))) {
                 where.append(" and a.currentDueAt is null and a.id > :aid");
             } else {
-                where.append(" and (a.currentDueAt > :due or (a.currentDueAt = :due and a.id > :aid) "
-                        + "or a.currentDueAt is null)");
+                // a row comparison: one index seek, whatever the depth of the page
+                where.append(" and ((a.currentDueAt, a.id) > (:due, :aid) or a.currentDueAt is null)");
                 params.put("due", instant(after.get(0)));
             }
         }

@@ -134,6 +134,7 @@ public class ApplicationService {
     /** Submits a draft once every required kind of material is attached. */
     @WithTransaction
     public Uni<LegalAidApplication> submit(UUID id, AccessScope scope, Actor actor) {
+        Instant now = clock.instant();
         return transitions.apply(id, scope, actor, Capacity.APPLICANT, a -> materials.of(a.id).invoke(list -> {
             Set<MaterialCategory> have = list.stream().map(m -> m.category)
                     .collect(Collectors.toCollection(() -> EnumSet.noneOf(MaterialCategory.class)));
@@ -147,8 +148,8 @@ public class ApplicationService {
                 throw new DomainException(ErrorCode.VALIDATION_FAILED, "提交前请上传："
                         + missing.stream().map(FieldError::message).collect(Collectors.joining("；")), missing, List.of());
             }
-            a.submit(clock.instant());
-        }));
+        }).chain(() -> calendar.deadline(now, config.legalaid().reviewDays(), config.legalaid().dayCounting()))
+                .invoke(reviewDue -> a.submit(reviewDue, now)));
     }
 
     @WithTransaction
@@ -185,12 +186,16 @@ public class ApplicationService {
         });
     }
 
-    /** An application with its timeline and materials. A staff read of the personal data is audited. */
+    /**
+     * An application with its timeline and materials. Those who handle it see the personal data (a staff read is
+     * audited); those who only watch (a 司法所) see the case without it.
+     */
     @WithTransaction
     public Uni<ApplicationFile> file(UUID id, AccessScope scope, Actor actor) {
         return transitions.load(id, scope).chain(a -> steps.timeline(id).chain(timeline -> materials.of(id)
-                .map(list -> new ApplicationFile(a, sealed.open(a), timeline, list))))
-                .call(f -> scope.isResident() ? Uni.createFrom().voidItem()
+                .map(list -> new ApplicationFile(a, ApplicationTransitions.handles(a, scope) ? sealed.open(a)
+                        : SealedDetails.Details.WITHHELD, timeline, list))))
+                .call(f -> scope.isResident() || f.details() == SealedDetails.Details.WITHHELD ? Uni.createFrom().voidItem()
                         : audit.record(actor, "PERSONAL_DATA_READ", "aid_application", id, f.application().regionCode,
                         "法律援助申请详情（案情、对方当事人、经济状况）"));
     }

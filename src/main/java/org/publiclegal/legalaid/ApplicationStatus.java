@@ -55,9 +55,13 @@ public enum ApplicationStatus {
         return ACTIONS.get(this);
     }
 
-    /** Still waiting on the centre, the lawyer or the applicant (appears in queues). */
+    /** The statuses that appear in staff queues (something is still to be done). */
+    public static final java.util.List<ApplicationStatus> OPEN = java.util.Arrays.stream(values())
+            .filter(ApplicationStatus::isOpen).toList();
+
+    /** Still waiting on the centre, the lawyer or the bureau (appears in queues). */
     public boolean isOpen() {
-        return this != CLOSED && this != WITHDRAWN && this != DEEMED_WITHDRAWN && this != REFUSED
-                && this != TERMINATED && this != DRAFT;
+        return this == SUBMITTED || this == UNDER_REVIEW || this == MATERIALS_REQUESTED || this == GRANTED
+                || this == ASSIGNED || this == IN_PROGRESS || this == OBJECTION_FILED;
     }
 }

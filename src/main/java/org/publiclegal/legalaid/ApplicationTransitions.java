@@ -46,9 +46,21 @@ public class ApplicationTransitions {
 
     /** Loads a visible application or fails with 404. */
     public Uni<LegalAidApplication> load(UUID id, AccessScope scope) {
-        return applications.findById(id).map(a -> scope.requireCase(a, a == null ? null : a.applicantId,
-                a == null ? null : a.regionCode, a == null ? null : a.centreId, a == null ? null : a.lawyerId,
-                "法律援助申请", id));
+        return applications.findById(id).map(a -> {
+            // an unsubmitted draft is the applicant's own business
+            LegalAidApplication visible = a != null && a.status == ApplicationStatus.DRAFT && !scope.isResident() ? null : a;
+            return scope.requireCase(visible, a == null ? null : a.applicantId, a == null ? null : a.regionCode,
+                    a == null ? null : a.centreId, a == null ? null : a.lawyerId, "法律援助申请", id);
+        });
+    }
+
+    /** Whether the caller handles the case (applicant, its centre, its lawyer, the county bureau), not only watches it. */
+    public static boolean handles(LegalAidApplication a, AccessScope scope) {
+        return (scope.isResident() && scope.accountId().equals(a.applicantId))
+                || (scope.hasRole(Roles.AID_OFFICER) && a.centreId.equals(scope.organisationId()))
+                || (scope.hasRole(Roles.LAWYER) && scope.accountId().equals(a.lawyerId))
+                || (scope.hasRole(Roles.BUREAU_ADMIN) && scope.covers(a.regionCode))
+                || scope.isSystemAdmin();
     }
 
     public Uni<LegalAidApplication> apply(UUID id, AccessScope scope, Actor actor, Capacity capacity,
@@ -56,10 +68,12 @@ public class ApplicationTransitions {
         return load(id, scope).chain(a -> {
             requireCapacity(a, scope, capacity);
             return change.apply(a).chain(() -> {
-                ApplicationStep step = a.lastStep();
-                step.actorId = actor.accountId();
-                step.actorRole = capacity.role;
-                return steps.persist(step);
+                java.util.List<ApplicationStep> taken = a.drainSteps();
+                taken.forEach(step -> {
+                    step.actorId = actor.accountId();
+                    step.actorRole = capacity.role;
+                });
+                return steps.persist(taken.stream());
             }).replaceWith(a);
         });
     }

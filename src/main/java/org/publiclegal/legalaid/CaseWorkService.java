@@ -50,13 +50,25 @@ public class CaseWorkService {
         this.clock = clock;
     }
 
-    /** 受理: starts the 7-day review clock. */
+    /**
+     * 受理审查. A notified defence (Art. 25, 28) needs no means test: it is granted at once and the 3-day
+     * assignment clock (Art. 36) starts.
+     */
     @WithTransaction
     public Uni<LegalAidApplication> receive(UUID id, AccessScope scope, Actor actor) {
         Instant now = clock.instant();
-        return transitions.apply(id, scope, actor, Capacity.CENTRE, a -> deadline(now, config.legalaid().reviewDays())
-                .invoke(due -> a.receive(due, now))
-                .chain(() -> event(LegalAidEvents.RECEIVED, a, now, null)));
+        return transitions.apply(id, scope, actor, Capacity.CENTRE, a -> {
+            a.receive(now);
+            Uni<Void> received = event(LegalAidEvents.RECEIVED, a, now, null);
+            if (!a.isNotifiedDefence()) {
+                return received;
+            }
+            return received.chain(() -> deadline(now, config.legalaid().assignmentDays()))
+                    .invoke(due -> a.grant("通知辩护，免予经济状况审查（《法律援助法》第二十五条、第三十六条）", due, now))
+                    .chain(() -> event(LegalAidEvents.GRANTED, a, now, null))
+                    .chain(() -> a.status == ApplicationStatus.ASSIGNED
+                            ? event(LegalAidEvents.ASSIGNED, a, now, null) : Uni.createFrom().voidItem());
+        });
     }
 
     /** 一次性告知补正. */

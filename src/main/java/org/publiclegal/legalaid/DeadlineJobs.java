@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /** 视为撤回: applications whose materials were not supplied by the notice's deadline. */
 @ApplicationScoped
@@ -33,9 +34,9 @@ public class DeadlineJobs {
         return applications.materialsOverdue(now, BATCH).chain(list -> Multi.createFrom().iterable(list)
                 .onItem().transformToUniAndConcatenate(a -> {
                     a.deemWithdrawn(now);
-                    ApplicationStep step = a.lastStep();
-                    step.actorRole = "SYSTEM";
-                    return steps.persist(step);
+                    List<ApplicationStep> taken = a.drainSteps();
+                    taken.forEach(step -> step.actorRole = "SYSTEM");
+                    return steps.persist(taken.stream());
                 }).collect().asList().map(done -> done.size()))
                 .invoke(n -> {
                     if (n > 0) {

@@ -111,12 +111,20 @@ public class LegalAidApplication {
     @Version
     public long version;
 
-    /** The step the last transition produced, for the timeline (not persisted with the aggregate). */
+    /** Steps the transitions produced and the service has not yet written to the timeline. */
     @Transient
-    private ApplicationStep lastStep;
+    private final java.util.List<ApplicationStep> pendingSteps = new java.util.ArrayList<>();
 
+    /** The step the last transition produced. */
     public ApplicationStep lastStep() {
-        return lastStep;
+        return pendingSteps.isEmpty() ? null : pendingSteps.get(pendingSteps.size() - 1);
+    }
+
+    /** Takes the steps produced since the last call, in order, for the timeline. */
+    public java.util.List<ApplicationStep> drainSteps() {
+        java.util.List<ApplicationStep> steps = java.util.List.copyOf(pendingSteps);
+        pendingSteps.clear();
+        return steps;
     }
 
     /** Art. 44: limitation period ending in under 7 days, or urgent preservation/advance execution. */
@@ -129,10 +137,14 @@ public class LegalAidApplication {
 
     // ---- applicant ---------------------------------------------------------------------------------
 
-    public void submit(Instant now) {
+    /** 提交: Art. 43's 7 days run from the centre's receipt of the application, i.e. from submission. */
+    public void submit(Instant reviewDue, Instant now) {
         require("submit", DRAFT);
         submittedAt = now;
-        currentDueAt = null;
+        reviewDueAt = reviewDue;
+        currentDueAt = reviewDue;
+        provisionalAidGrounds = hasProvisionalAidGrounds(limitationEndsOn, urgentPreservation,
+                LocalDate.ofInstant(now, org.publiclegal.shared.domain.TimeSource.CHINA));
         move("submit", SUBMITTED, now, null);
     }
 
@@ -140,6 +152,7 @@ public class LegalAidApplication {
         require("withdraw", DRAFT, SUBMITTED, UNDER_REVIEW, MATERIALS_REQUESTED);
         currentDueAt = null;
         clockPausedAt = null;
+        endProvisionalAid();
         move("withdraw", WITHDRAWN, now, reason);
     }
 
@@ -183,13 +196,16 @@ public class LegalAidApplication {
 
     // ---- centre ------------------------------------------------------------------------------------
 
-    /** 受理: the 7-day review clock starts. */
-    public void receive(Instant reviewDue, Instant now) {
+    /** 受理审查: the centre takes the application up; the review deadline set at submission stands. */
+    public void receive(Instant now) {
         require("receive", SUBMITTED);
         receivedAt = now;
-        reviewDueAt = reviewDue;
-        currentDueAt = reviewDue;
         move("receive", UNDER_REVIEW, now, null);
+    }
+
+    /** Art. 25 通知辩护: no means test, the case is granted on receipt and must be assigned within 3 days. */
+    public boolean isNotifiedDefence() {
+        return notifiedGrounds != null && !notifiedGrounds.isBlank();
     }
 
     /** 一次性告知补正: allowed once, listing every missing item; optionally pauses the review clock. */
@@ -210,6 +226,7 @@ public class LegalAidApplication {
     public void deemWithdrawn(Instant now) {
         require("deem-withdrawn", MATERIALS_REQUESTED);
         currentDueAt = null;
+        endProvisionalAid();
         move("deem-withdrawn", DEEMED_WITHDRAWN, now, "逾期未补正材料，视为撤回申请");
     }
 
@@ -236,6 +253,8 @@ public class LegalAidApplication {
         decidedAt = now;
         decisionReason = reason;
         currentDueAt = null;
+        objectionDecision = null;
+        endProvisionalAid();
         move("refuse", REFUSED, now, reason);
     }
 
@@ -252,6 +271,8 @@ public class LegalAidApplication {
     /** Art. 44 先行提供: a lawyer acts before the decision; paperwork follows. */
     public void assignProvisionally(UUID lawyer, UUID providerOrg, Instant now) {
         require("assign-provisionally", SUBMITTED, UNDER_REVIEW, MATERIALS_REQUESTED);
+        provisionalAidGrounds = hasProvisionalAidGrounds(limitationEndsOn, urgentPreservation,
+                LocalDate.ofInstant(now, org.publiclegal.shared.domain.TimeSource.CHINA));
         if (!provisionalAidGrounds) {
             throw DomainException.rule("不符合先行提供法律援助的情形（时效即将届满不足 7 日，或需紧急申请财产保全、先予执行）");
         }
@@ -296,7 +317,8 @@ public class LegalAidApplication {
         terminationGround = ground;
         decisionReason = reason;
         currentDueAt = null;
-        move("terminate", TERMINATED, now, ground + (reason == null ? "" : "：" + reason));
+        objectionDecision = null;
+        move("terminate", TERMINATED, now, reason);
     }
 
     // ---- justice bureau ----------------------------------------------------------------------------
@@ -322,12 +344,25 @@ public class LegalAidApplication {
         } else {
             target = statusBeforeTermination;
             terminationGround = null;
-            currentDueAt = target == GRANTED ? assignmentDueAt : null;
+            if (target == GRANTED) {
+                assignmentDueAt = assignmentDue;
+                currentDueAt = assignmentDue;
+            } else {
+                currentDueAt = null;
+            }
         }
         move(uphold ? "uphold-objection" : "correct-decision", target, now, reason);
     }
 
     // ---- mechanics ---------------------------------------------------------------------------------
+
+    /** A lawyer giving provisional aid stops when the application ends without a grant (history stays in the timeline). */
+    private void endProvisionalAid() {
+        if (provisionalAid) {
+            lawyerId = null;
+            providerOrgId = null;
+        }
+    }
 
     private void require(String action, ApplicationStatus... allowed) {
         if (!Set.of(allowed).contains(status)) {
@@ -344,7 +379,7 @@ public class LegalAidApplication {
         step.toStatus = to;
         step.note = note;
         status = to;
-        lastStep = step;
+        pendingSteps.add(step);
     }
 
     /** Whether the case is past the deadline of what it is waiting for. */

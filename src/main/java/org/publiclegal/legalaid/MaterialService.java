@@ -63,7 +63,7 @@ public class MaterialService {
             }
             boolean open = applicant
                     ? a.status == ApplicationStatus.DRAFT || a.status == ApplicationStatus.MATERIALS_REQUESTED
-                    : a.status.isOpen() || a.status == ApplicationStatus.DRAFT;
+                    : a.status.isOpen();
             if (!open) {
                 throw new IllegalTransition("法律援助申请", a.status, "upload-material", a.status.actions());
             }

@@ -19,6 +19,8 @@ public class SealedDetails {
 
     /** The clear values. */
     public record Details(String summary, String opposingParty, Finances finances) {
+        /** Shown to staff who watch but do not handle the case. */
+        public static final Details WITHHELD = new Details(null, null, null);
     }
 
     public void seal(LegalAidApplication a, String summary, String opposingParty, Finances finances) {

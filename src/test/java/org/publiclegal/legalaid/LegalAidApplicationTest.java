@@ -30,12 +30,12 @@ class LegalAidApplicationTest {
     private static final Map<String, Consumer<LegalAidApplication>> ACTS = new LinkedHashMap<>();
 
     static {
-        ACTS.put("submit", a -> a.submit(NOW));
+        ACTS.put("submit", a -> a.submit(LATER, NOW));
         ACTS.put("withdraw", a -> a.withdraw(NOW, null));
         ACTS.put("supplement", a -> a.supplement(NOW, null));
         ACTS.put("object", a -> a.object("不服", LATER, NOW));
         ACTS.put("rate", a -> a.rate(5, null, NOW));
-        ACTS.put("receive", a -> a.receive(LATER, NOW));
+        ACTS.put("receive", a -> a.receive(NOW));
         ACTS.put("request-materials", a -> a.requestMaterials("户口本", LATER, true, NOW));
         ACTS.put("grant", a -> a.grant(null, LATER, NOW));
         ACTS.put("refuse", a -> a.refuse("不符合经济困难标准", NOW));
@@ -54,6 +54,7 @@ class LegalAidApplicationTest {
         a.id = UUID.randomUUID();
         a.status = status;
         a.provisionalAidGrounds = true;
+        a.urgentPreservation = true;
         a.reviewDueAt = LATER;
         a.statusBeforeObjection = ApplicationStatus.REFUSED;
         a.statusBeforeTermination = ApplicationStatus.IN_PROGRESS;
@@ -84,12 +85,30 @@ class LegalAidApplicationTest {
     }
 
     @Test
-    void receivingStartsTheReviewClockAndTheQueueDeadline() {
-        LegalAidApplication a = in(ApplicationStatus.SUBMITTED);
-        a.receive(LATER, NOW);
-        assertEquals(ApplicationStatus.UNDER_REVIEW, a.status);
+    void submittingStartsTheReviewClockAndReceivingKeepsIt() {
+        LegalAidApplication a = in(ApplicationStatus.DRAFT);
+        a.reviewDueAt = null;
+        a.submit(LATER, NOW);
         assertEquals(LATER, a.reviewDueAt);
         assertEquals(LATER, a.currentDueAt);
+        a.receive(NOW.plus(Duration.ofDays(3)));
+        assertEquals(ApplicationStatus.UNDER_REVIEW, a.status);
+        assertEquals(LATER, a.currentDueAt, "Art. 43 counts from receipt of the application, not from the officer's click");
+    }
+
+    @Test
+    void aRefusalEndsProvisionalAidAndANewDecisionCanBeObjectedToAgain() {
+        LegalAidApplication a = in(ApplicationStatus.UNDER_REVIEW);
+        a.limitationEndsOn = LocalDate.ofInstant(NOW, java.time.ZoneId.of("Asia/Shanghai")).plusDays(2);
+        a.assignProvisionally(UUID.randomUUID(), UUID.randomUUID(), NOW);
+        a.refuse("不符合条件", NOW);
+        assertNull(a.lawyerId, "the provisional lawyer no longer sees the case");
+        a.object("不服", LATER, NOW);
+        a.decideObjection(false, "纠正", LATER, NOW);
+        a.assign(UUID.randomUUID(), UUID.randomUUID(), NOW);
+        a.terminate(TerminationGround.NO_LONGER_IN_HARDSHIP, "收入提高", NOW);
+        a.object("终止不当", LATER, NOW);
+        assertEquals(ApplicationStatus.OBJECTION_FILED, a.status);
     }
 
     @Test
@@ -120,8 +139,10 @@ class LegalAidApplicationTest {
         assertFalse(LegalAidApplication.hasProvisionalAidGrounds(today.minusDays(1), false, today));
         assertTrue(LegalAidApplication.hasProvisionalAidGrounds(null, true, today));
         LegalAidApplication a = in(ApplicationStatus.UNDER_REVIEW);
-        a.provisionalAidGrounds = false;
-        assertThrows(DomainException.class, () -> a.assignProvisionally(UUID.randomUUID(), UUID.randomUUID(), NOW));
+        a.urgentPreservation = false;
+        a.limitationEndsOn = LocalDate.ofInstant(NOW, java.time.ZoneId.of("Asia/Shanghai")).plusDays(30);
+        assertThrows(DomainException.class, () -> a.assignProvisionally(UUID.randomUUID(), UUID.randomUUID(), NOW),
+                "a limitation period ending in 30 days is no ground");
     }
 
     @Test

@@ -62,7 +62,7 @@ class LegalAidLifecycleTest {
                 .extract().path("deadlines.reviewDueAt");
         LocalDate received = LocalDate.ofInstant(before, CHINA);
         assertEquals(received.plusDays(8).atStartOfDay(CHINA).toInstant(), Instant.parse(reviewDue),
-                "7 calendar days, the day of receipt not counted, ending at midnight China time");
+                "7 calendar days from submission, that day not counted, ending at midnight China time");
 
         post(c.aidOfficer(), id, "grant", Map.of("reason", "符合经济困难标准")).statusCode(200)
                 .body("summary.status", equalTo("GRANTED")).body("deadlines.assignmentDueAt", notNullValue());
@@ -222,6 +222,43 @@ class LegalAidLifecycleTest {
         post(resident, id, "objection", Map.of("reason", "我没有委托其他律师")).statusCode(200);
         post(c.bureauAdmin(), id, "objection-decision", Map.of("uphold", false, "reason", "终止理由不成立"))
                 .statusCode(200).body("summary.status", equalTo("IN_PROGRESS"));
+    }
+
+    @Test
+    void aNotifiedDefenceIsGrantedOnReceiptWithoutAMeansTest() {
+        Fixtures.County c = Fixtures.county();
+        Account resident = Fixtures.residentWithProfile(c.villageA1());
+        Map<String, Object> body = LegalAidFlow.wageClaim(c.villageA1());
+        body.put("matter", "CRIMINAL_DEFENCE");
+        body.put("serviceType", "CRIMINAL_DEFENCE_OR_REPRESENTATION");
+        body.put("notifiedGrounds", List.of("MINOR"));
+        body.remove("finances");
+        String id = LegalAidFlow.create(resident, body);
+        LegalAidFlow.upload(resident, id, "IDENTITY", LegalAidFlow.PNG, "id.png").statusCode(201);
+        LegalAidFlow.upload(resident, id, "CASE_MATERIALS", LegalAidFlow.PDF, "notice.pdf").statusCode(201);
+        post(resident, id, "submit", null).statusCode(200);
+        post(c.aidOfficer(), id, "receive", null).statusCode(200)
+                .body("summary.status", equalTo("GRANTED"))
+                .body("decisionReason", containsString("第二十五条"))
+                .body("deadlines.assignmentDueAt", notNullValue());
+        assertEquals(List.of("LEGAL_AID_APPLICATION_RECEIVED", "LEGAL_AID_GRANTED"),
+                ledger(id).stream().map(e -> (String) e[0]).toList());
+    }
+
+    @Test
+    void draftsStayPrivateAndWatchersSeeCasesWithoutPersonalData() {
+        Fixtures.County c = Fixtures.county();
+        Account resident = Fixtures.residentWithProfile(c.villageA1());
+        String draft = LegalAidFlow.create(resident, LegalAidFlow.wageClaim(c.villageA1()));
+        get(c.aidOfficer(), draft).statusCode(404);
+        given().auth().oauth2(Fixtures.token(c.aidOfficer())).get("/api/aid/applications").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.not(hasItem(draft)));
+        String submitted = submitted(resident, c.villageA1());
+        get(c.officeStaffA(), submitted).statusCode(200)
+                .body("summary.status", equalTo("SUBMITTED"))
+                .body("caseSummary", org.hamcrest.Matchers.nullValue())
+                .body("finances", org.hamcrest.Matchers.nullValue());
+        get(c.aidOfficer(), submitted).statusCode(200).body("caseSummary", containsString("拖欠工资"));
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.publiclegal.legalaid.TerminationGround;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -32,7 +33,8 @@ public final class ApplicationRequests {
     }
 
     /**
-     * A new application (saved as a draft until submitted).
+     * A new application (saved as a draft until submitted). The sets are EnumSets so their JSON (and the
+     * Idempotency-Key fingerprint) has the same order on every server.
      *
      * @param regionCode where the matter belongs (Art. 38): routes it to the legal aid centre covering it
      * @param finances   household finances; not needed with an Art. 42 exemption or an Art. 32 situation
@@ -44,8 +46,8 @@ public final class ApplicationRequests {
             @Size(max = 200, message = "对方当事人最多 200 字") String opposingParty,
             @DecimalMin(value = "0", message = "争议金额不能为负数") @Digits(integer = 12, fraction = 2, message = "金额最多两位小数") BigDecimal amountInDispute,
             @NotNull(message = "请选择事项发生地或办案机关所在地") @Pattern(regexp = "\\d{12}", message = "行政区划代码应为 12 位数字") String regionCode,
-            Set<Art32Situation> situations,
-            Set<NotifiedDefenceGround> notifiedGrounds,
+            EnumSet<Art32Situation> situations,
+            EnumSet<NotifiedDefenceGround> notifiedGrounds,
             boolean retrialOrdered,
             boolean hasOwnLawyer,
             ExemptionCategory exemption,
@@ -62,7 +64,8 @@ public final class ApplicationRequests {
 
     /** 一次性告知: every missing item, and optionally how many days the applicant gets. */
     public record RequestMaterials(
-            @NotEmpty(message = "请列明需要补正的全部材料") List<@NotBlank(message = "补正事项不能为空") @Size(max = 200, message = "每项最多 200 字") String> items,
+            @NotEmpty(message = "请列明需要补正的全部材料") @Size(max = 10, message = "补正事项最多 10 项，请合并列明")
+            List<@NotBlank(message = "补正事项不能为空") @Size(max = 150, message = "每项最多 150 字") String> items,
             @Min(value = 1, message = "补正期限至少 1 日") @Max(value = 60, message = "补正期限最多 60 日") Integer dueInDays) {
     }
 

@@ -51,7 +51,8 @@ public class Ledger implements PanacheRepository<LedgerEvent> {
 
     /**
      * Cancels the latest uncorrected event of {@code kind} for a source with a negative twin (same region,
-     * organisation and amount), so totals drop without rewriting history. Does nothing if there is none.
+     * organisation, amount and occurrence time, so the period it was counted in drops back), recorded now and
+     * pointing at the original: totals change traceably, history is never rewritten. Does nothing if there is none.
      */
     public Uni<Void> reverse(String kind, String sourceType, UUID sourceId, Instant at) {
         return find("from LedgerEvent e where e.kind = ?1 and e.sourceType = ?2 and e.sourceId = ?3 "
@@ -64,7 +65,7 @@ public class Ledger implements PanacheRepository<LedgerEvent> {
             e.kind = original.kind;
             e.regionCode = original.regionCode;
             e.organisationId = original.organisationId;
-            e.occurredAt = at;
+            e.occurredAt = original.occurredAt;
             e.quantity = -original.quantity;
             e.amountFen = original.amountFen == null ? null : -original.amountFen;
             e.sourceType = sourceType;

@@ -139,14 +139,23 @@ public class ProblemMappers {
         return problem(ErrorCode.CONFLICT, "与已有记录冲突（" + e.getConstraintName() + "）", uri, List.of(), List.of());
     }
 
+    /** A value the database refuses (too long, out of range) that validation let through. */
+    @ServerExceptionMapper
+    public RestResponse<Problem> data(org.hibernate.exception.DataException e, UriInfo uri) {
+        Log.debugf("Database refused a value: %s", e.getErrorMessage());
+        return problem(ErrorCode.VALIDATION_FAILED, "提交的内容超出允许的长度或范围", uri, List.of(), List.of());
+    }
+
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable e, UriInfo uri) {
         Throwable cause = rootCause(e);
         if (cause != e && (cause instanceof DomainException || cause instanceof StaleStateException
                 || cause instanceof OptimisticLockException
-                || cause instanceof org.hibernate.exception.ConstraintViolationException)) {
+                || cause instanceof org.hibernate.exception.ConstraintViolationException
+                || cause instanceof org.hibernate.exception.DataException)) {
             return cause instanceof DomainException d ? domain(d, uri)
                     : cause instanceof org.hibernate.exception.ConstraintViolationException c ? constraint(c, uri)
+                    : cause instanceof org.hibernate.exception.DataException d ? data(d, uri)
                     : stale((RuntimeException) cause, uri);
         }
         String traceId = UUID.randomUUID().toString();
