@@ -54,6 +54,11 @@ public class ProfileService {
                         .map(p -> new AccountWithProfile(account, p == null ? null : personalData.open(p))));
     }
 
+    /** The resident's real name, or null without a profile (other features name the applicant with it). */
+    public Uni<String> realName(UUID accountId) {
+        return profiles.findById(accountId).map(p -> p == null ? null : p.realName);
+    }
+
     /** Whether the resident has filled in their real-name details (needed before applying for anything). */
     public Uni<Boolean> hasCompleteProfile(UUID accountId) {
         return profiles.count("accountId", accountId).map(n -> n > 0);

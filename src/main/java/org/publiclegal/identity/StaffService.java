@@ -95,6 +95,15 @@ public class StaffService {
                 : new StaffRef(a.id, a.displayName, a.roleSet(), a.organisationId, a.regionCode, a.active));
     }
 
+    /** Active staff of an organisation holding {@code role} (e.g. a committee's mediators). */
+    public Uni<java.util.List<StaffRef>> members(UUID organisationId, String role) {
+        return accounts.list("kind = ?1 and organisationId = ?2 and active = true order by displayName, id",
+                        AccountKind.STAFF, organisationId)
+                .map(list -> list.stream().filter(a -> a.roleSet().contains(role))
+                        .map(a -> new StaffRef(a.id, a.displayName, a.roleSet(), a.organisationId, a.regionCode, a.active))
+                        .toList());
+    }
+
     /** Lifts a lockout (an administrator confirmed the staff member's identity). */
     @WithTransaction
     public Uni<Void> unlock(UUID accountId, AccessScope scope, Actor actor) {

@@ -75,6 +75,18 @@ public class OrganisationService {
         return organisations.coveringNearest(type, regionCode);
     }
 
+    /**
+     * The 人民调解委员会 for a dispute that happened in {@code villageCode}: the village's committee, or, where the
+     * village has none, its township's.
+     */
+    public Uni<Organisation> committeeFor(String villageCode) {
+        String township = villageCode.substring(0, 9) + "000";
+        return organisations.find("type = ?1 and active = true and ((regionCode = ?2 and committeeKind = ?3) "
+                        + "or (regionCode = ?4 and committeeKind = ?5)) order by regionCode desc",
+                OrganisationType.MEDIATION_COMMITTEE, villageCode, OrganisationType.CommitteeKind.VILLAGE, township,
+                OrganisationType.CommitteeKind.TOWNSHIP).firstResult();
+    }
+
     public Uni<Organisation> get(UUID id) {
         return organisations.findById(id).onItem().ifNull().failWith(() -> new NotFound("机构", id));
     }

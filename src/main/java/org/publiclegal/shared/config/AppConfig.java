@@ -24,6 +24,14 @@ public interface AppConfig {
 
     LegalAid legalaid();
 
+    Mediation mediation();
+
+    interface Mediation {
+        /** 调解期限: "一般在一个月内调结" (2002 MoJ rule Art. 33), extendable with the parties' agreement. */
+        @WithDefault("30")
+        int timeLimitDays();
+    }
+
     interface LegalAid {
         /** How the statutory day limits are counted: {@code calendar} (the Law says 日) or {@code working}. */
         @WithDefault("calendar")

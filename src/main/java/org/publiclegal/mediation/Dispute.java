@@ -1,0 +1,210 @@
+package org.publiclegal.mediation;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+import org.publiclegal.shared.domain.DomainException;
+import org.publiclegal.shared.domain.IllegalTransition;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.publiclegal.mediation.MediationStatus.ACCEPTED;
+import static org.publiclegal.mediation.MediationStatus.AGREEMENT_PENDING;
+import static org.publiclegal.mediation.MediationStatus.FAILED;
+import static org.publiclegal.mediation.MediationStatus.IN_MEDIATION;
+import static org.publiclegal.mediation.MediationStatus.NOT_ACCEPTED;
+import static org.publiclegal.mediation.MediationStatus.REFUSED_BY_PARTY;
+import static org.publiclegal.mediation.MediationStatus.SUBMITTED;
+import static org.publiclegal.mediation.MediationStatus.SUCCEEDED;
+import static org.publiclegal.mediation.MediationStatus.WITHDRAWN;
+
+/**
+ * 调解案件: the aggregate and its state machine. Transitions are methods named after the act; an act the
+ * status does not allow is an {@link IllegalTransition}. {@link #currentDueAt} is the time limit while the
+ * case is open (一般一个月, extendable with the parties' agreement).
+ */
+@Entity
+@Table(name = "med_dispute")
+public class Dispute {
+
+    /** How a case started. */
+    public enum Origin { APPLIED, PROACTIVE, COURT_REFERRED }
+
+    /** 调解方式. */
+    public enum Mode { IN_PERSON, VIDEO, PHONE }
+
+    @Id
+    public UUID id;
+    public String reference;
+    public UUID applicantId;
+    @Enumerated(EnumType.STRING)
+    public Origin origin;
+    @Enumerated(EnumType.STRING)
+    public DisputeType disputeType;
+    public String factsCipher;
+    public String claimsCipher;
+    public String keyId;
+    public Long amountFen;
+    public String regionCode;
+    public UUID committeeId;
+    @Enumerated(EnumType.STRING)
+    public Mode preferredMode;
+    @Enumerated(EnumType.STRING)
+    public MediationStatus status;
+    public Instant createdAt;
+    public Instant acceptedAt;
+    public String declineReason;
+    public Instant dueAt;
+    public String extensionReason;
+    public Instant concludedAt;
+    public String failureReason;
+    public Instant riskEscalatedAt;
+    public String riskNote;
+    public Instant currentDueAt;
+    @Version
+    public long version;
+
+    @Transient
+    private final List<MediationStep> pendingSteps = new ArrayList<>();
+
+    public List<MediationStep> drainSteps() {
+        List<MediationStep> steps = List.copyOf(pendingSteps);
+        pendingSteps.clear();
+        return steps;
+    }
+
+    public void submitted(Instant now) {
+        createdAt = now;
+        move("submit", SUBMITTED, now, null);
+    }
+
+    /** 受理: the time limit starts; mediation begins once every party has consented. */
+    public void accept(Instant due, boolean allConsented, Instant now) {
+        require("accept", SUBMITTED);
+        acceptedAt = now;
+        dueAt = due;
+        currentDueAt = due;
+        move("accept", allConsented ? IN_MEDIATION : ACCEPTED, now, null);
+    }
+
+    /** 不予受理, with the reason (e.g. already before a court or another body). */
+    public void decline(String reason, Instant now) {
+        require("decline", SUBMITTED);
+        declineReason = reason;
+        currentDueAt = null;
+        move("decline", NOT_ACCEPTED, now, reason);
+    }
+
+    /** A party consented; once all have and the committee accepted, mediation begins. */
+    public void partyConsented(boolean allConsented, Instant now, String who) {
+        require("consent", SUBMITTED, ACCEPTED);
+        move("consent", allConsented && status == ACCEPTED ? IN_MEDIATION : status, now, who + "同意调解");
+    }
+
+    /** Art. 17: a party refuses; mediation may not proceed. */
+    public void partyRefused(String reason, Instant now) {
+        require("refuse", SUBMITTED, ACCEPTED);
+        currentDueAt = null;
+        concludedAt = now;
+        move("refuse", REFUSED_BY_PARTY, now, reason);
+    }
+
+    public void assigned(Instant now, String names) {
+        require("assign", ACCEPTED, IN_MEDIATION);
+        move("assign", status, now, names);
+    }
+
+    /** 延长调解期限 with the parties' agreement. */
+    public void extend(Instant newDue, String reason, Instant now) {
+        require("extend", ACCEPTED, IN_MEDIATION);
+        if (dueAt != null && !newDue.isAfter(dueAt)) {
+            throw DomainException.invalidField("days", "延长后的期限须晚于原期限");
+        }
+        dueAt = newDue;
+        currentDueAt = newDue;
+        extensionReason = reason;
+        move("extend", status, now, reason);
+    }
+
+    public void agreementDrafted(Instant now) {
+        require("draft-agreement", IN_MEDIATION);
+        move("draft-agreement", AGREEMENT_PENDING, now, null);
+    }
+
+    public void agreementConfirmed(Instant now, String who) {
+        require("confirm-agreement", AGREEMENT_PENDING);
+        move("confirm-agreement", status, now, who + "确认协议");
+    }
+
+    /** The committee seals; the agreement takes effect if every party has confirmed. */
+    public void sealed(boolean allConfirmed, Instant now) {
+        require("seal-agreement", AGREEMENT_PENDING);
+        if (!allConfirmed) {
+            throw DomainException.rule("各方当事人均确认协议后方可加盖调委会印章");
+        }
+        concludedAt = now;
+        currentDueAt = null;
+        move("seal-agreement", SUCCEEDED, now, "协议生效");
+    }
+
+    /** 调解不成: ended, with the reason; the parties are told the other routes. */
+    public void fail(String reason, Instant now) {
+        require("fail", IN_MEDIATION, AGREEMENT_PENDING);
+        failureReason = reason;
+        concludedAt = now;
+        currentDueAt = null;
+        move("fail", FAILED, now, reason);
+    }
+
+    public void withdraw(String reason, Instant now) {
+        require("withdraw", SUBMITTED, ACCEPTED, IN_MEDIATION);
+        currentDueAt = null;
+        concludedAt = now;
+        move("withdraw", WITHDRAWN, now, reason);
+    }
+
+    /** Art. 25: risk of violence or crime, reported to the police; the case continues. */
+    public void escalate(String note, Instant now) {
+        require("escalate", ACCEPTED, IN_MEDIATION, AGREEMENT_PENDING);
+        riskEscalatedAt = now;
+        riskNote = note;
+        move("escalate", status, now, note);
+    }
+
+    public boolean isOverdue(Instant now) {
+        return currentDueAt != null && currentDueAt.isBefore(now) && status.isOpen();
+    }
+
+    public void requireOpenForMessages() {
+        require("message", SUBMITTED, ACCEPTED, IN_MEDIATION, AGREEMENT_PENDING, SUCCEEDED);
+    }
+
+    private void require(String action, MediationStatus... allowed) {
+        if (!Set.of(allowed).contains(status)) {
+            throw new IllegalTransition("调解案件", status, action, status.actions());
+        }
+    }
+
+    private void move(String action, MediationStatus to, Instant now, String note) {
+        MediationStep step = new MediationStep();
+        step.disputeId = id;
+        step.occurredAt = now;
+        step.action = action;
+        step.fromStatus = status;
+        step.toStatus = to;
+        step.note = note;
+        status = to;
+        pendingSteps.add(step);
+    }
+
+    /** Statuses from which no party act can change the outcome. */
+    static final Set<MediationStatus> CLOSED = Set.of(SUCCEEDED, FAILED, NOT_ACCEPTED, REFUSED_BY_PARTY, WITHDRAWN);
+}

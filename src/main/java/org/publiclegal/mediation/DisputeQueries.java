@@ -1,0 +1,155 @@
+package org.publiclegal.mediation;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.publiclegal.mediation.MediationRepositories.Agreements;
+import org.publiclegal.mediation.MediationRepositories.Disputes;
+import org.publiclegal.mediation.MediationRepositories.Steps;
+import org.publiclegal.mediation.api.MediationRequests;
+import org.publiclegal.shared.audit.Actor;
+import org.publiclegal.shared.audit.AuditTrail;
+import org.publiclegal.shared.crypto.Masking;
+import org.publiclegal.shared.persistence.Cursor;
+import org.publiclegal.shared.persistence.CursorPage;
+import org.publiclegal.shared.security.AccessScope;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Lists and the case file of disputes, through the same visibility rules as the steps. */
+@ApplicationScoped
+public class DisputeQueries {
+
+    private final Disputes disputes;
+    private final Steps steps;
+    private final Agreements agreements;
+    private final DisputeAccess access;
+    private final MediationSeal seal;
+    private final AuditTrail audit;
+    private final ObjectMapper mapper;
+
+    public DisputeQueries(Disputes disputes, Steps steps, Agreements agreements, DisputeAccess access,
+                          MediationSeal seal, AuditTrail audit, ObjectMapper mapper) {
+        this.disputes = disputes;
+        this.steps = steps;
+        this.agreements = agreements;
+        this.access = access;
+        this.seal = seal;
+        this.audit = audit;
+        this.mapper = mapper;
+    }
+
+    /** A party as the caller may see it: the full name and phone only for those who handle the case. */
+    public record PartyFile(UUID id, Party.Role role, Party.Kind kind, String name, String phone,
+                            Party.Consent consent, boolean linked, Instant agreementConfirmedAt) {
+    }
+
+    /** The agreement in the clear. */
+    public record AgreementFile(String facts, String responsibilities, List<MediationRequests.Term> terms,
+                                Instant draftedAt, Instant sealedAt, Instant effectiveAt) {
+    }
+
+    public record DisputeFile(Dispute dispute, String facts, String claims, List<PartyFile> parties,
+                              List<UUID> mediators, List<MediationStep> timeline, AgreementFile agreement) {
+    }
+
+    /** The case file; a mediator's read of the parties' details is audited, watchers see them masked. */
+    @WithTransaction
+    public Uni<DisputeFile> file(UUID id, AccessScope scope, Actor actor) {
+        return access.load(id, scope).chain(l -> {
+            boolean clear = DisputeAccess.handles(l, scope);
+            Dispute d = l.dispute();
+            List<PartyFile> ps = l.parties().stream().map(p -> {
+                String name = seal.open(p.nameCipher, d.keyId, "party.name", p.id);
+                String phone = p.phoneCipher == null ? null : seal.open(p.phoneCipher, d.keyId, "party.phone", p.id);
+                boolean mine = scope.isResident() && scope.accountId().equals(p.accountId);
+                boolean show = clear && (!scope.isResident() || mine || p.kind == Party.Kind.ORGANISATION);
+                return new PartyFile(p.id, p.role, p.kind, show || scope.isResident() ? name : Masking.name(name),
+                        show ? phone : Masking.mobile(phone), p.consent, p.accountId != null, p.agreementConfirmedAt);
+            }).toList();
+            String facts = clear ? seal.open(d.factsCipher, d.keyId, "facts", d.id) : null;
+            String claims = clear ? seal.open(d.claimsCipher, d.keyId, "claims", d.id) : null;
+            Uni<Void> audited = clear && !scope.isResident()
+                    ? audit.record(actor, "PERSONAL_DATA_READ", "med_dispute", d.id, d.regionCode, "调解案件详情")
+                    : Uni.createFrom().voidItem();
+            return audited.chain(() -> disputes.mediators(id)).chain(mediators -> steps.timeline(id)
+                    .chain(timeline -> agreements.findById(id).map(a -> new DisputeFile(d, facts, claims, ps, mediators,
+                            timeline, a == null || !clear ? null : agreement(a)))));
+        });
+    }
+
+    private AgreementFile agreement(Agreement a) {
+        try {
+            List<MediationRequests.Term> terms = mapper.readValue(
+                    seal.open(a.termsCipher, a.keyId, "agreement.terms", a.disputeId), new TypeReference<>() {
+                    });
+            return new AgreementFile(seal.open(a.factsCipher, a.keyId, "agreement.facts", a.disputeId),
+                    seal.open(a.responsibilitiesCipher, a.keyId, "agreement.responsibilities", a.disputeId), terms,
+                    a.draftedAt, a.sealedAt, a.effectiveAt);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A resident's disputes (as applicant or invited party), newest first; the committee's, 司法所's or
+     * 司法局's queue of open cases, time limit first.
+     */
+    public Uni<CursorPage<Dispute>> list(AccessScope scope, MediationStatus status, boolean overdue, Instant now,
+                                         String cursor, int limit) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = new HashMap<>();
+        if (scope.isResident()) {
+            where.append("(d.applicantId = :me or exists (select 1 from Party p where p.disputeId = d.id and p.accountId = :me))");
+            params.put("me", scope.accountId());
+        } else {
+            AccessScope.Filter f = scope.caseFilter("d.applicantId", "d.regionCode", "d.committeeId", null);
+            where.append(f.predicate());
+            params.putAll(f.parameters());
+        }
+        if (status != null) {
+            where.append(" and d.status = :status");
+            params.put("status", status);
+        } else if (!scope.isResident()) {
+            where.append(" and d.status in :open");
+            params.put("open", MediationStatus.OPEN);
+        }
+        if (overdue) {
+            where.append(" and d.currentDueAt < :now");
+            params.put("now", now);
+        }
+        List<String> after = Cursor.decode(cursor, 2);
+        try {
+            if (scope.isResident()) {
+                if (!after.isEmpty()) {
+                    where.append(" and (d.createdAt, d.id) < (:at, :aid)");
+                    params.put("at", Instant.parse(after.get(0)));
+                    params.put("aid", UUID.fromString(after.get(1)));
+                }
+                return disputes.page(where.toString(), params, "d.createdAt desc, d.id desc", limit)
+                        .map(rows -> CursorPage.of(rows, limit, d -> Cursor.encode(d.createdAt, d.id), d -> d));
+            }
+            if (!after.isEmpty()) {
+                params.put("aid", UUID.fromString(after.get(1)));
+                if ("-".equals(after.get(0))) {
+                    where.append(" and d.currentDueAt is null and d.id > :aid");
+                } else {
+                    where.append(" and ((d.currentDueAt, d.id) > (:due, :aid) or d.currentDueAt is null)");
+                    params.put("due", Instant.parse(after.get(0)));
+                }
+            }
+        } catch (RuntimeException e) {
+            throw Cursor.invalid();
+        }
+        return disputes.page(where.toString(), params, "d.currentDueAt asc nulls last, d.id", limit)
+                .map(rows -> CursorPage.of(rows, limit,
+                        d -> Cursor.encode(d.currentDueAt == null ? "-" : d.currentDueAt, d.id), d -> d));
+    }
+
+}

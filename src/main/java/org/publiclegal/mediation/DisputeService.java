@@ -1,0 +1,283 @@
+package org.publiclegal.mediation;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.publiclegal.identity.ProfileService;
+import org.publiclegal.mediation.DisputeAccess.Capacity;
+import org.publiclegal.mediation.DisputeAccess.Loaded;
+import org.publiclegal.mediation.MediationRepositories.Disputes;
+import org.publiclegal.mediation.MediationRepositories.Messages;
+import org.publiclegal.mediation.MediationRepositories.Parties;
+import org.publiclegal.mediation.MediationRepositories.Steps;
+import org.publiclegal.mediation.api.MediationRequests;
+import org.publiclegal.region.OrganisationService;
+import org.publiclegal.shared.audit.Actor;
+import org.publiclegal.shared.domain.DomainException;
+import org.publiclegal.shared.domain.Money;
+import org.publiclegal.shared.domain.RegionCodes;
+import org.publiclegal.shared.domain.TimeSource;
+import org.publiclegal.shared.ledger.Ledger;
+import org.publiclegal.shared.persistence.Cursor;
+import org.publiclegal.shared.persistence.CursorPage;
+import org.publiclegal.shared.problem.ErrorCode;
+import org.publiclegal.shared.security.AccessScope;
+import org.publiclegal.shared.security.Roles;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The parties' side of 掌上调解: submit a dispute (routed to the village committee, else the township's), invite
+ * the other parties, consent or refuse (mediation is voluntary), withdraw, confirm the agreement, and talk to
+ * the mediator.
+ */
+@ApplicationScoped
+public class DisputeService {
+
+    private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final Duration INVITATION_VALIDITY = Duration.ofDays(30);
+
+    private final Disputes disputes;
+    private final Parties parties;
+    private final Steps steps;
+    private final Messages messages;
+    private final DisputeAccess access;
+    private final MediationSeal seal;
+    private final ProfileService profiles;
+    private final OrganisationService directory;
+    private final Ledger ledger;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public DisputeService(Disputes disputes, Parties parties, Steps steps, Messages messages, DisputeAccess access,
+                          MediationSeal seal, ProfileService profiles, OrganisationService directory, Ledger ledger,
+                          Clock clock) {
+        this.disputes = disputes;
+        this.parties = parties;
+        this.steps = steps;
+        this.messages = messages;
+        this.access = access;
+        this.seal = seal;
+        this.profiles = profiles;
+        this.directory = directory;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /** A submitted dispute and the invitation code of each other party (shown once, to pass on). */
+    public record Submitted(Dispute dispute, Map<UUID, String> invitationCodes) {
+    }
+
+    @WithTransaction
+    public Uni<Submitted> submit(UUID applicantId, MediationRequests.Submit r, Actor actor) {
+        if (!RegionCodes.isValid(r.villageCode()) || RegionCodes.levelOf(r.villageCode()) != RegionCodes.Level.VILLAGE) {
+            throw DomainException.invalidField("villageCode", "请选择纠纷发生地所在的村（社区）");
+        }
+        Instant now = clock.instant();
+        return profiles.realName(applicantId).chain(name -> {
+            if (name == null) {
+                throw DomainException.rule("申请调解前请先在“我的”中完善实名信息");
+            }
+            return directory.committeeFor(r.villageCode()).chain(committee -> {
+                if (committee == null) {
+                    throw DomainException.invalidField("villageCode", "该村（社区）及所在乡镇尚无人民调解委员会，请拨打 12348 咨询");
+                }
+                return disputes.nextNumber().chain(n -> {
+                    Dispute d = new Dispute();
+                    d.id = UUID.randomUUID();
+                    d.reference = String.format("MD%d-%06d", LocalDate.ofInstant(now, TimeSource.CHINA).getYear(), n);
+                    d.applicantId = applicantId;
+                    d.origin = Dispute.Origin.APPLIED;
+                    d.disputeType = r.disputeType();
+                    d.keyId = seal.keyId();
+                    d.factsCipher = seal.seal(r.facts(), "facts", d.id);
+                    d.claimsCipher = seal.seal(r.claims(), "claims", d.id);
+                    d.amountFen = Money.toFen(r.amount());
+                    d.regionCode = r.villageCode();
+                    d.committeeId = committee.id;
+                    d.preferredMode = r.preferredMode();
+                    d.submitted(now);
+                    List<Party> all = new ArrayList<>();
+                    Party self = party(d, Party.Role.APPLICANT, Party.Kind.PERSON, name, null, 0);
+                    self.accountId = applicantId;
+                    self.consent = Party.Consent.CONSENTED;
+                    self.consentAt = now;
+                    all.add(self);
+                    Map<UUID, String> codes = new LinkedHashMap<>();
+                    for (int i = 0; i < r.otherParties().size(); i++) {
+                        MediationRequests.OtherParty o = r.otherParties().get(i);
+                        Party p = party(d, Party.Role.RESPONDENT, o.kind(), o.name(), o.phone(), i + 1);
+                        String code = invitationCode();
+                        p.invitationHash = hash(code);
+                        p.invitationExpiresAt = now.plus(INVITATION_VALIDITY);
+                        codes.put(p.id, code);
+                        all.add(p);
+                    }
+                    List<MediationStep> taken = d.drainSteps();
+                    taken.forEach(s -> {
+                        s.actorId = actor.accountId();
+                        s.actorRole = Roles.RESIDENT;
+                    });
+                    return disputes.persist(d)
+                            .chain(() -> parties.persist(all.stream()))
+                            .chain(() -> steps.persist(taken.stream()))
+                            .chain(() -> ledger.record(MediationEvents.RECEIVED, d.regionCode, d.committeeId, now,
+                                    MediationEvents.SOURCE, d.id))
+                            .replaceWith(new Submitted(d, codes));
+                });
+            });
+        });
+    }
+
+    /** An invited party, signed in through WeChat, links their account to their place in the dispute. */
+    @WithTransaction
+    public Uni<UUID> redeem(String code, UUID residentId, AccessScope scope) {
+        return parties.byInvitation(hash(code.trim().toUpperCase())).chain(p -> {
+            if (p == null || p.invitationExpiresAt == null || p.invitationExpiresAt.isBefore(clock.instant())) {
+                throw new DomainException(ErrorCode.NOT_FOUND, "邀请码无效或已过期，请向申请人或调委会索取新的邀请码");
+            }
+            if (p.accountId != null && !p.accountId.equals(residentId)) {
+                throw DomainException.conflict("该邀请码已被他人使用");
+            }
+            p.accountId = residentId;
+            p.invitationHash = null;
+            return Uni.createFrom().item(p.disputeId);
+        });
+    }
+
+    /** 同意调解. Once every party has and the committee accepted, mediation begins. */
+    @WithTransaction
+    public Uni<Dispute> consent(UUID id, AccessScope scope, Actor actor) {
+        return access.apply(id, scope, actor, Capacity.PARTY, (l, own) -> {
+            if (own.consent != Party.Consent.PENDING) {
+                throw DomainException.conflict("您已表示过是否同意调解");
+            }
+            own.consent = Party.Consent.CONSENTED;
+            own.consentAt = clock.instant();
+            l.dispute().partyConsented(allConsented(l), clock.instant(), own.role == Party.Role.APPLICANT ? "申请人" : "被申请人");
+            return Uni.createFrom().voidItem();
+        }).map(Loaded::dispute);
+    }
+
+    /** 拒绝调解: mediation is voluntary; the case ends with that outcome. */
+    @WithTransaction
+    public Uni<Dispute> refuse(UUID id, String reason, AccessScope scope, Actor actor) {
+        return access.apply(id, scope, actor, Capacity.PARTY, (l, own) -> {
+            if (own.consent == Party.Consent.REFUSED) {
+                throw DomainException.conflict("您已拒绝调解");
+            }
+            own.consent = Party.Consent.REFUSED;
+            own.consentAt = clock.instant();
+            own.refusalReason = reason;
+            l.dispute().partyRefused(reason, clock.instant());
+            return Uni.createFrom().voidItem();
+        }).map(Loaded::dispute);
+    }
+
+    @WithTransaction
+    public Uni<Dispute> withdraw(UUID id, String reason, AccessScope scope, Actor actor) {
+        return access.apply(id, scope, actor, Capacity.PARTY, (l, own) -> {
+            if (own.role != Party.Role.APPLICANT) {
+                throw DomainException.forbidden("只有申请人可以撤回调解申请");
+            }
+            l.dispute().withdraw(reason, clock.instant());
+            return Uni.createFrom().voidItem();
+        }).map(Loaded::dispute);
+    }
+
+    /** A party confirms the drafted agreement (the electronic signature of the online mediation rules, Art. 19). */
+    @WithTransaction
+    public Uni<Dispute> confirmAgreement(UUID id, AccessScope scope, Actor actor) {
+        return access.apply(id, scope, actor, Capacity.PARTY, (l, own) -> {
+            if (own.agreementConfirmedAt != null) {
+                throw DomainException.conflict("您已确认过协议");
+            }
+            l.dispute().agreementConfirmed(clock.instant(), own.role == Party.Role.APPLICANT ? "申请人" : "被申请人");
+            own.agreementConfirmedAt = clock.instant();
+            return Uni.createFrom().voidItem();
+        }).map(Loaded::dispute);
+    }
+
+    /** A message from a party or one of the committee's mediators. */
+    @WithTransaction
+    public Uni<Message> post(UUID id, String text, AccessScope scope, Actor actor) {
+        return access.load(id, scope).chain(l -> {
+            boolean party = scope.isResident();
+            if (!party && !DisputeAccess.handles(l, scope)) {
+                throw DomainException.forbidden("只有当事人和本案调解员可以发送消息");
+            }
+            l.dispute().requireOpenForMessages();
+            Message m = new Message();
+            m.disputeId = id;
+            m.senderId = actor.accountId();
+            m.senderRole = party ? Roles.RESIDENT : Roles.MEDIATOR;
+            m.bodyCipher = seal.seal(text, "message", id);
+            m.keyId = seal.keyId();
+            m.sentAt = clock.instant();
+            return messages.persist(m);
+        });
+    }
+
+    /** Messages oldest first; {@code cursor} continues after the last one seen. */
+    public Uni<CursorPage<Message>> messages(UUID id, String cursor, int limit, AccessScope scope) {
+        List<String> after = Cursor.decode(cursor, 1);
+        long afterId;
+        try {
+            afterId = after.isEmpty() ? 0 : Long.parseLong(after.get(0));
+        } catch (NumberFormatException e) {
+            throw Cursor.invalid();
+        }
+        return access.load(id, scope).chain(l -> messages.page(id, afterId, limit))
+                .map(rows -> CursorPage.of(rows, limit, m -> Cursor.encode(m.id), m -> m));
+    }
+
+    public String openMessage(Message m) {
+        return seal.open(m.bodyCipher, m.keyId, "message", m.disputeId);
+    }
+
+    static boolean allConsented(Loaded l) {
+        return l.parties().stream().allMatch(p -> p.consent == Party.Consent.CONSENTED);
+    }
+
+    private Party party(Dispute d, Party.Role role, Party.Kind kind, String name, String phone, int position) {
+        Party p = new Party();
+        p.id = UUID.randomUUID();
+        p.disputeId = d.id;
+        p.role = role;
+        p.kind = kind;
+        p.nameCipher = seal.seal(name, "party.name", p.id);
+        p.phoneCipher = phone == null ? null : seal.seal(phone, "party.phone", p.id);
+        p.consent = Party.Consent.PENDING;
+        p.position = position;
+        return p;
+    }
+
+    private String invitationCode() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            s.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+        }
+        return s.toString();
+    }
+
+    static byte[] hash(String code) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

@@ -1,0 +1,44 @@
+package org.publiclegal.mediation;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * 当事人. Name and phone are sealed. The invitation code (only its SHA-256 is kept) lets the person sign in
+ * through WeChat, link their account and consent or refuse.
+ */
+@Entity
+@Table(name = "med_party")
+public class Party {
+
+    public enum Role { APPLICANT, RESPONDENT }
+
+    public enum Kind { PERSON, ORGANISATION }
+
+    public enum Consent { PENDING, CONSENTED, REFUSED }
+
+    @Id
+    public UUID id;
+    public UUID disputeId;
+    @Enumerated(EnumType.STRING)
+    public Role role;
+    @Enumerated(EnumType.STRING)
+    public Kind kind;
+    public String nameCipher;
+    public String phoneCipher;
+    public UUID accountId;
+    public byte[] invitationHash;
+    public Instant invitationExpiresAt;
+    @Enumerated(EnumType.STRING)
+    public Consent consent;
+    public Instant consentAt;
+    public String refusalReason;
+    public Instant agreementConfirmedAt;
+    public int position;
+}

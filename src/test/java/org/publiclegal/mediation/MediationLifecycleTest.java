@@ -1,0 +1,249 @@
+package org.publiclegal.mediation;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+import org.publiclegal.identity.Account;
+import org.publiclegal.region.Organisation;
+import org.publiclegal.shared.security.Roles;
+import org.publiclegal.testing.Fixtures;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+class MediationLifecycleTest {
+
+    private static Account mediator(Organisation committee) {
+        Account m = Account.staff("调解员" + UUID.randomUUID().toString().substring(0, 4), Set.of(Roles.MEDIATOR),
+                committee.id, committee.regionCode, Instant.now());
+        Fixtures.run(s -> s.persist(m));
+        return m;
+    }
+
+    private static Map<String, Object> neighbourDispute(String village) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("disputeType", "NEIGHBOUR");
+        body.put("facts", "邻居修建围墙占用了我家通道约一米");
+        body.put("claims", "拆除占道部分，恢复通行");
+        body.put("amount", "3000.00");
+        body.put("otherParties", List.of(Map.of("kind", "PERSON", "name", "杨建华", "phone", "13908725678")));
+        body.put("villageCode", village);
+        body.put("preferredMode", "IN_PERSON");
+        return body;
+    }
+
+    private static Response submit(Account resident, Map<String, Object> body) {
+        return given().auth().oauth2(Fixtures.token(resident)).contentType(ContentType.JSON).body(body)
+                .post("/api/mediation/disputes");
+    }
+
+    private static ValidatableResponse post(Account who, String path, Object body) {
+        var r = given().auth().oauth2(Fixtures.token(who)).contentType(ContentType.JSON);
+        if (body != null) {
+            r.body(body);
+        }
+        return r.post("/api/mediation/disputes" + path).then();
+    }
+
+    private static ValidatableResponse get(Account who, String id) {
+        return given().auth().oauth2(Fixtures.token(who)).get("/api/mediation/disputes/" + id).then();
+    }
+
+    private static List<String> ledger(String id) {
+        return Fixtures.column("select kind from ledger_event where source_id = cast(?1 as uuid) order by id",
+                String.class, id);
+    }
+
+    /** Submits as {@code alice}, lets {@code bob} redeem his invitation; returns the dispute id. */
+    private static String submittedAndJoined(Account alice, Account bob, String village) {
+        Response r = submit(alice, neighbourDispute(village));
+        r.then().statusCode(201);
+        String id = r.jsonPath().getString("summary.id");
+        Map<String, String> codes = r.jsonPath().getMap("invitationCodes");
+        assertEquals(1, codes.size());
+        post(bob, "/invitations", Map.of("code", codes.values().iterator().next())).statusCode(200)
+                .body("summary.id", equalTo(id));
+        return id;
+    }
+
+    @Test
+    void twoResidentsAndAMediatorReachAnEffectiveAgreement() {
+        Fixtures.County c = Fixtures.county();
+        Account alice = Fixtures.residentWithProfile(c.villageA1());
+        Account bob = Fixtures.residentWithProfile(c.villageA1());
+        Account mediator = mediator(c.villageCommitteeA1());
+        String id = submittedAndJoined(alice, bob, c.villageA1());
+
+        get(alice, id).statusCode(200).body("summary.committeeId", equalTo(c.villageCommitteeA1().id.toString()))
+                .body("summary.status", equalTo("SUBMITTED"))
+                .body("parties.consent", contains("CONSENTED", "PENDING"));
+        post(mediator, "/" + id + "/acceptance", null).statusCode(200)
+                .body("summary.status", equalTo("ACCEPTED")).body("summary.dueAt", notNullValue());
+        post(bob, "/" + id + "/consent", null).statusCode(200).body("summary.status", equalTo("IN_MEDIATION"));
+        given().auth().oauth2(Fixtures.token(mediator)).get("/api/mediation/disputes/" + id + "/mediator-workloads")
+                .then().statusCode(200).body("mediatorId", hasItem(mediator.id.toString()));
+        post(mediator, "/" + id + "/assignment", Map.of("mediatorIds", List.of(mediator.id.toString()))).statusCode(200)
+                .body("mediators", contains(mediator.id.toString()));
+
+        post(alice, "/" + id + "/messages", Map.of("text", "围墙是上个月建的")).statusCode(201);
+        post(mediator, "/" + id + "/messages", Map.of("text", "周六上午到现场查看")).statusCode(201);
+        post(bob, "/" + id + "/messages", Map.of("text", "我同意见面谈")).statusCode(201);
+        String cursor = given().auth().oauth2(Fixtures.token(bob)).queryParam("limit", 2)
+                .get("/api/mediation/disputes/" + id + "/messages").then().statusCode(200)
+                .body("items.text", contains("围墙是上个月建的", "周六上午到现场查看"))
+                .body("items.senderRole", contains("RESIDENT", "MEDIATOR")).extract().path("nextCursor");
+        given().auth().oauth2(Fixtures.token(alice)).queryParam("cursor", cursor)
+                .get("/api/mediation/disputes/" + id + "/messages").then().statusCode(200)
+                .body("items.text", contains("我同意见面谈"));
+
+        Map<String, Object> agreement = Map.of("facts", "双方因通道宽度发生争议",
+                "responsibilities", "杨建华修建围墙超出宅基地界线",
+                "terms", List.of(Map.of("content", "杨建华拆除占道围墙一米", "performanceMethod", "自行拆除",
+                        "deadline", LocalDate.now().plusDays(20).toString())));
+        post(mediator, "/" + id + "/agreement", agreement).statusCode(200)
+                .body("summary.status", equalTo("AGREEMENT_PENDING"))
+                .body("agreement.terms[0].content", equalTo("杨建华拆除占道围墙一米"));
+        post(mediator, "/" + id + "/agreement/seal", null).statusCode(400).body("code", equalTo("BUSINESS_RULE"));
+        post(alice, "/" + id + "/agreement/confirmation", null).statusCode(200);
+        post(alice, "/" + id + "/agreement/confirmation", null).statusCode(409);
+        post(bob, "/" + id + "/agreement/confirmation", null).statusCode(200);
+        post(mediator, "/" + id + "/agreement/seal", null).statusCode(200)
+                .body("summary.status", equalTo("SUCCEEDED"))
+                .body("agreement.effectiveAt", notNullValue());
+
+        get(bob, id).statusCode(200)
+                .body("timeline.action", contains("submit", "accept", "consent", "assign", "draft-agreement",
+                        "confirm-agreement", "confirm-agreement", "seal-agreement"));
+        assertEquals(List.of("MEDIATION_DISPUTE_RECEIVED", "MEDIATION_DISPUTE_ACCEPTED", "MEDIATION_SUCCEEDED"), ledger(id));
+        String stored = Fixtures.column("select facts_cipher from med_dispute where id = cast(?1 as uuid)", String.class, id).get(0);
+        assertEquals(false, stored.contains("围墙"), "facts are sealed");
+    }
+
+    @Test
+    void aPartysRefusalEndsTheMediation() {
+        Fixtures.County c = Fixtures.county();
+        Account alice = Fixtures.residentWithProfile(c.villageA1());
+        Account bob = Fixtures.residentWithProfile(c.villageA1());
+        Account mediator = mediator(c.villageCommitteeA1());
+        String id = submittedAndJoined(alice, bob, c.villageA1());
+        post(bob, "/" + id + "/refusal", Map.of("reason", "不想调解，准备起诉")).statusCode(200)
+                .body("summary.status", equalTo("REFUSED_BY_PARTY"))
+                .body("otherRoutes", containsString("人民法院"));
+        post(mediator, "/" + id + "/acceptance", null).statusCode(409).body("code", equalTo("ILLEGAL_TRANSITION"));
+        assertEquals(List.of("MEDIATION_DISPUTE_RECEIVED"), ledger(id));
+    }
+
+    @Test
+    void aVillageWithoutACommitteeFallsBackToTheTownships() {
+        Fixtures.County c = Fixtures.county();
+        Account alice = Fixtures.residentWithProfile(c.villageA2());
+        submit(alice, neighbourDispute(c.villageA2())).then().statusCode(201)
+                .body("summary.committeeId", equalTo(c.committeeA().id.toString()))
+                .body("summary.regionCode", equalTo(c.villageA2()));
+        submit(alice, neighbourDispute(c.townshipA())).then().statusCode(400)
+                .body("errors[0].field", equalTo("villageCode"));
+    }
+
+    @Test
+    void mediatorsOfOtherCommitteesAndOtherTownshipsSeeNothing() {
+        Fixtures.County c = Fixtures.county();
+        Account alice = Fixtures.residentWithProfile(c.villageA1());
+        Account bob = Fixtures.residentWithProfile(c.villageA1());
+        String id = submittedAndJoined(alice, bob, c.villageA1());
+        Account other = mediator(c.committeeB());
+        get(other, id).statusCode(404).contentType("application/problem+json");
+        post(other, "/" + id + "/acceptance", null).statusCode(404);
+        given().auth().oauth2(Fixtures.token(other)).get("/api/mediation/disputes").then().statusCode(200)
+                .body("items.id", not(hasItem(id)));
+        get(c.officeStaffB(), id).statusCode(404);
+        // the township's 司法所 watches all its committees, without the parties' details
+        get(c.officeStaffA(), id).statusCode(200).body("facts", nullValue())
+                .body("parties[1].phone", equalTo("139****5678"));
+        given().auth().oauth2(Fixtures.token(c.officeStaffA())).get("/api/mediation/disputes").then().statusCode(200)
+                .body("items.id", hasItem(id));
+        // a stranger resident neither
+        get(Fixtures.residentWithProfile(c.villageA1()), id).statusCode(404);
+    }
+
+    @Test
+    void aFailedMediationTellsTheOtherRoutesAndCounts() {
+        Fixtures.County c = Fixtures.county();
+        Account alice = Fixtures.residentWithProfile(c.villageA1());
+        Account bob = Fixtures.residentWithProfile(c.villageA1());
+        Account mediator = mediator(c.villageCommitteeA1());
+        String id = submittedAndJoined(alice, bob, c.villageA1());
+        post(bob, "/" + id + "/consent", null).statusCode(200).body("summary.status", equalTo("SUBMITTED"));
+        post(mediator, "/" + id + "/acceptance", null).statusCode(200).body("summary.status", equalTo("IN_MEDIATION"));
+        post(mediator, "/" + id + "/failure", Map.of("reason", "双方分歧过大")).statusCode(200)
+                .body("summary.status", equalTo("FAILED")).body("otherRoutes", containsString("仲裁"));
+        assertEquals(List.of("MEDIATION_DISPUTE_RECEIVED", "MEDIATION_DISPUTE_ACCEPTED", "MEDIATION_FAILED"), ledger(id));
+    }
+
+    @Test
+    void concurrentDuplicateSubmissionsCreateOneDispute() throws Exception {
+        Fixtures.County c = Fixtures.county();
+        Account alice = Fixtures.residentWithProfile(c.villageA1());
+        String key = UUID.randomUUID().toString();
+        String token = Fixtures.token(alice);
+        Map<String, Object> body = neighbourDispute(c.villageA1());
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            calls.add(pool.submit(() -> {
+                go.await();
+                return given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                        .body(body).post("/api/mediation/disputes");
+            }));
+        }
+        go.countDown();
+        Set<String> ids = new HashSet<>();
+        for (Future<Response> f : calls) {
+            Response r = f.get();
+            assertEquals(201, r.statusCode(), r.asString());
+            ids.add(r.jsonPath().getString("summary.id"));
+        }
+        pool.shutdown();
+        assertEquals(1, ids.size());
+        assertEquals(1L, Fixtures.column("select count(*) from med_dispute where applicant_id = ?1", Long.class,
+                alice.id).get(0));
+    }
+
+    @Test
+    void invalidSubmissionsAreFieldErrors() {
+        Fixtures.County c = Fixtures.county();
+        Account alice = Fixtures.residentWithProfile(c.villageA1());
+        Map<String, Object> bad = neighbourDispute(c.villageA1());
+        bad.put("disputeType", "DUEL");
+        submit(alice, bad).then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("disputeType"));
+        Map<String, Object> noParty = neighbourDispute(c.villageA1());
+        noParty.put("otherParties", List.of());
+        submit(alice, noParty).then().statusCode(400).body("errors[0].field", equalTo("otherParties"));
+        post(alice, "/invitations", Map.of("code", "NOSUCHCODE")).statusCode(404);
+    }
+}
