@@ -39,11 +39,13 @@ public class CommitteeService {
     private final StaffService staff;
     private final Ledger ledger;
     private final ObjectMapper mapper;
+    private final AfterAgreementService afterAgreement;
     private final AppConfig config;
     private final Clock clock;
 
     public CommitteeService(Disputes disputes, Agreements agreements, DisputeAccess access, MediationSeal seal,
-                            StaffService staff, Ledger ledger, ObjectMapper mapper, AppConfig config, Clock clock) {
+                            StaffService staff, Ledger ledger, ObjectMapper mapper, AfterAgreementService afterAgreement,
+                            AppConfig config, Clock clock) {
         this.disputes = disputes;
         this.agreements = agreements;
         this.access = access;
@@ -51,6 +53,7 @@ public class CommitteeService {
         this.staff = staff;
         this.ledger = ledger;
         this.mapper = mapper;
+        this.afterAgreement = afterAgreement;
         this.config = config;
         this.clock = clock;
     }
@@ -160,7 +163,8 @@ public class CommitteeService {
                 a.sealedAt = now;
                 a.sealedBy = actor.accountId();
                 a.effectiveAt = now;
-            }).chain(() -> event(MediationEvents.SUCCEEDED, l.dispute(), now));
+            }).chain(a -> afterAgreement.scheduleFollowUp(id, a.performanceDueOn))
+                    .chain(() -> event(MediationEvents.SUCCEEDED, l.dispute(), now));
         }).map(Loaded::dispute);
     }
 

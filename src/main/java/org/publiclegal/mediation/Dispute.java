@@ -183,6 +183,15 @@ public class Dispute {
         return currentDueAt != null && currentDueAt.isBefore(now) && status.isOpen();
     }
 
+    /**
+     * An act that leaves the status as it is but belongs on the timeline (a session, minutes, a judicial
+     * confirmation, a follow-up), allowed only in {@code allowed}.
+     */
+    public void note(String action, String note, Instant now, MediationStatus... allowed) {
+        require(action, allowed);
+        move(action, status, now, note);
+    }
+
     public void requireOpenForMessages() {
         require("message", SUBMITTED, ACCEPTED, IN_MEDIATION, AGREEMENT_PENDING, SUCCEEDED);
     }

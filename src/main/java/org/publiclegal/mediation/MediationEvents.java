@@ -8,6 +8,8 @@ package org.publiclegal.mediation;
  *   <li>{@link #ACCEPTED} – accepted (受理) by the committee.</li>
  *   <li>{@link #SUCCEEDED} – concluded with an effective agreement: <b>调解成功</b>.</li>
  *   <li>{@link #FAILED} – accepted and concluded without agreement.</li>
+ *   <li>{@link #JC_APPLIED}, {@link #JC_CONFIRMED}, {@link #JC_REJECTED} – 司法确认 applied / granted / rejected.</li>
+ *   <li>{@link #PERFORMED} – the follow-up found the agreement performed.</li>
  * </ul>
  * <b>调解矛盾纠纷</b> = SUCCEEDED + FAILED (accepted and concluded in the period), so
  * <b>调解成功率</b> = SUCCEEDED ÷ (SUCCEEDED + FAILED). Disputes not accepted, refused by a party or withdrawn
@@ -19,6 +21,12 @@ public final class MediationEvents {
     public static final String ACCEPTED = "MEDIATION_DISPUTE_ACCEPTED";
     public static final String SUCCEEDED = "MEDIATION_SUCCEEDED";
     public static final String FAILED = "MEDIATION_FAILED";
+    /** 司法确认: applied for (jointly by the parties) / granted / rejected by the court. */
+    public static final String JC_APPLIED = "MEDIATION_JUDICIAL_CONFIRMATION_APPLIED";
+    public static final String JC_CONFIRMED = "MEDIATION_JUDICIAL_CONFIRMATION_CONFIRMED";
+    public static final String JC_REJECTED = "MEDIATION_JUDICIAL_CONFIRMATION_REJECTED";
+    /** 回访 found the agreement performed (履行). */
+    public static final String PERFORMED = "MEDIATION_AGREEMENT_PERFORMED";
     public static final String SOURCE = "med_dispute";
 
     private MediationEvents() {

@@ -29,10 +29,13 @@ public enum MediationStatus {
 
     private static final Map<MediationStatus, List<String>> ACTIONS = Map.of(
             SUBMITTED, List.of("accept", "decline", "consent", "refuse", "withdraw", "message"),
-            ACCEPTED, List.of("assign", "consent", "refuse", "withdraw", "extend", "message", "escalate"),
-            IN_MEDIATION, List.of("assign", "draft-agreement", "fail", "withdraw", "extend", "message", "escalate"),
-            AGREEMENT_PENDING, List.of("confirm-agreement", "seal-agreement", "fail", "message", "escalate"),
-            SUCCEEDED, List.of("message"),
+            ACCEPTED, List.of("assign", "consent", "refuse", "withdraw", "extend", "schedule-session", "record-minutes",
+                    "message", "escalate"),
+            IN_MEDIATION, List.of("assign", "draft-agreement", "fail", "withdraw", "extend", "schedule-session",
+                    "record-minutes", "message", "escalate"),
+            AGREEMENT_PENDING, List.of("confirm-agreement", "seal-agreement", "fail", "record-minutes", "message",
+                    "escalate"),
+            SUCCEEDED, List.of("judicial-confirmation", "follow-up", "message"),
             FAILED, List.of(),
             NOT_ACCEPTED, List.of(),
             REFUSED_BY_PARTY, List.of(),

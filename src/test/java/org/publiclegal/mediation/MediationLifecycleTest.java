@@ -143,6 +143,101 @@ class MediationLifecycleTest {
         assertEquals(false, stored.contains("围墙"), "facts are sealed");
     }
 
+    /** A dispute taken to an effective agreement; returns its id. */
+    private static String succeeded(Fixtures.County c, Account alice, Account bob, Account mediator) {
+        String id = submittedAndJoined(alice, bob, c.villageA1());
+        post(bob, "/" + id + "/consent", null).statusCode(200);
+        post(mediator, "/" + id + "/acceptance", null).statusCode(200);
+        post(mediator, "/" + id + "/agreement", Map.of("facts", "通道争议<script>", "responsibilities", "占道一方负责",
+                "terms", List.of(Map.of("content", "拆除围墙一米", "performanceMethod", "自行拆除",
+                        "deadline", LocalDate.now().plusDays(10).toString())))).statusCode(200);
+        post(alice, "/" + id + "/agreement/confirmation", null).statusCode(200);
+        post(bob, "/" + id + "/agreement/confirmation", null).statusCode(200);
+        post(mediator, "/" + id + "/agreement/seal", null).statusCode(200);
+        return id;
+    }
+
+    @Test
+    void sessionsMinutesAndThePrintableAgreement() {
+        Fixtures.County c = Fixtures.county();
+        Account alice = Fixtures.residentWithProfile(c.villageA1());
+        Account bob = Fixtures.residentWithProfile(c.villageA1());
+        Account mediator = mediator(c.villageCommitteeA1());
+        String id = submittedAndJoined(alice, bob, c.villageA1());
+        post(mediator, "/" + id + "/acceptance", null).statusCode(200);
+        post(mediator, "/" + id + "/sessions", Map.of("scheduledAt", "2031-05-01T01:00:00Z", "mode", "VIDEO"))
+                .statusCode(400).body("errors[0].field", equalTo("videoLink"));
+        String session = post(mediator, "/" + id + "/sessions", Map.of("scheduledAt", "2031-05-01T01:00:00Z",
+                "mode", "IN_PERSON", "place", "村委会调解室")).statusCode(201).extract().path("id");
+        post(mediator, "/" + id + "/sessions/" + session + "/minutes",
+                Map.of("minutes", "双方陈述了意见，同意各让一步", "present", "和丽芳、杨建华、调解员")).statusCode(200)
+                .body("minutes", equalTo("双方陈述了意见，同意各让一步"));
+        given().auth().oauth2(Fixtures.token(bob)).get("/api/mediation/disputes/" + id + "/sessions").then()
+                .statusCode(200).body("place", contains("村委会调解室"));
+        String stored = Fixtures.column("select minutes_cipher from med_session where id = cast(?1 as uuid)",
+                String.class, session).get(0);
+        assertEquals(false, stored.contains("双方"), "minutes are sealed");
+
+        String done = succeeded(c, alice, bob, mediator);
+        String html = given().auth().oauth2(Fixtures.token(alice)).get("/api/mediation/disputes/" + done + "/agreement/document")
+                .then().statusCode(200).contentType(containsString("text/html")).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(html.contains("人民调解协议书") && html.contains("拆除围墙一米")
+                && html.contains("和丽芳") && html.contains("&lt;script&gt;") && !html.contains("<script>"), html);
+    }
+
+    @Test
+    void judicialConfirmationMustBeAppliedForWithinThirtyDays() {
+        Fixtures.County c = Fixtures.county();
+        Account alice = Fixtures.residentWithProfile(c.villageA1());
+        Account bob = Fixtures.residentWithProfile(c.villageA1());
+        Account mediator = mediator(c.villageCommitteeA1());
+        Organisation court = Organisation.create(org.publiclegal.region.OrganisationType.COURT, null,
+                "测试法院" + UUID.randomUUID(), c.county(), null, null, Instant.now());
+        Fixtures.run(s -> s.persist(court));
+        String onTime = succeeded(c, alice, bob, mediator);
+        String late = succeeded(c, alice, bob, mediator);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        post(mediator, "/" + onTime + "/judicial-confirmation", Map.of("courtId", c.officeA().id.toString(),
+                "appliedOn", today.toString())).statusCode(400).body("errors[0].field", equalTo("courtId"));
+        post(mediator, "/" + onTime + "/judicial-confirmation", Map.of("courtId", court.id.toString(),
+                "appliedOn", today.toString())).statusCode(201).body("appliedOn", equalTo(today.toString()));
+        post(mediator, "/" + onTime + "/judicial-confirmation", Map.of("courtId", court.id.toString(),
+                "appliedOn", today.toString())).statusCode(409);
+        post(mediator, "/" + onTime + "/judicial-confirmation/ruling", Map.of("ruling", "CONFIRMED",
+                "ruledOn", today.toString())).statusCode(200).body("ruling", equalTo("CONFIRMED"));
+        assertEquals(List.of("MEDIATION_DISPUTE_RECEIVED", "MEDIATION_DISPUTE_ACCEPTED", "MEDIATION_SUCCEEDED",
+                "MEDIATION_JUDICIAL_CONFIRMATION_APPLIED", "MEDIATION_JUDICIAL_CONFIRMATION_CONFIRMED"), ledger(onTime));
+
+        // 31 days after the agreement took effect the window is closed
+        org.publiclegal.testing.TestClock.advance(java.time.Duration.ofDays(31));
+        try {
+            LocalDate later = today.plusDays(31);
+            post(mediator, "/" + late + "/judicial-confirmation", Map.of("courtId", court.id.toString(),
+                    "appliedOn", later.toString())).statusCode(400).body("detail", containsString("30 日内"));
+            post(mediator, "/" + late + "/judicial-confirmation", Map.of("courtId", court.id.toString(),
+                    "appliedOn", today.plusDays(30).toString())).statusCode(201);
+        } finally {
+            org.publiclegal.testing.TestClock.reset();
+        }
+    }
+
+    @Test
+    void theFollowUpRecordsPerformanceOnce() {
+        Fixtures.County c = Fixtures.county();
+        Account alice = Fixtures.residentWithProfile(c.villageA1());
+        Account bob = Fixtures.residentWithProfile(c.villageA1());
+        Account mediator = mediator(c.villageCommitteeA1());
+        String id = succeeded(c, alice, bob, mediator);
+        String due = Fixtures.column("select cast(due_on as varchar) from med_follow_up where dispute_id = cast(?1 as uuid)",
+                String.class, id).get(0);
+        assertEquals(LocalDate.now().plusDays(17).toString(), due, "7 days after the last performance deadline");
+        post(mediator, "/" + id + "/follow-up", Map.of("performance", "PERFORMED", "satisfaction", 5)).statusCode(200)
+                .body("performance", equalTo("PERFORMED"));
+        post(mediator, "/" + id + "/follow-up", Map.of("performance", "PARTLY", "satisfaction", 3)).statusCode(409);
+        org.hamcrest.MatcherAssert.assertThat(ledger(id), hasItem("MEDIATION_AGREEMENT_PERFORMED"));
+        post(alice, "/" + id + "/follow-up", Map.of("performance", "PERFORMED", "satisfaction", 5)).statusCode(403);
+    }
+
     @Test
     void aPartysRefusalEndsTheMediation() {
         Fixtures.County c = Fixtures.county();

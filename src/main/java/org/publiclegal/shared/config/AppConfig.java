@@ -30,6 +30,14 @@ public interface AppConfig {
         /** 调解期限: "一般在一个月内调结" (2002 MoJ rule Art. 33), extendable with the parties' agreement. */
         @WithDefault("30")
         int timeLimitDays();
+
+        /** Days after the agreement's last performance deadline when the follow-up (回访) is due. */
+        @WithDefault("7")
+        int followUpDays();
+
+        /** 司法确认 must be applied for within this many days of the agreement taking effect (Art. 33). */
+        @WithDefault("30")
+        int judicialConfirmationWindowDays();
     }
 
     interface LegalAid {

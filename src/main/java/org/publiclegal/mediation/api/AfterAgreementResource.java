@@ -1,0 +1,162 @@
+package org.publiclegal.mediation.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.publiclegal.mediation.AfterAgreement.FollowUp;
+import org.publiclegal.mediation.AfterAgreement.JudicialConfirmation;
+import org.publiclegal.mediation.AfterAgreement.Session;
+import org.publiclegal.mediation.AfterAgreementService;
+import org.publiclegal.mediation.Dispute;
+import org.publiclegal.mediation.DisputeQueries;
+import org.publiclegal.shared.security.CurrentUser;
+import org.publiclegal.shared.security.Roles;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** 调解会议与笔录, the agreement as a document, 司法确认 and 回访. */
+@Path("/api/mediation/disputes/{id}")
+@Tag(name = "Mediation", description = "掌上调解")
+public class AfterAgreementResource {
+
+    private final AfterAgreementService service;
+    private final DisputeQueries queries;
+    private final CurrentUser user;
+
+    public AfterAgreementResource(AfterAgreementService service, DisputeQueries queries, CurrentUser user) {
+        this.service = service;
+        this.queries = queries;
+        this.user = user;
+    }
+
+    public record ScheduleSession(@NotNull(message = "请填写调解时间") Instant scheduledAt,
+                                  @NotNull(message = "请选择调解方式") Dispute.Mode mode,
+                                  @Size(max = 200, message = "地点最多 200 字") String place,
+                                  @Size(max = 300, message = "链接最多 300 字") String videoLink) {
+    }
+
+    public record Minutes(@NotBlank(message = "请填写调解笔录") @Size(max = 10000, message = "笔录最多 10000 字") String minutes,
+                          @NotBlank(message = "请填写到场人员") @Size(max = 500, message = "最多 500 字") String present) {
+    }
+
+    public record SessionView(UUID id, Instant scheduledAt, Dispute.Mode mode, String place, String videoLink,
+                              String minutes, String present, Instant recordedAt) {
+    }
+
+    public record ApplyConfirmation(@NotNull(message = "请选择人民法院") UUID courtId,
+                                    @NotNull(message = "请填写申请日期") LocalDate appliedOn) {
+    }
+
+    public record Ruling(@NotNull(message = "请选择裁定结果") JudicialConfirmation.Ruling ruling,
+                         @NotNull(message = "请填写裁定日期") LocalDate ruledOn) {
+    }
+
+    public record ConfirmationView(UUID courtId, LocalDate appliedOn, JudicialConfirmation.Ruling ruling,
+                                   LocalDate ruledOn) {
+        static ConfirmationView of(JudicialConfirmation jc) {
+            return new ConfirmationView(jc.courtId, jc.appliedOn, jc.ruling, jc.ruledOn);
+        }
+    }
+
+    public record RecordFollowUp(@NotNull(message = "请选择履行情况") FollowUp.Performance performance,
+                                 @NotNull(message = "请填写满意度") @Min(value = 1, message = "满意度为 1 至 5") @Max(value = 5, message = "满意度为 1 至 5") Integer satisfaction,
+                                 @Size(max = 1000, message = "最多 1000 字") String note) {
+    }
+
+    public record FollowUpView(LocalDate dueOn, Instant doneAt, FollowUp.Performance performance, Integer satisfaction,
+                               String note) {
+        static FollowUpView of(FollowUp f) {
+            return new FollowUpView(f.dueOn, f.doneAt, f.performance, f.satisfaction, f.note);
+        }
+    }
+
+    @POST
+    @Path("/sessions")
+    @RolesAllowed(Roles.MEDIATOR)
+    @ResponseStatus(201)
+    @Operation(summary = "安排调解（时间、地点或视频链接）")
+    public Uni<SessionView> schedule(@PathParam("id") UUID id,
+                                     @Valid @NotNull(message = "请求内容不能为空") ScheduleSession request) {
+        return service.schedule(id, request.scheduledAt(), request.mode(), request.place(), request.videoLink(),
+                user.scope(), user.actor()).map(this::view);
+    }
+
+    @GET
+    @Path("/sessions")
+    @RolesAllowed({Roles.RESIDENT, Roles.MEDIATOR})
+    @Operation(summary = "本案的调解安排与笔录")
+    public Uni<List<SessionView>> sessions(@PathParam("id") UUID id) {
+        return service.sessions(id, user.scope()).map(list -> list.stream().map(this::view).toList());
+    }
+
+    @POST
+    @Path("/sessions/{sessionId}/minutes")
+    @RolesAllowed(Roles.MEDIATOR)
+    @Operation(summary = "记录调解笔录和到场人员")
+    public Uni<SessionView> minutes(@PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId,
+                                    @Valid @NotNull(message = "请求内容不能为空") Minutes request) {
+        return service.recordMinutes(id, sessionId, request.minutes(), request.present(), user.scope(), user.actor())
+                .map(this::view);
+    }
+
+    @GET
+    @Path("/agreement/document")
+    @Produces("text/html;charset=UTF-8")
+    @RolesAllowed({Roles.RESIDENT, Roles.MEDIATOR})
+    @Operation(summary = "调解协议书（HTML 文书，可打印）")
+    public Uni<String> document(@PathParam("id") UUID id) {
+        return queries.file(id, user.scope(), user.actor()).map(AgreementDocument::render);
+    }
+
+    @POST
+    @Path("/judicial-confirmation")
+    @RolesAllowed(Roles.MEDIATOR)
+    @ResponseStatus(201)
+    @Operation(summary = "登记当事人共同申请司法确认（协议生效之日起 30 日内）")
+    public Uni<ConfirmationView> apply(@PathParam("id") UUID id,
+                                       @Valid @NotNull(message = "请求内容不能为空") ApplyConfirmation request) {
+        return service.applyForConfirmation(id, request.courtId(), request.appliedOn(), user.scope(), user.actor())
+                .map(ConfirmationView::of);
+    }
+
+    @POST
+    @Path("/judicial-confirmation/ruling")
+    @RolesAllowed(Roles.MEDIATOR)
+    @Operation(summary = "登记法院的司法确认裁定（确认有效或驳回）")
+    public Uni<ConfirmationView> ruling(@PathParam("id") UUID id,
+                                        @Valid @NotNull(message = "请求内容不能为空") Ruling request) {
+        return service.recordRuling(id, request.ruling(), request.ruledOn(), user.scope(), user.actor())
+                .map(ConfirmationView::of);
+    }
+
+    @POST
+    @Path("/follow-up")
+    @RolesAllowed(Roles.MEDIATOR)
+    @Operation(summary = "回访：协议履行情况与满意度")
+    public Uni<FollowUpView> followUp(@PathParam("id") UUID id,
+                                      @Valid @NotNull(message = "请求内容不能为空") RecordFollowUp request) {
+        return service.recordFollowUp(id, request.performance(), request.satisfaction(), request.note(), user.scope(),
+                user.actor()).map(FollowUpView::of);
+    }
+
+    private SessionView view(Session s) {
+        return new SessionView(s.id, s.scheduledAt, s.mode, s.place, s.videoLink, service.openMinutes(s), s.present,
+                s.recordedAt);
+    }
+}
