@@ -178,6 +178,16 @@ public class CommitteeService {
         }).map(Loaded::dispute);
     }
 
+    /** 将调解结果反馈法院 for a court-referred case with an outcome. */
+    @WithTransaction
+    public Uni<Dispute> returnToCourt(UUID id, String note, AccessScope scope, Actor actor) {
+        Instant now = clock.instant();
+        return access.apply(id, scope, actor, Capacity.COMMITTEE, (l, own) -> {
+            l.dispute().returnToCourt(note, now);
+            return event(MediationEvents.COURT_REFERRAL_RETURNED, l.dispute(), now);
+        }).map(Loaded::dispute);
+    }
+
     /** Art. 25: a risk of violence or crime was reported to the police. */
     @WithTransaction
     public Uni<Dispute> escalate(UUID id, String note, AccessScope scope, Actor actor) {

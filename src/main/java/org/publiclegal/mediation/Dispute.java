@@ -41,6 +41,20 @@ public class Dispute {
     /** 调解方式. */
     public enum Mode { IN_PERSON, VIDEO, PHONE }
 
+    /**
+     * 诉调对接 referral types and their time limits (特邀调解规定 Art. 11, 27): 委派 before filing, 30 days;
+     * 委托 after filing, 15 days (ordinary procedure) or 7 days (simplified).
+     */
+    public enum ReferralType {
+        DELEGATED(30), ENTRUSTED_ORDINARY(15), ENTRUSTED_SIMPLIFIED(7);
+
+        public final int days;
+
+        ReferralType(int days) {
+            this.days = days;
+        }
+    }
+
     @Id
     public UUID id;
     public String reference;
@@ -69,6 +83,12 @@ public class Dispute {
     public Instant riskEscalatedAt;
     public String riskNote;
     public Instant currentDueAt;
+    public UUID courtId;
+    public String courtCaseNumber;
+    @Enumerated(EnumType.STRING)
+    public ReferralType referralType;
+    public Instant returnedToCourtAt;
+    public String courtResultNote;
     @Version
     public long version;
 
@@ -84,6 +104,31 @@ public class Dispute {
     public void submitted(Instant now) {
         createdAt = now;
         move("submit", SUBMITTED, now, null);
+    }
+
+    /** A court-referred case, accepted on entry: the referral's time limit starts now. */
+    public void referredByCourt(Instant due, Instant now) {
+        createdAt = now;
+        acceptedAt = now;
+        dueAt = due;
+        currentDueAt = due;
+        move("court-referral", ACCEPTED, now, referralType + " " + courtCaseNumber);
+    }
+
+    /** 将调解结果反馈法院: once the case has an outcome. */
+    public void returnToCourt(String note, Instant now) {
+        if (origin != Origin.COURT_REFERRED) {
+            throw DomainException.rule("本案不是法院委派或委托的案件");
+        }
+        if (status.isOpen()) {
+            throw new IllegalTransition("调解案件", status, "return-to-court", status.actions());
+        }
+        if (returnedToCourtAt != null) {
+            throw DomainException.conflict("已向法院反馈调解结果");
+        }
+        returnedToCourtAt = now;
+        courtResultNote = note;
+        move("return-to-court", status, now, note);
     }
 
     /** 受理: the time limit starts; mediation begins once every party has consented. */

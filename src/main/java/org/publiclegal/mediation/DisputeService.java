@@ -141,6 +141,73 @@ public class DisputeService {
         });
     }
 
+    /**
+     * A court-referred case entered by a mediator of the committee: both parties are invited (each gets a
+     * code), the case is accepted at once and the referral's time limit runs.
+     */
+    @WithTransaction
+    public Uni<Submitted> referFromCourt(MediationRequests.CourtReferral r, AccessScope scope, Actor actor) {
+        if (!scope.hasRole(Roles.MEDIATOR) || scope.organisationId() == null) {
+            throw DomainException.forbidden("只有调委会的调解员可以登记法院委派案件");
+        }
+        if (!scope.covers(r.villageCode())) {
+            throw DomainException.invalidField("villageCode", "纠纷发生地须在本调委会服务区域内");
+        }
+        Instant now = clock.instant();
+        return directory.get(r.courtId()).chain(court -> {
+            if (court.type != org.publiclegal.region.OrganisationType.COURT) {
+                throw DomainException.invalidField("courtId", "请选择人民法院");
+            }
+            return directory.regionExists(r.villageCode());
+        }).chain(exists -> {
+            if (!exists) {
+                throw DomainException.invalidField("villageCode", "行政区划 " + r.villageCode() + " 不存在");
+            }
+            return disputes.nextNumber();
+        }).chain(n -> {
+            Dispute d = new Dispute();
+            d.id = UUID.randomUUID();
+            d.reference = String.format("MD%d-%06d", LocalDate.ofInstant(now, TimeSource.CHINA).getYear(), n);
+            d.origin = Dispute.Origin.COURT_REFERRED;
+            d.disputeType = r.disputeType();
+            d.keyId = seal.keyId();
+            d.factsCipher = seal.seal(r.facts(), "facts", d.id);
+            d.claimsCipher = seal.seal(r.claims(), "claims", d.id);
+            d.amountFen = Money.toFen(r.amount());
+            d.regionCode = r.villageCode();
+            d.committeeId = scope.organisationId();
+            d.preferredMode = r.preferredMode();
+            d.courtId = r.courtId();
+            d.courtCaseNumber = r.courtCaseNumber();
+            d.referralType = r.referralType();
+            d.referredByCourt(now.plus(Duration.ofDays(r.referralType().days)), now);
+            List<Party> all = new ArrayList<>();
+            Map<UUID, String> codes = new LinkedHashMap<>();
+            for (int i = 0; i < r.parties().size(); i++) {
+                MediationRequests.OtherParty o = r.parties().get(i);
+                Party p = party(d, i == 0 ? Party.Role.APPLICANT : Party.Role.RESPONDENT, o.kind(), o.name(), o.phone(), i);
+                String code = invitationCode();
+                p.invitationHash = hash(code);
+                p.invitationExpiresAt = now.plus(INVITATION_VALIDITY);
+                codes.put(p.id, code);
+                all.add(p);
+            }
+            List<MediationStep> taken = d.drainSteps();
+            taken.forEach(s -> {
+                s.actorId = actor.accountId();
+                s.actorRole = Roles.MEDIATOR;
+            });
+            return disputes.persist(d)
+                    .chain(() -> parties.persist(all.stream()))
+                    .chain(() -> steps.persist(taken.stream()))
+                    .chain(() -> ledger.record(MediationEvents.COURT_REFERRAL_RECEIVED, d.regionCode, d.committeeId, now,
+                            MediationEvents.SOURCE, d.id))
+                    .chain(() -> ledger.record(MediationEvents.ACCEPTED, d.regionCode, d.committeeId, now,
+                            MediationEvents.SOURCE, d.id))
+                    .replaceWith(new Submitted(d, codes));
+        });
+    }
+
     /** An invited party, signed in through WeChat, links their account to their place in the dispute. */
     @WithTransaction
     public Uni<UUID> redeem(String code, UUID residentId, AccessScope scope) {

@@ -27,6 +27,9 @@ public final class MediationEvents {
     public static final String JC_REJECTED = "MEDIATION_JUDICIAL_CONFIRMATION_REJECTED";
     /** 回访 found the agreement performed (履行). */
     public static final String PERFORMED = "MEDIATION_AGREEMENT_PERFORMED";
+    /** 接受法院委派/委托调解 (a court referral received), and the result returned to the court. */
+    public static final String COURT_REFERRAL_RECEIVED = "MEDIATION_COURT_REFERRAL_RECEIVED";
+    public static final String COURT_REFERRAL_RETURNED = "MEDIATION_COURT_REFERRAL_RETURNED";
     public static final String SOURCE = "med_dispute";
 
     private MediationEvents() {

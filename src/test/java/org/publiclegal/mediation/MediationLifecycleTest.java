@@ -239,6 +239,63 @@ class MediationLifecycleTest {
     }
 
     @Test
+    void courtReferralsRunTheReferralsTimeLimitAndReturnTheResult() {
+        Fixtures.County c = Fixtures.county();
+        Account mediator = mediator(c.committeeA());
+        Organisation court = Organisation.create(org.publiclegal.region.OrganisationType.COURT, null,
+                "测试法院" + UUID.randomUUID(), c.county(), null, null, Instant.now());
+        Fixtures.run(s -> s.persist(court));
+        Map<String, Object> referral = new HashMap<>();
+        referral.put("courtId", court.id.toString());
+        referral.put("courtCaseNumber", "（2026）云2932民诉前调" + UUID.randomUUID().toString().substring(0, 6) + "号");
+        referral.put("referralType", "DELEGATED");
+        referral.put("disputeType", "DAMAGES");
+        referral.put("facts", "车辆刮擦造成损失");
+        referral.put("claims", "赔偿修理费 4200 元");
+        referral.put("parties", List.of(Map.of("kind", "PERSON", "name", "和丽芳", "phone", "13908721234"),
+                Map.of("kind", "ORGANISATION", "name", "某运输公司")));
+        referral.put("villageCode", c.villageA2());
+        referral.put("preferredMode", "PHONE");
+        Instant before = Instant.now();
+        Response r = given().auth().oauth2(Fixtures.token(mediator)).contentType(ContentType.JSON).body(referral)
+                .post("/api/mediation/disputes/court-referrals");
+        r.then().statusCode(201).body("summary.status", equalTo("ACCEPTED"))
+                .body("courtReferral.referralType", equalTo("DELEGATED"));
+        assertEquals(2, r.jsonPath().getMap("invitationCodes").size());
+        String id = r.jsonPath().getString("summary.id");
+        long days = java.time.Duration.between(before, Instant.parse(r.jsonPath().getString("summary.dueAt"))).toDays();
+        assertEquals(30, days, "委派: 30 days");
+
+        referral.put("courtCaseNumber", "（2026）云2932民初" + UUID.randomUUID().toString().substring(0, 6) + "号");
+        referral.put("referralType", "ENTRUSTED_SIMPLIFIED");
+        String due = given().auth().oauth2(Fixtures.token(mediator)).contentType(ContentType.JSON).body(referral)
+                .post("/api/mediation/disputes/court-referrals").then().statusCode(201).extract().path("summary.dueAt");
+        assertEquals(7, java.time.Duration.between(before, Instant.parse(due)).toDays(), "委托 (简易程序): 7 days");
+
+        post(mediator, "/" + id + "/court-return", Map.of("reason", "调解中")).statusCode(409);
+        post(mediator, "/" + id + "/failure", Map.of("reason", "赔偿金额分歧大")).statusCode(409);
+        // both parties (the company through its representative) join with their codes and consent
+        post(mediator, "/" + id + "/withdraw", null).statusCode(403);
+        for (String code : r.jsonPath().getMap("invitationCodes", String.class, String.class).values()) {
+            Account party = Fixtures.residentWithProfile(c.villageA2());
+            post(party, "/invitations", Map.of("code", code)).statusCode(200);
+            post(party, "/" + id + "/consent", null).statusCode(200);
+        }
+        get(mediator, id).statusCode(200).body("summary.status", equalTo("IN_MEDIATION"));
+        post(mediator, "/" + id + "/failure", Map.of("reason", "赔偿金额分歧大")).statusCode(200);
+        post(mediator, "/" + id + "/court-return", Map.of("reason", "调解不成，退回法院立案")).statusCode(200)
+                .body("courtReferral.returnedAt", notNullValue());
+        post(mediator, "/" + id + "/court-return", Map.of("reason", "again")).statusCode(409);
+        assertEquals(List.of("MEDIATION_COURT_REFERRAL_RECEIVED", "MEDIATION_DISPUTE_ACCEPTED", "MEDIATION_FAILED",
+                "MEDIATION_COURT_REFERRAL_RETURNED"), ledger(id));
+        // the same court case cannot be entered twice
+        referral.put("courtCaseNumber", given().auth().oauth2(Fixtures.token(mediator)).get("/api/mediation/disputes/" + id)
+                .then().extract().path("courtReferral.courtCaseNumber"));
+        given().auth().oauth2(Fixtures.token(mediator)).contentType(ContentType.JSON).body(referral)
+                .post("/api/mediation/disputes/court-referrals").then().statusCode(409);
+    }
+
+    @Test
     void aPartysRefusalEndsTheMediation() {
         Fixtures.County c = Fixtures.county();
         Account alice = Fixtures.residentWithProfile(c.villageA1());

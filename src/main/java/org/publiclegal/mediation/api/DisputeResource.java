@@ -74,6 +74,30 @@ public class DisputeResource {
                                         DisputeDetail.of(f, clock.instant(), s.invitationCodes())))));
     }
 
+    @POST
+    @Path("/court-referrals")
+    @RolesAllowed(Roles.MEDIATOR)
+    @Operation(summary = "登记法院诉前委派或委托调解的案件（委派 30 日，委托 15 日或 7 日），双方当事人各得邀请码；支持 Idempotency-Key")
+    @APIResponse(responseCode = "201", description = "已登记",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DisputeDetail.class)))
+    public Uni<Response> referral(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                  @Valid @NotNull(message = "请求内容不能为空") MediationRequests.CourtReferral request) {
+        return idempotency.create(user.id(), idempotencyKey, "mediation.court-referral", request,
+                () -> disputes.referFromCourt(request, user.scope(), user.actor())
+                        .chain(s -> queries.file(s.dispute().id, user.scope(), user.actor())
+                                .map(f -> new Idempotency.Created(URI.create("/api/mediation/disputes/" + s.dispute().id),
+                                        DisputeDetail.of(f, clock.instant(), s.invitationCodes())))));
+    }
+
+    @POST
+    @Path("/{id}/court-return")
+    @RolesAllowed(Roles.MEDIATOR)
+    @Operation(summary = "将委派/委托调解的结果反馈法院（案件有结果后）")
+    public Uni<DisputeDetail> returnToCourt(@PathParam("id") UUID id,
+                                            @Valid @NotNull(message = "请求内容不能为空") MediationRequests.Reason request) {
+        return after(committee.returnToCourt(id, request.reason(), user.scope(), user.actor()));
+    }
+
     @GET
     @RolesAllowed({Roles.RESIDENT, Roles.MEDIATOR, Roles.JUDICIAL_OFFICE, Roles.BUREAU_ADMIN, Roles.SYSTEM_ADMIN})
     @Operation(summary = "调解案件列表：群众为本人参与的；调委会、司法所、司法局为范围内未结案件，期限最早的在前")

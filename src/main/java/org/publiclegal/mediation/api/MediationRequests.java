@@ -44,6 +44,21 @@ public final class MediationRequests {
             @NotNull(message = "请选择调解方式") Dispute.Mode preferredMode) {
     }
 
+    /** A case referred by a court (诉前委派 or 委托调解), entered by a mediator of the committee. */
+    public record CourtReferral(
+            @NotNull(message = "请选择委派法院") UUID courtId,
+            @NotBlank(message = "请填写法院案号") @Size(max = 64, message = "案号最多 64 字") String courtCaseNumber,
+            @NotNull(message = "请选择委派或委托类型") Dispute.ReferralType referralType,
+            @NotNull(message = "请选择纠纷类型") DisputeType disputeType,
+            @NotBlank(message = "请填写纠纷事实") @Size(max = 3000, message = "事实最多 3000 字") String facts,
+            @NotBlank(message = "请填写当事人请求") @Size(max = 1000, message = "请求最多 1000 字") String claims,
+            @DecimalMin(value = "0", message = "金额不能为负数") @Digits(integer = 12, fraction = 2, message = "金额最多两位小数") BigDecimal amount,
+            @NotEmpty(message = "请填写当事人") @Size(min = 2, max = 10, message = "当事人为 2 至 10 个")
+            List<@Valid @NotNull(message = "当事人不能为空") OtherParty> parties,
+            @NotNull(message = "请选择纠纷发生地所在村（社区）") @Pattern(regexp = "\\d{12}", message = "行政区划代码应为 12 位数字") String villageCode,
+            @NotNull(message = "请选择调解方式") Dispute.Mode preferredMode) {
+    }
+
     public record Reason(@NotBlank(message = "请填写理由") @Size(max = 1000, message = "最多 1000 字") String reason) {
     }
 

@@ -50,8 +50,8 @@ public final class MediationViews {
     public record DisputeDetail(DisputeSummary summary, String facts, String claims, BigDecimal amount,
                                 List<PartyFile> parties, List<UUID> mediators, String declineReason,
                                 String failureReason, String otherRoutes, String extensionReason,
-                                AgreementFile agreement, List<TimelineEntry> timeline,
-                                Map<UUID, String> invitationCodes) {
+                                AgreementFile agreement, CourtReferralView courtReferral,
+                                List<TimelineEntry> timeline, Map<UUID, String> invitationCodes) {
 
         public static DisputeDetail of(DisputeFile f, Instant now, Map<UUID, String> codes) {
             Dispute d = f.dispute();
@@ -59,8 +59,16 @@ public final class MediationViews {
                     || d.status == MediationStatus.NOT_ACCEPTED;
             return new DisputeDetail(DisputeSummary.of(d, now), f.facts(), f.claims(), Money.toYuan(d.amountFen),
                     f.parties(), f.mediators(), d.declineReason, d.failureReason, ended ? OTHER_ROUTES : null,
-                    d.extensionReason, f.agreement(), f.timeline().stream().map(TimelineEntry::of).toList(), codes);
+                    d.extensionReason, f.agreement(),
+                    d.courtId == null ? null : new CourtReferralView(d.courtId, d.courtCaseNumber, d.referralType,
+                            d.returnedToCourtAt, d.courtResultNote),
+                    f.timeline().stream().map(TimelineEntry::of).toList(), codes);
         }
+    }
+
+    /** The court a case came from, and whether its result was returned. */
+    public record CourtReferralView(UUID courtId, String courtCaseNumber, Dispute.ReferralType referralType,
+                                    Instant returnedAt, String resultNote) {
     }
 
     public record MessageView(long id, UUID senderId, String senderRole, String text, Instant sentAt) {
