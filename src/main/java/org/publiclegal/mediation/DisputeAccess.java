@@ -83,7 +83,7 @@ public class DisputeAccess {
                     s.actorId = actor.accountId();
                     s.actorRole = capacity == Capacity.PARTY ? Roles.RESIDENT : Roles.MEDIATOR;
                 });
-                return steps.persist(taken.stream());
+                return taken.isEmpty() ? Uni.createFrom().voidItem() : steps.persist(taken.stream());
             }).replaceWith(l);
         });
     }
