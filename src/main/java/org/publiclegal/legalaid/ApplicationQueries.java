@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.publiclegal.shared.persistence.Cursor;
 import org.publiclegal.shared.persistence.CursorPage;
+import org.publiclegal.shared.persistence.DeadlineOrder;
 import org.publiclegal.shared.security.AccessScope;
 
 import java.time.Clock;
@@ -15,13 +16,11 @@ import java.util.UUID;
 
 /**
  * Lists of applications through {@link AccessScope#caseFilter}: a resident's own (newest first); the queue of
- * a centre, lawyer, 司法所 or 司法局 (oldest deadline first, cases without a deadline last). Keyset
- * pagination over (current_due_at, id) follows the queue indexes, so a page costs the same at any depth.
+ * a centre, lawyer, 司法所 or 司法局: open cases, oldest deadline first, cases without a deadline last
+ * ({@link DeadlineOrder}: a page costs the same at any depth).
  */
 @ApplicationScoped
 public class ApplicationQueries {
-
-    private static final String NO_DEADLINE = "-";
 
     private final ApplicationRepository applications;
     private final Clock clock;
@@ -53,8 +52,8 @@ public class ApplicationQueries {
             where.append(" and a.currentDueAt < :now");
             params.put("now", clock.instant());
         }
-        List<String> after = Cursor.decode(cursor, 2);
         if (scope.isResident()) {
+            List<String> after = Cursor.decode(cursor, 2);
             if (!after.isEmpty()) {
                 where.append(" and (a.createdAt < :at or (a.createdAt = :at and a.id < :aid))");
                 params.put("at", instant(after.get(0)));
@@ -63,19 +62,8 @@ public class ApplicationQueries {
             return applications.page(where.toString(), params, "a.createdAt desc, a.id desc", limit)
                     .map(rows -> CursorPage.of(rows, limit, a -> Cursor.encode(a.createdAt, a.id), a -> a));
         }
-        if (!after.isEmpty()) {
-            params.put("aid", uuid(after.get(1)));
-            if (NO_DEADLINE.equals(after.get(0))) {
-                where.append(" and a.currentDueAt is null and a.id > :aid");
-            } else {
-                // a row comparison: one index seek, whatever the depth of the page
-                where.append(" and ((a.currentDueAt, a.id) > (:due, :aid) or a.currentDueAt is null)");
-                params.put("due", instant(after.get(0)));
-            }
-        }
-        return applications.page(where.toString(), params, "a.currentDueAt asc nulls last, a.id", limit)
-                .map(rows -> CursorPage.of(rows, limit,
-                        a -> Cursor.encode(a.currentDueAt == null ? NO_DEADLINE : a.currentDueAt, a.id), a -> a));
+        return DeadlineOrder.page("a", where.toString(), params, cursor, limit,
+                (w, p, order) -> applications.page(w, p, order, limit), a -> a.currentDueAt, a -> a.id);
     }
 
     private static Instant instant(String s) {

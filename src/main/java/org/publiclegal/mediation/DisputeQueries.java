@@ -14,6 +14,7 @@ import org.publiclegal.shared.audit.AuditTrail;
 import org.publiclegal.shared.crypto.Masking;
 import org.publiclegal.shared.persistence.Cursor;
 import org.publiclegal.shared.persistence.CursorPage;
+import org.publiclegal.shared.persistence.DeadlineOrder;
 import org.publiclegal.shared.security.AccessScope;
 
 import java.time.Instant;
@@ -135,21 +136,11 @@ public class DisputeQueries {
                 return disputes.page(where.toString(), params, "d.createdAt desc, d.id desc", limit)
                         .map(rows -> CursorPage.of(rows, limit, d -> Cursor.encode(d.createdAt, d.id), d -> d));
             }
-            if (!after.isEmpty()) {
-                params.put("aid", UUID.fromString(after.get(1)));
-                if ("-".equals(after.get(0))) {
-                    where.append(" and d.currentDueAt is null and d.id > :aid");
-                } else {
-                    where.append(" and ((d.currentDueAt, d.id) > (:due, :aid) or d.currentDueAt is null)");
-                    params.put("due", Instant.parse(after.get(0)));
-                }
-            }
         } catch (RuntimeException e) {
             throw Cursor.invalid();
         }
-        return disputes.page(where.toString(), params, "d.currentDueAt asc nulls last, d.id", limit)
-                .map(rows -> CursorPage.of(rows, limit,
-                        d -> Cursor.encode(d.currentDueAt == null ? "-" : d.currentDueAt, d.id), d -> d));
+        return DeadlineOrder.page("d", where.toString(), params, cursor, limit,
+                (w, p, order) -> disputes.page(w, p, order, limit), d -> d.currentDueAt, d -> d.id);
     }
 
 }

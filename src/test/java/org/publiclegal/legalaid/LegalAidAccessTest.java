@@ -157,6 +157,38 @@ class LegalAidAccessTest {
     }
 
     @Test
+    void theQueuePagesThroughDeadlinesThenCasesWithoutOne() {
+        Fixtures.County c = Fixtures.county();
+        Account resident = Fixtures.residentWithProfile(c.villageA1());
+        Account lawyer = Fixtures.lawyer(c.lawFirm());
+        String first = LegalAidFlow.submitted(resident, c.villageA1());
+        String second = LegalAidFlow.submitted(resident, c.villageA1());
+        String assigned = LegalAidFlow.submitted(resident, c.villageA1());
+        post(c.aidOfficer(), assigned, "receive", null).statusCode(200);
+        post(c.aidOfficer(), assigned, "grant", null).statusCode(200);
+        post(c.aidOfficer(), assigned, "assignment", Map.of("lawyerId", lawyer.id.toString())).statusCode(200);
+        String closedLater = LegalAidFlow.submitted(resident, c.villageA1());
+        post(resident, closedLater, "withdraw", null).statusCode(200);
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().auth().oauth2(Fixtures.token(c.aidOfficer())).queryParam("limit", 1);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/api/aid/applications").then().statusCode(200).extract();
+            seen.addAll(page.jsonPath().getList("items.id", String.class));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        // both submitted today share a deadline (end of the 7th day), so the id breaks the tie
+        List<String> dated = new ArrayList<>(List.of(first, second));
+        dated.sort(String::compareTo);
+        assertEquals(List.of(dated.get(0), dated.get(1), assigned), seen,
+                "deadlines first (ties by id); then the undated; never the withdrawn");
+    }
+
+    @Test
     void consultationsCountPersonsInTheLedger() {
         Fixtures.County c = Fixtures.county();
         String id = given().auth().oauth2(Fixtures.token(c.aidOfficer())).contentType(ContentType.JSON)
