@@ -117,25 +117,9 @@ public class DisputeService {
                     all.add(self);
                     Map<UUID, String> codes = new LinkedHashMap<>();
                     for (int i = 0; i < r.otherParties().size(); i++) {
-                        MediationRequests.OtherParty o = r.otherParties().get(i);
-                        Party p = party(d, Party.Role.RESPONDENT, o.kind(), o.name(), o.phone(), i + 1);
-                        String code = invitationCode();
-                        p.invitationHash = hash(code);
-                        p.invitationExpiresAt = now.plus(INVITATION_VALIDITY);
-                        codes.put(p.id, code);
-                        all.add(p);
+                        all.add(invited(d, Party.Role.RESPONDENT, r.otherParties().get(i), i + 1, now, codes));
                     }
-                    List<MediationStep> taken = d.drainSteps();
-                    taken.forEach(s -> {
-                        s.actorId = actor.accountId();
-                        s.actorRole = Roles.RESIDENT;
-                    });
-                    return disputes.persist(d)
-                            .chain(() -> parties.persist(all.stream()))
-                            .chain(() -> steps.persist(taken.stream()))
-                            .chain(() -> ledger.record(MediationEvents.RECEIVED, d.regionCode, d.committeeId, now,
-                                    MediationEvents.SOURCE, d.id))
-                            .replaceWith(new Submitted(d, codes));
+                    return persistNew(d, all, codes, actor, Roles.RESIDENT, now, MediationEvents.RECEIVED);
                 });
             });
         });
@@ -184,27 +168,10 @@ public class DisputeService {
             List<Party> all = new ArrayList<>();
             Map<UUID, String> codes = new LinkedHashMap<>();
             for (int i = 0; i < r.parties().size(); i++) {
-                MediationRequests.OtherParty o = r.parties().get(i);
-                Party p = party(d, i == 0 ? Party.Role.APPLICANT : Party.Role.RESPONDENT, o.kind(), o.name(), o.phone(), i);
-                String code = invitationCode();
-                p.invitationHash = hash(code);
-                p.invitationExpiresAt = now.plus(INVITATION_VALIDITY);
-                codes.put(p.id, code);
-                all.add(p);
+                all.add(invited(d, i == 0 ? Party.Role.APPLICANT : Party.Role.RESPONDENT, r.parties().get(i), i, now, codes));
             }
-            List<MediationStep> taken = d.drainSteps();
-            taken.forEach(s -> {
-                s.actorId = actor.accountId();
-                s.actorRole = Roles.MEDIATOR;
-            });
-            return disputes.persist(d)
-                    .chain(() -> parties.persist(all.stream()))
-                    .chain(() -> steps.persist(taken.stream()))
-                    .chain(() -> ledger.record(MediationEvents.COURT_REFERRAL_RECEIVED, d.regionCode, d.committeeId, now,
-                            MediationEvents.SOURCE, d.id))
-                    .chain(() -> ledger.record(MediationEvents.ACCEPTED, d.regionCode, d.committeeId, now,
-                            MediationEvents.SOURCE, d.id))
-                    .replaceWith(new Submitted(d, codes));
+            return persistNew(d, all, codes, actor, Roles.MEDIATOR, now, MediationEvents.COURT_REFERRAL_RECEIVED,
+                    MediationEvents.ACCEPTED);
         });
     }
 
@@ -312,6 +279,34 @@ public class DisputeService {
 
     public String openMessage(Message m) {
         return seal.open(m.bodyCipher, m.keyId, "message", m.disputeId);
+    }
+
+    /** A party who is invited: the code goes into {@code codes} (shown once), only its hash is kept. */
+    private Party invited(Dispute d, Party.Role role, MediationRequests.OtherParty o, int position, Instant now,
+                          Map<UUID, String> codes) {
+        Party p = party(d, role, o.kind(), o.name(), o.phone(), position);
+        String code = invitationCode();
+        p.invitationHash = hash(code);
+        p.invitationExpiresAt = now.plus(INVITATION_VALIDITY);
+        codes.put(p.id, code);
+        return p;
+    }
+
+    /** Writes a new dispute, its parties and first timeline steps, and its ledger events, in one transaction. */
+    private Uni<Submitted> persistNew(Dispute d, List<Party> all, Map<UUID, String> codes, Actor actor, String role,
+                                      Instant now, String... events) {
+        List<MediationStep> taken = d.drainSteps();
+        taken.forEach(s -> {
+            s.actorId = actor.accountId();
+            s.actorRole = role;
+        });
+        Uni<?> written = disputes.persist(d)
+                .chain(() -> parties.persist(all.stream()))
+                .chain(() -> steps.persist(taken.stream()));
+        for (String kind : events) {
+            written = written.chain(() -> ledger.record(kind, d.regionCode, d.committeeId, now, MediationEvents.SOURCE, d.id));
+        }
+        return written.replaceWith(new Submitted(d, codes));
     }
 
     static boolean allConsented(Loaded l) {
