@@ -11,6 +11,7 @@ import org.publiclegal.shared.domain.IllegalTransition;
 import org.publiclegal.shared.domain.NotFound;
 import org.publiclegal.shared.security.AccessScope;
 import org.publiclegal.shared.security.Roles;
+import org.publiclegal.shared.storage.FileTypes;
 import org.publiclegal.shared.storage.ObjectStorage;
 
 import java.time.Clock;

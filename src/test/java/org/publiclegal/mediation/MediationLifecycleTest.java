@@ -386,6 +386,29 @@ class MediationLifecycleTest {
     }
 
     @Test
+    void partiesAndTheMediatorSubmitEvidenceUnderTheMaterialRules() {
+        Fixtures.County c = Fixtures.county();
+        Account alice = Fixtures.residentWithProfile(c.villageA1());
+        Account bob = Fixtures.residentWithProfile(c.villageA1());
+        Account mediator = mediator(c.villageCommitteeA1());
+        String id = submittedAndJoined(alice, bob, c.villageA1());
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4};
+        given().auth().oauth2(Fixtures.token(alice)).multiPart("file", "wall-photo.png", png, "application/octet-stream")
+                .post("/api/mediation/disputes/" + id + "/evidence").then().statusCode(201)
+                .body("contentType", equalTo("image/png"));
+        given().auth().oauth2(Fixtures.token(alice)).multiPart("file", "x.png", "plain text".getBytes(), "image/png")
+                .post("/api/mediation/disputes/" + id + "/evidence").then().statusCode(400)
+                .body("errors[0].field", equalTo("file"));
+        String evidenceId = given().auth().oauth2(Fixtures.token(mediator)).get("/api/mediation/disputes/" + id + "/evidence")
+                .then().statusCode(200).body("fileName", contains("wall-photo.png")).extract().path("[0].id");
+        byte[] back = given().auth().oauth2(Fixtures.token(bob)).get("/api/mediation/disputes/" + id + "/evidence/" + evidenceId)
+                .then().statusCode(200).contentType("image/png").extract().asByteArray();
+        assertEquals(png.length, back.length);
+        given().auth().oauth2(Fixtures.token(mediator(c.committeeB()))).get("/api/mediation/disputes/" + id + "/evidence/" + evidenceId)
+                .then().statusCode(404);
+    }
+
+    @Test
     void invalidSubmissionsAreFieldErrors() {
         Fixtures.County c = Fixtures.county();
         Account alice = Fixtures.residentWithProfile(c.villageA1());

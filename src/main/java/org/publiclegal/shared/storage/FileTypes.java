@@ -1,13 +1,13 @@
-package org.publiclegal.legalaid;
+package org.publiclegal.shared.storage;
 
 /** Recognises the accepted upload types by their leading bytes, whatever the client claims. */
-final class FileTypes {
+public final class FileTypes {
 
     private FileTypes() {
     }
 
     /** The media type of {@code content}, or null when it is not an accepted image or PDF. */
-    static String detect(byte[] c) {
+    public static String detect(byte[] c) {
         if (starts(c, 0xFF, 0xD8, 0xFF)) {
             return "image/jpeg";
         }
