@@ -73,7 +73,7 @@ public class MaterialService {
                 m.id = UUID.randomUUID();
                 m.applicationId = a.id;
                 m.category = category;
-                m.fileName = cleanName(fileName);
+                m.fileName = FileTypes.cleanName(fileName, "material");
                 m.contentType = type;
                 m.sizeBytes = content.length;
                 m.objectKey = key;
@@ -102,8 +102,4 @@ public class MaterialService {
     public record Download(Material material, byte[] content) {
     }
 
-    private static String cleanName(String name) {
-        String n = name == null || name.isBlank() ? "material" : name.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
-        return n.length() > 200 ? n.substring(n.length() - 200) : n;
-    }
 }

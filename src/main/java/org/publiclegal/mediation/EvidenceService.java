@@ -60,8 +60,7 @@ public class EvidenceService {
                 Evidence e = new Evidence();
                 e.id = UUID.randomUUID();
                 e.disputeId = disputeId;
-                String name = fileName == null || fileName.isBlank() ? "evidence" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_");
-                e.fileName = name.length() > 200 ? name.substring(name.length() - 200) : name;
+                e.fileName = FileTypes.cleanName(fileName, "evidence");
                 e.contentType = type;
                 e.sizeBytes = content.length;
                 e.objectKey = key;

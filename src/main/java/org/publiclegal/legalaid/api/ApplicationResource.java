@@ -39,13 +39,11 @@ import org.publiclegal.shared.idempotency.Idempotency;
 import org.publiclegal.shared.persistence.CursorPage;
 import org.publiclegal.shared.security.CurrentUser;
 import org.publiclegal.shared.security.Roles;
+import org.publiclegal.shared.storage.FileTypes;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /** 法律援助申请: the resident's application, its materials, lists and the case file. */
@@ -133,7 +131,7 @@ public class ApplicationResource {
             record Fingerprint(UUID application, MaterialCategory category, String fileName, String sha256) {
             }
             return idempotency.create(user.id(), idempotencyKey, "aid.material.upload",
-                    new Fingerprint(id, category, file.fileName(), sha256(content)),
+                    new Fingerprint(id, category, file.fileName(), FileTypes.sha256Hex(content)),
                     () -> materials.upload(id, category, file.fileName(), content, user.scope(), user.actor())
                             .map(m -> new Idempotency.Created(
                                     URI.create("/api/aid/applications/" + id + "/materials/" + m.id), MaterialView.of(m))));
@@ -201,11 +199,4 @@ public class ApplicationResource {
                 .map(f -> ApplicationDetail.of(f, clock.instant()));
     }
 
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -26,10 +26,10 @@ import org.publiclegal.shared.domain.DomainException;
 import org.publiclegal.shared.idempotency.Idempotency;
 import org.publiclegal.shared.security.CurrentUser;
 import org.publiclegal.shared.security.Roles;
+import org.publiclegal.shared.storage.FileTypes;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -72,12 +72,7 @@ public class EvidenceResource {
             byte[] content = buffer.getBytes();
             record Fingerprint(UUID dispute, String fileName, String sha256) {
             }
-            String sha;
-            try {
-                sha = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            String sha = FileTypes.sha256Hex(content);
             return idempotency.create(user.id(), idempotencyKey, "mediation.evidence.upload",
                     new Fingerprint(id, file.fileName(), sha),
                     () -> evidence.upload(id, file.fileName(), content, user.scope(), user.actor())

@@ -1,6 +1,6 @@
 package org.publiclegal.shared.storage;
 
-/** Recognises the accepted upload types by their leading bytes, whatever the client claims. */
+/** Uploaded files: the accepted types recognised by their leading bytes (whatever the client claims), hashes, names. */
 public final class FileTypes {
 
     private FileTypes() {
@@ -33,5 +33,20 @@ public final class FileTypes {
             }
         }
         return true;
+    }
+
+    /** Hex SHA-256 of an upload: stored with it, and the Idempotency-Key fingerprint of the upload. */
+    public static String sha256Hex(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A client's file name made safe to store and send back: no path separators or control characters, ≤ 200 chars. */
+    public static String cleanName(String name, String fallback) {
+        String n = name == null || name.isBlank() ? fallback : name.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
+        return n.length() > 200 ? n.substring(n.length() - 200) : n;
     }
 }

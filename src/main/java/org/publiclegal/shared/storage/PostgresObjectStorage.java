@@ -7,12 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.publiclegal.shared.crypto.PersonalDataCipher;
 import org.publiclegal.shared.domain.NotFound;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /** Files in the {@code stored_object} table, AES-GCM sealed, written in the caller's transaction. */
@@ -36,7 +33,7 @@ public class PostgresObjectStorage implements ObjectStorage {
                         insert into stored_object (object_key, content_type, size_bytes, sha256, key_id, content, created_at)
                         values (:key, :type, :size, :sha, :keyId, :content, :now)""")
                 .setParameter("key", key).setParameter("type", contentType).setParameter("size", (long) content.length)
-                .setParameter("sha", sha256(content)).setParameter("keyId", cipher.activeKeyId())
+                .setParameter("sha", FileTypes.sha256Hex(content)).setParameter("keyId", cipher.activeKeyId())
                 .setParameter("content", sealed)
                 .setParameter("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .executeUpdate()).replaceWith(key);
@@ -61,11 +58,4 @@ public class PostgresObjectStorage implements ObjectStorage {
         return "stored_object:" + key;
     }
 
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
