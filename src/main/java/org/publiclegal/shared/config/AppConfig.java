@@ -26,6 +26,17 @@ public interface AppConfig {
 
     Mediation mediation();
 
+    Reporting reporting();
+
+    interface Reporting {
+        /**
+         * How often the scheduled job adds new ledger events to the roll-ups ("off" disables it); figures
+         * include events not yet rolled up, so this only bounds how much each query reads from the ledger.
+         */
+        @WithDefault("10s")
+        String rollupEvery();
+    }
+
     interface Mediation {
         /** 调解期限: "一般在一个月内调结" (2002 MoJ rule Art. 33), extendable with the parties' agreement. */
         @WithDefault("30")

@@ -1,0 +1,99 @@
+package org.publiclegal.reporting;
+
+import org.publiclegal.reporting.ReportingScope.RegionRef;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The 公共法律服务 section of a yearly 法治政府建设情况报告 for one region: every catalogue figure with the
+ * previous year's value and the change, and the sentences in the reports' own style.
+ *
+ * @param paragraphs the section's sentences; a sentence is printed when at least one of its figures is not zero
+ */
+public record AnnualReport(RegionRef region, int year, Instant generatedAt, List<Figure> figures,
+                           List<String> paragraphs) {
+
+    /**
+     * One figure. {@code change} is value − previous value (for a rate: percentage points); absent when either
+     * is absent.
+     */
+    public record Figure(String key, String label, String unit, BigDecimal value, BigDecimal previousValue,
+                         BigDecimal change, String definition) {
+
+        static Figure of(Metric m, BigDecimal value, BigDecimal previous) {
+            BigDecimal change = value == null || previous == null ? null : value.subtract(previous);
+            return new Figure(m.key(), m.label(), m.unit(), value, previous, change, m.definition());
+        }
+    }
+
+    static AnnualReport of(RegionRef region, int year, Instant at, Map<Metric, BigDecimal> current,
+                           Map<Metric, BigDecimal> previous) {
+        List<Figure> figures = new ArrayList<>();
+        for (Metric m : Metric.values()) {
+            figures.add(Figure.of(m, current.get(m), previous.get(m)));
+        }
+        return new AnnualReport(region, year, at, figures, paragraphs(current));
+    }
+
+    /** The sentences, e.g. 全年共受理法律援助案件1115件,法律援助咨询6084人次,避免和挽回经济损失1920.605万元。 */
+    static List<String> paragraphs(Map<Metric, BigDecimal> v) {
+        List<String> out = new ArrayList<>();
+        sentence(out, v, "全年共", List.of(
+                clause("受理法律援助案件", Metric.LEGAL_AID_CASES, v),
+                clause("法律援助咨询", Metric.LEGAL_AID_CONSULTATIONS, v),
+                clause("避免和挽回经济损失", Metric.LEGAL_AID_LOSSES_RECOVERED, v)),
+                Metric.LEGAL_AID_CASES, Metric.LEGAL_AID_CONSULTATIONS, Metric.LEGAL_AID_LOSSES_RECOVERED);
+        List<String> mediation = new ArrayList<>(List.of(
+                clause("开展矛盾纠纷排查", Metric.MEDIATION_SCREENINGS, v),
+                clause("调解矛盾纠纷", Metric.MEDIATION_CONCLUDED, v),
+                clause("调解成功", Metric.MEDIATION_SUCCEEDED, v)));
+        if (v.get(Metric.MEDIATION_SUCCESS_RATE) != null) {
+            mediation.add("调解成功率为" + MetricService.print(v.get(Metric.MEDIATION_SUCCESS_RATE)) + "%");
+        }
+        sentence(out, v, "全年共", mediation,
+                Metric.MEDIATION_SCREENINGS, Metric.MEDIATION_CONCLUDED, Metric.MEDIATION_SUCCEEDED);
+        sentence(out, v, "全年共", List.of(
+                clause("接受诉前委派调解案件", Metric.MEDIATION_COURT_REFERRALS, v),
+                clause("司法确认", Metric.MEDIATION_JUDICIAL_CONFIRMATIONS, v)),
+                Metric.MEDIATION_COURT_REFERRALS, Metric.MEDIATION_JUDICIAL_CONFIRMATIONS);
+        sentence(out, v, "目前共建立各级", List.of(
+                clause("人民调解委员会", Metric.MEDIATION_COMMITTEES, v),
+                "配备" + clause("人民调解员", Metric.MEDIATION_MEDIATORS, v)),
+                Metric.MEDIATION_COMMITTEES, Metric.MEDIATION_MEDIATORS);
+        if (nonZero(v, Metric.ADVISORY_SIGNING_RATE)) {
+            out.add("村(社区)法律顾问签约率达到" + MetricService.print(v.get(Metric.ADVISORY_SIGNING_RATE)) + "%。");
+        }
+        sentence(out, v, "年内共", List.of(clause("提供法律事项审查和建议", Metric.ADVISORY_LEGAL_REVIEWS, v)),
+                Metric.ADVISORY_LEGAL_REVIEWS);
+        sentence(out, v, "全年共", List.of(
+                clause("开展法治讲座", Metric.EDUCATION_LECTURES, v),
+                "合计参与" + MetricService.print(v.get(Metric.EDUCATION_PARTICIPANTS)) + "人次",
+                clause("拍摄普法宣传短视频", Metric.EDUCATION_VIDEOS, v)),
+                Metric.EDUCATION_LECTURES, Metric.EDUCATION_PARTICIPANTS, Metric.EDUCATION_VIDEOS);
+        return out;
+    }
+
+    private static String clause(String text, Metric m, Map<Metric, BigDecimal> v) {
+        return text + MetricService.print(v.get(m)) + m.unit();
+    }
+
+    private static void sentence(List<String> out, Map<Metric, BigDecimal> v, String opening, List<String> clauses,
+                                 Metric... figures) {
+        for (Metric m : figures) {
+            if (nonZero(v, m)) {
+                out.add(opening + String.join(",", clauses) + "。");
+                return;
+            }
+        }
+    }
+
+    private static boolean nonZero(Map<Metric, BigDecimal> v, Metric m) {
+        BigDecimal value = v.get(m);
+        return value != null && value.signum() != 0 && !Objects.equals(value, BigDecimal.ZERO);
+    }
+}

@@ -1,0 +1,200 @@
+package org.publiclegal.reporting;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.publiclegal.legalaid.ApplicationStatus;
+import org.publiclegal.mediation.MediationStatus;
+import org.publiclegal.reporting.LedgerTotals.Sum;
+import org.publiclegal.reporting.ReportingScope.RegionRef;
+import org.publiclegal.shared.domain.RegionCodes;
+import org.publiclegal.shared.domain.TimeSource;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The live picture for a 司法所 or 司法局: figures for today, this month and this year, the year month by month,
+ * open and overdue legal-aid and mediation cases with their deadlines, the workloads of mediators and
+ * legal-aid lawyers, and village advisor coverage.
+ */
+@ApplicationScoped
+public class DashboardService {
+
+    /** The figures a dashboard shows per period (the organisation counts and coverage are shown once). */
+    static final List<Metric> FLOW = List.of(Metric.LEGAL_AID_APPLICATIONS, Metric.LEGAL_AID_CASES,
+            Metric.LEGAL_AID_CONSULTATIONS, Metric.LEGAL_AID_LOSSES_RECOVERED, Metric.MEDIATION_RECEIVED,
+            Metric.MEDIATION_SCREENINGS, Metric.MEDIATION_CONCLUDED, Metric.MEDIATION_SUCCEEDED,
+            Metric.MEDIATION_SUCCESS_RATE, Metric.MEDIATION_COURT_REFERRALS, Metric.MEDIATION_JUDICIAL_CONFIRMATIONS,
+            Metric.ADVISORY_LEGAL_REVIEWS, Metric.EDUCATION_LECTURES, Metric.EDUCATION_VIDEOS,
+            Metric.EDUCATION_PARTICIPANTS);
+    private static final int CASES_SHOWN = 20;
+    private static final int WORKLOADS_SHOWN = 30;
+
+    public record Figure(String key, String label, String unit, BigDecimal value) {
+    }
+
+    public record PeriodFigures(String period, LocalDate from, LocalDate to, List<Figure> figures) {
+    }
+
+    public record Series(String key, String label, String unit, List<BigDecimal> values) {
+    }
+
+    public record Monthly(List<String> months, List<Series> series) {
+    }
+
+    public record OpenCase(UUID id, String reference, String status, String regionCode, Instant dueAt, boolean overdue) {
+    }
+
+    public record OpenCases(long open, long overdue, List<OpenCase> cases) {
+    }
+
+    public record Workload(UUID accountId, String name, String role, String organisation, long openCases) {
+    }
+
+    public record Coverage(long villages, long covered, BigDecimal rate) {
+    }
+
+    public record Standing(long committees, long mediators) {
+    }
+
+    public record Dashboard(RegionRef region, Instant asOf, LocalDate today, List<PeriodFigures> periods,
+                            Monthly monthly, Standing standing, OpenCases legalAid, OpenCases mediation,
+                            List<Workload> workloads, Coverage advisorCoverage) {
+    }
+
+    private final Pool pool;
+    private final LedgerTotals totals;
+    private final MetricService metrics;
+    private final Clock clock;
+
+    public DashboardService(Pool pool, LedgerTotals totals, MetricService metrics, Clock clock) {
+        this.pool = pool;
+        this.totals = totals;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public Uni<Dashboard> dashboard(RegionRef region) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, TimeSource.CHINA);
+        Period year = new Period(today.withDayOfYear(1), today);
+        List<Metric> standingMetrics = List.of(Metric.MEDIATION_COMMITTEES, Metric.MEDIATION_MEDIATORS,
+                Metric.ADVISORY_SIGNING_RATE);
+        return Uni.combine().all().unis(
+                        totals.daily(region.code(), MetricService.flowKinds(FLOW), year.from(), year.to()),
+                        metrics.standing(region.code(), new Period(today, today), standingMetrics),
+                        openCases(region.code(), now, true),
+                        openCases(region.code(), now, false),
+                        workloads(region.code()))
+                .asTuple().map(t -> {
+                    Map<LocalDate, Map<String, Sum>> daily = t.getItem1();
+                    MetricService.Standing standing = t.getItem2();
+                    List<PeriodFigures> periods = List.of(
+                            figures("TODAY", new Period(today, today), daily),
+                            figures("MONTH", new Period(today.withDayOfMonth(1), today), daily),
+                            figures("YEAR", year, daily));
+                    long covered = Math.max(0, standing.runningTotals().values().stream().mapToLong(Sum::quantity).sum());
+                    return new Dashboard(region, now, today, periods, monthly(today, daily),
+                            new Standing(standing.committees(), standing.mediators()), t.getItem3(), t.getItem4(),
+                            t.getItem5(), new Coverage(standing.villages(), covered,
+                            MetricService.rate(covered, standing.villages())));
+                });
+    }
+
+    private static PeriodFigures figures(String name, Period p, Map<LocalDate, Map<String, Sum>> daily) {
+        Map<String, Sum> sums = sum(daily, p);
+        List<Figure> figures = FLOW.stream().map(m -> new Figure(m.key(), m.label(), m.unit(),
+                MetricService.value(m, sums, null))).toList();
+        return new PeriodFigures(name, p.from(), p.to(), figures);
+    }
+
+    private static Monthly monthly(LocalDate today, Map<LocalDate, Map<String, Sum>> daily) {
+        List<String> months = new ArrayList<>();
+        List<Map<String, Sum>> sums = new ArrayList<>();
+        for (int m = 1; m <= today.getMonthValue(); m++) {
+            YearMonth ym = YearMonth.of(today.getYear(), m);
+            months.add(ym.toString());
+            sums.add(sum(daily, new Period(ym.atDay(1), ym.atEndOfMonth())));
+        }
+        List<Series> series = FLOW.stream().map(metric -> new Series(metric.key(), metric.label(), metric.unit(),
+                sums.stream().map(s -> MetricService.value(metric, s, null)).toList())).toList();
+        return new Monthly(months, series);
+    }
+
+    private static Map<String, Sum> sum(Map<LocalDate, Map<String, Sum>> daily, Period p) {
+        Map<String, Sum> sums = new HashMap<>();
+        daily.forEach((day, kinds) -> {
+            if (!day.isBefore(p.from()) && !day.isAfter(p.to())) {
+                kinds.forEach((k, s) -> sums.merge(k, s, Sum::plus));
+            }
+        });
+        return sums;
+    }
+
+    /** Open cases of the region: counts, and the most urgent ones (earliest deadline first, undated last). */
+    private Uni<OpenCases> openCases(String region, Instant now, boolean legalAid) {
+        String table = legalAid ? "aid_application" : "med_dispute";
+        String[] open = legalAid ? ApplicationStatus.OPEN.stream().map(Enum::name).toArray(String[]::new)
+                : MediationStatus.OPEN.stream().map(Enum::name).toArray(String[]::new);
+        Tuple params = Tuple.tuple().addString(RegionCodes.lowerBound(region)).addString(RegionCodes.upperBound(region))
+                .addArrayOfString(open).addOffsetDateTime(now.atOffset(ZoneOffset.UTC));
+        String where = " where region_code >= $1 and region_code < $2 and status = any($3) ";
+        String sql = "select (select count(*) from " + table + where + ") as open, "
+                + "(select count(*) from " + table + where + " and current_due_at < $4) as overdue";
+        String list = "select id, reference, status, region_code, current_due_at from " + table + where
+                + " order by current_due_at nulls last, id limit $4";
+        Tuple listParams = Tuple.tuple().addString(RegionCodes.lowerBound(region))
+                .addString(RegionCodes.upperBound(region)).addArrayOfString(open).addInteger(CASES_SHOWN);
+        return pool.preparedQuery(sql).execute(params).chain(counts -> pool.preparedQuery(list).execute(listParams)
+                .map(rows -> {
+                    Row c = counts.iterator().next();
+                    List<OpenCase> cases = new ArrayList<>();
+                    for (Row r : rows) {
+                        Instant due = r.getOffsetDateTime("current_due_at") == null ? null
+                                : r.getOffsetDateTime("current_due_at").toInstant();
+                        cases.add(new OpenCase(r.getUUID("id"), r.getString("reference"), r.getString("status"),
+                                r.getString("region_code"), due, due != null && due.isBefore(now)));
+                    }
+                    return new OpenCases(c.getLong("open"), c.getLong("overdue"), cases);
+                }));
+    }
+
+    /** Open cases per mediator (cases assigned to them) and per legal-aid lawyer, busiest first. */
+    private Uni<List<Workload>> workloads(String region) {
+        String[] mediationOpen = MediationStatus.OPEN.stream().map(Enum::name).toArray(String[]::new);
+        Tuple params = Tuple.tuple().addString(RegionCodes.lowerBound(region)).addString(RegionCodes.upperBound(region))
+                .addArrayOfString(mediationOpen).addInteger(WORKLOADS_SHOWN);
+        return pool.preparedQuery("""
+                        select * from (
+                            select a.id, a.display_name, 'MEDIATOR' as role, o.name as organisation, count(*) as open_cases
+                            from med_assignment m join med_dispute d on d.id = m.dispute_id
+                            join account a on a.id = m.mediator_id join organisation o on o.id = a.organisation_id
+                            where d.region_code >= $1 and d.region_code < $2 and d.status = any($3)
+                            group by a.id, a.display_name, o.name
+                            union all
+                            select a.id, a.display_name, 'LAWYER', o.name, count(*)
+                            from aid_application x join account a on a.id = x.lawyer_id
+                            join organisation o on o.id = a.organisation_id
+                            where x.region_code >= $1 and x.region_code < $2 and x.status in ('ASSIGNED', 'IN_PROGRESS')
+                            group by a.id, a.display_name, o.name) w
+                        order by open_cases desc, display_name, id limit $4""").execute(params)
+                .map(rows -> {
+                    List<Workload> list = new ArrayList<>();
+                    rows.forEach(r -> list.add(new Workload(r.getUUID("id"), r.getString("display_name"),
+                            r.getString("role"), r.getString("organisation"), r.getLong("open_cases"))));
+                    return list;
+                });
+    }
+}

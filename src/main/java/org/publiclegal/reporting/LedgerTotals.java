@@ -1,0 +1,137 @@
+package org.publiclegal.reporting;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.publiclegal.shared.domain.RegionCodes;
+import org.publiclegal.shared.domain.TimeSource;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Totals of ledger event kinds for a region and a span of days (China time): the roll-up rows of the region
+ * plus the events not rolled up yet, in one statement (one snapshot), so a total is exact as soon as the
+ * business change commits. Cost: at most one roll-up row per kind and day, whatever the size of the ledger.
+ */
+@ApplicationScoped
+public class LedgerTotals {
+
+    private static final String UNION = """
+            with w as (select watermark from ledger_rollup_state where id)
+            select kind, %1$s as bucket, sum(quantity)::bigint as quantity, sum(amount_fen)::bigint as amount_fen
+            from (
+                select r.kind, r.day, r.quantity, r.amount_fen from ledger_rollup r
+                where r.region_code = $1 and r.kind = any($2) and r.day >= $3 and r.day <= $4
+                union all
+                select e.kind, (e.occurred_at at time zone 'Asia/Shanghai')::date, e.quantity, coalesce(e.amount_fen, 0)
+                from ledger_event e, w
+                where e.tx_id >= w.watermark and e.kind = any($2) and e.region_code >= $5 and e.region_code < $6
+                  and e.occurred_at >= $7 and e.occurred_at < $8
+            ) x
+            group by kind, bucket
+            """;
+
+    /** A kind's sum of quantities and of amounts (fen). */
+    public record Sum(long quantity, long amountFen) {
+        static final Sum ZERO = new Sum(0, 0);
+
+        Sum plus(Sum o) {
+            return new Sum(quantity + o.quantity, amountFen + o.amountFen);
+        }
+    }
+
+    private final Pool pool;
+
+    public LedgerTotals(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Per kind, the totals over {@code from..to} (both inclusive). */
+    public Uni<Map<String, Sum>> totals(String region, List<String> kinds, LocalDate from, LocalDate to) {
+        return query("0", region, kinds, from, to).map(rows -> {
+            Map<String, Sum> sums = new HashMap<>();
+            for (Row r : rows) {
+                sums.merge(r.getString("kind"), sum(r), Sum::plus);
+            }
+            return sums;
+        });
+    }
+
+    /** Per day and kind, the totals over {@code from..to} (days without events are absent). */
+    public Uni<Map<LocalDate, Map<String, Sum>>> daily(String region, List<String> kinds, LocalDate from, LocalDate to) {
+        return query("day", region, kinds, from, to).map(rows -> {
+            Map<LocalDate, Map<String, Sum>> days = new HashMap<>();
+            for (Row r : rows) {
+                days.computeIfAbsent(r.getLocalDate("bucket"), d -> new HashMap<>())
+                        .merge(r.getString("kind"), sum(r), Sum::plus);
+            }
+            return days;
+        });
+    }
+
+    private Uni<List<Row>> query(String bucket, String region, List<String> kinds, LocalDate from, LocalDate to) {
+        if (kinds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Tuple params = Tuple.tuple()
+                .addString(region)
+                .addArrayOfString(kinds.toArray(String[]::new))
+                .addLocalDate(from)
+                .addLocalDate(to)
+                .addString(RegionCodes.lowerBound(region))
+                .addString(RegionCodes.upperBound(region))
+                .addOffsetDateTime(startOf(from))
+                .addOffsetDateTime(startOf(to.plusDays(1)));
+        return pool.preparedQuery(UNION.formatted(bucket)).execute(params).map(rows -> {
+            List<Row> list = new ArrayList<>();
+            rows.forEach(list::add);
+            return list;
+        });
+    }
+
+    static OffsetDateTime startOf(LocalDate day) {
+        return day.atStartOfDay(TimeSource.CHINA).toOffsetDateTime();
+    }
+
+    private static Sum sum(Row r) {
+        return new Sum(r.getLong("quantity"), r.getLong("amount_fen"));
+    }
+
+    /** Mediation committees active in the region's subtree and set up before {@code end}. */
+    public Uni<Long> committees(String region, java.time.Instant end) {
+        return count("""
+                select count(*) from organisation
+                where type = 'MEDIATION_COMMITTEE' and active and region_code >= $1 and region_code < $2 and created_at < $3""",
+                region, end);
+    }
+
+    /** Active mediators of the committees in the region's subtree, registered before {@code end}. */
+    public Uni<Long> mediators(String region, java.time.Instant end) {
+        return count("""
+                select count(*) from account a join organisation o on o.id = a.organisation_id
+                where o.type = 'MEDIATION_COMMITTEE' and o.region_code >= $1 and o.region_code < $2
+                  and a.kind = 'STAFF' and a.active and ',' || a.roles || ',' like '%,MEDIATOR,%' and a.created_at < $3""",
+                region, end);
+    }
+
+    /** Villages and communities (村、社区) in the region's subtree. */
+    public Uni<Long> villages(String region) {
+        return pool.preparedQuery("select count(*) from region where level = 'VILLAGE' and code >= $1 and code < $2")
+                .execute(Tuple.of(RegionCodes.lowerBound(region), RegionCodes.upperBound(region)))
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    private Uni<Long> count(String sql, String region, java.time.Instant end) {
+        return pool.preparedQuery(sql)
+                .execute(Tuple.of(RegionCodes.lowerBound(region), RegionCodes.upperBound(region),
+                        end.atOffset(java.time.ZoneOffset.UTC)))
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+}

@@ -1,0 +1,103 @@
+package org.publiclegal.reporting;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.publiclegal.reporting.LedgerTotals.Sum;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Computes catalogue figures ({@link Metric}) for a region and a period from the ledger totals and the tables. */
+@ApplicationScoped
+public class MetricService {
+
+    /** No ledger event can be older: running totals (coverage) start here. */
+    static final LocalDate LEDGER_EPOCH = LocalDate.of(2000, 1, 1);
+    private static final BigDecimal FEN_PER_WAN_YUAN = BigDecimal.valueOf(1_000_000);
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final LedgerTotals totals;
+
+    public MetricService(LedgerTotals totals) {
+        this.totals = totals;
+    }
+
+    /** The table-based figures of a region at the end of a period. */
+    record Standing(long committees, long mediators, long villages, Map<String, Sum> runningTotals) {
+    }
+
+    /** Each metric's value (null where it has none, e.g. a rate with nothing to divide by), in the given order. */
+    public Uni<Map<Metric, BigDecimal>> values(String region, Period period, List<Metric> metrics) {
+        List<String> kinds = flowKinds(metrics);
+        return totals.totals(region, kinds, period.from(), period.to())
+                .chain(sums -> standing(region, period, metrics).map(standing -> {
+                    Map<Metric, BigDecimal> values = new LinkedHashMap<>();
+                    for (Metric m : metrics) {
+                        values.put(m, value(m, sums, standing));
+                    }
+                    return values;
+                }));
+    }
+
+    /** The kinds totalled over the period (coverage kinds are running totals, fetched separately). */
+    static List<String> flowKinds(List<Metric> metrics) {
+        return metrics.stream().filter(m -> m.type() != Metric.Type.COVERAGE)
+                .flatMap(m -> m.kinds().stream()).distinct().toList();
+    }
+
+    Uni<Standing> standing(String region, Period period, List<Metric> metrics) {
+        boolean committees = metrics.contains(Metric.MEDIATION_COMMITTEES);
+        boolean mediators = metrics.contains(Metric.MEDIATION_MEDIATORS);
+        List<String> coverageKinds = metrics.stream().filter(m -> m.type() == Metric.Type.COVERAGE)
+                .flatMap(m -> m.kinds().stream()).distinct().toList();
+        Uni<Long> c = committees ? totals.committees(region, period.end()) : Uni.createFrom().item(0L);
+        Uni<Long> m = mediators ? totals.mediators(region, period.end()) : Uni.createFrom().item(0L);
+        Uni<Long> v = coverageKinds.isEmpty() ? Uni.createFrom().item(0L) : totals.villages(region);
+        Uni<Map<String, Sum>> running = coverageKinds.isEmpty() ? Uni.createFrom().item(Map.of())
+                : totals.totals(region, coverageKinds, LEDGER_EPOCH, period.to());
+        return c.chain(nc -> m.chain(nm -> v.chain(nv -> running.map(r -> new Standing(nc, nm, nv, r)))));
+    }
+
+    static BigDecimal value(Metric m, Map<String, Sum> sums, Standing standing) {
+        return switch (m.type()) {
+            case COUNT -> BigDecimal.valueOf(quantity(sums, m.kinds()));
+            case AMOUNT -> wanYuan(m.kinds().stream().mapToLong(k -> sums.getOrDefault(k, Sum.ZERO).amountFen()).sum());
+            case RATE -> rate(quantity(sums, m.kinds().subList(0, 1)), quantity(sums, m.kinds()));
+            case ORGANISATIONS -> BigDecimal.valueOf(standing.committees());
+            case STAFF -> BigDecimal.valueOf(standing.mediators());
+            case COVERAGE -> rate(Math.max(0, quantity(standing.runningTotals(), m.kinds())), standing.villages());
+        };
+    }
+
+    private static long quantity(Map<String, Sum> sums, List<String> kinds) {
+        return kinds.stream().mapToLong(k -> sums.getOrDefault(k, Sum.ZERO).quantity()).sum();
+    }
+
+    /** numerator ÷ denominator × 100, half up to one decimal; null when the denominator is 0. */
+    public static BigDecimal rate(long numerator, long denominator) {
+        if (denominator == 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(numerator).multiply(HUNDRED)
+                .divide(BigDecimal.valueOf(denominator), 1, RoundingMode.HALF_UP);
+    }
+
+    /** Fen in 万元, half up to four decimals, trailing zeros dropped (1920.605). */
+    public static BigDecimal wanYuan(long fen) {
+        BigDecimal v = BigDecimal.valueOf(fen).divide(FEN_PER_WAN_YUAN, 4, RoundingMode.HALF_UP).stripTrailingZeros();
+        return v.scale() < 0 ? v.setScale(0) : v;
+    }
+
+    /** A value as the reports print it: plain digits, a rate's ".0" dropped (98.2, 100). */
+    public static String print(BigDecimal value) {
+        if (value == null) {
+            return "—";
+        }
+        BigDecimal v = value.stripTrailingZeros();
+        return (v.scale() < 0 ? v.setScale(0) : v).toPlainString();
+    }
+}

@@ -1,0 +1,150 @@
+package org.publiclegal.reporting;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.publiclegal.reporting.AnnualReport.Figure;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The annual report as Office documents (Apache POI): the section's text as Word, the figure table as Excel.
+ * Chinese text is set in 宋体 for the East Asian range, so Word and WPS render it as printed reports do.
+ */
+public final class ReportDocuments {
+
+    public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final String FONT = "宋体";
+    private static final List<String> HEADER = List.of("指标", "单位", "本年", "上年", "增减");
+
+    private ReportDocuments() {
+    }
+
+    static String title(AnnualReport r) {
+        return r.region().name() + r.year() + "年公共法律服务主要数据";
+    }
+
+    public static byte[] docx(AnnualReport report) {
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            XWPFParagraph title = doc.createParagraph();
+            title.setAlignment(ParagraphAlignment.CENTER);
+            text(title.createRun(), title(report), 16, true);
+            for (String sentence : report.paragraphs()) {
+                XWPFParagraph p = doc.createParagraph();
+                p.setFirstLineIndent(640);
+                text(p.createRun(), sentence, 12, false);
+            }
+            if (report.paragraphs().isEmpty()) {
+                text(doc.createParagraph().createRun(), "本年度尚无记录的公共法律服务数据。", 12, false);
+            }
+            XWPFTable table = doc.createTable(report.figures().size() + 1, HEADER.size());
+            fill(table.getRow(0), HEADER, true);
+            for (int i = 0; i < report.figures().size(); i++) {
+                Figure f = report.figures().get(i);
+                fill(table.getRow(i + 1), List.of(f.label(), f.unit(), MetricService.print(f.value()),
+                        MetricService.print(f.previousValue()), signed(f.change())), false);
+            }
+            text(doc.createParagraph().createRun(), "数据来源：公共法律服务平台台账，生成于 " + report.generatedAt()
+                    + "；每项数字可在平台按指标查询其对应的案件和记录。", 9, false);
+            doc.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static byte[] xlsx(AnnualReport report) {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Font font = book.createFont();
+            font.setFontName(FONT);
+            Font bold = book.createFont();
+            bold.setFontName(FONT);
+            bold.setBold(true);
+            CellStyle plain = book.createCellStyle();
+            plain.setFont(font);
+            CellStyle head = book.createCellStyle();
+            head.setFont(bold);
+            Sheet sheet = book.createSheet(report.year() + "年");
+            sheet.createRow(0).createCell(0).setCellValue(title(report));
+            sheet.getRow(0).getCell(0).setCellStyle(head);
+            Row header = sheet.createRow(1);
+            List<String> columns = new java.util.ArrayList<>(HEADER);
+            columns.add("指标代码");
+            columns.add("口径");
+            for (int c = 0; c < columns.size(); c++) {
+                header.createCell(c).setCellValue(columns.get(c));
+                header.getCell(c).setCellStyle(head);
+            }
+            int r = 2;
+            for (Figure f : report.figures()) {
+                Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(f.label());
+                row.createCell(1).setCellValue(f.unit());
+                number(row, 2, f.value());
+                number(row, 3, f.previousValue());
+                number(row, 4, f.change());
+                row.createCell(5).setCellValue(f.key());
+                row.createCell(6).setCellValue(f.definition());
+                for (int c = 0; c < columns.size(); c++) {
+                    if (row.getCell(c) != null) {
+                        row.getCell(c).setCellStyle(plain);
+                    }
+                }
+            }
+            Sheet text = book.createSheet("文字");
+            for (int i = 0; i < report.paragraphs().size(); i++) {
+                text.createRow(i).createCell(0).setCellValue(report.paragraphs().get(i));
+            }
+            sheet.setColumnWidth(0, 32 * 256);
+            sheet.setColumnWidth(5, 36 * 256);
+            sheet.setColumnWidth(6, 80 * 256);
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void number(Row row, int column, BigDecimal value) {
+        if (value != null) {
+            row.createCell(column).setCellValue(value.doubleValue());
+        } else {
+            row.createCell(column).setCellValue("—");
+        }
+    }
+
+    private static String signed(BigDecimal change) {
+        if (change == null) {
+            return "—";
+        }
+        return (change.signum() > 0 ? "+" : "") + MetricService.print(change);
+    }
+
+    private static void fill(XWPFTableRow row, List<String> cells, boolean bold) {
+        for (int c = 0; c < cells.size(); c++) {
+            XWPFParagraph p = row.getCell(c).getParagraphs().get(0);
+            text(p.createRun(), cells.get(c), 10, bold);
+        }
+    }
+
+    private static void text(XWPFRun run, String text, int size, boolean bold) {
+        run.setText(text);
+        run.setFontSize(size);
+        run.setBold(bold);
+        run.setFontFamily(FONT, XWPFRun.FontCharRange.eastAsia);
+        run.setFontFamily("Times New Roman", XWPFRun.FontCharRange.ascii);
+    }
+}

@@ -1,0 +1,149 @@
+package org.publiclegal.reporting;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+import org.publiclegal.identity.Account;
+import org.publiclegal.region.Organisation;
+import org.publiclegal.shared.domain.TimeSource;
+import org.publiclegal.shared.security.Roles;
+import org.publiclegal.testing.Fixtures;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Activity scripted through the legal-aid and mediation APIs, for the figures to count. */
+final class ReportingFlow {
+
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
+    static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n".getBytes();
+
+    private ReportingFlow() {
+    }
+
+    static ValidatableResponse post(Account who, String path, Object body) {
+        var r = given().auth().oauth2(Fixtures.token(who)).contentType(ContentType.JSON);
+        if (body != null) {
+            r.body(body);
+        }
+        return r.post(path).then();
+    }
+
+    /** A submitted wage-claim application of a new resident of {@code village}; returns its id. */
+    static String aidApplication(String village) {
+        Account resident = Fixtures.residentWithProfile(village);
+        Map<String, Object> body = new HashMap<>();
+        body.put("matter", "LABOUR_RELATIONSHIP_OR_WAGES");
+        body.put("serviceType", "LABOUR_MEDIATION_ARBITRATION");
+        body.put("summary", "包工头拖欠工资");
+        body.put("opposingParty", "某劳务公司");
+        body.put("amountInDispute", "18600.00");
+        body.put("regionCode", village);
+        body.put("finances", Map.of("householdMembers", 4, "monthlyHouseholdIncome", "2400.00",
+                "financialAssets", "3000", "ownsNonEssentialProperty", false));
+        String id = given().auth().oauth2(Fixtures.token(resident)).contentType(ContentType.JSON).body(body)
+                .post("/api/aid/applications").then().statusCode(201).extract().path("summary.id");
+        upload(resident, id, "IDENTITY", PNG, "身份证.png");
+        upload(resident, id, "FINANCIAL_STATUS", PDF, "收入说明.pdf");
+        upload(resident, id, "CASE_MATERIALS", PDF, "欠条.pdf");
+        post(resident, "/api/aid/applications/" + id + "/submit", null).statusCode(200);
+        return id;
+    }
+
+    private static void upload(Account who, String id, String category, byte[] content, String name) {
+        given().auth().oauth2(Fixtures.token(who)).multiPart("category", category)
+                .multiPart("file", name, content, "application/octet-stream")
+                .post("/api/aid/applications/" + id + "/materials").then().statusCode(201);
+    }
+
+    /** Received, granted and assigned to a new lawyer of the county's firm: one 受理法律援助案件. */
+    static Account assigned(Fixtures.County c, String id) {
+        Account lawyer = Fixtures.lawyer(c.lawFirm());
+        post(c.aidOfficer(), "/api/aid/applications/" + id + "/receive", null).statusCode(200);
+        post(c.aidOfficer(), "/api/aid/applications/" + id + "/grant", Map.of("reason", "符合经济困难标准")).statusCode(200);
+        post(c.aidOfficer(), "/api/aid/applications/" + id + "/assignment", Map.of("lawyerId", lawyer.id.toString()))
+                .statusCode(200);
+        return lawyer;
+    }
+
+    /** Assigned, accepted and closed with {@code recovered} yuan 避免和挽回经济损失. */
+    static void closed(Fixtures.County c, String id, String recovered) {
+        Account lawyer = assigned(c, id);
+        post(lawyer, "/api/aid/applications/" + id + "/acceptance", null).statusCode(200);
+        post(lawyer, "/api/aid/applications/" + id + "/closure", Map.of("outcome", "WON", "awardedAmount", recovered,
+                "recoveredAmount", recovered, "closingReport", "仲裁裁决支付全部工资")).statusCode(200);
+    }
+
+    static void consultation(Fixtures.County c, String village, int persons) {
+        post(c.aidOfficer(), "/api/aid/consultations", Map.of("channel", "HOTLINE_12348", "matter", "SUPPORT_PAYMENT",
+                "regionCode", village, "persons", persons)).statusCode(201);
+    }
+
+    static void screening(Account who, String region) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("screenedOn", LocalDate.now(TimeSource.CHINA).toString());
+        body.put("place", "村委会");
+        body.put("regionCode", region);
+        body.put("householdsVisited", 20);
+        body.put("disputesFound", 1);
+        body.put("riskLevel", "LOW");
+        post(who, "/api/mediation/screenings", body).statusCode(201);
+    }
+
+    static Account mediator(Organisation committee) {
+        Account m = Account.staff("调解员" + UUID.randomUUID().toString().substring(0, 4), Set.of(Roles.MEDIATOR),
+                committee.id, committee.regionCode, Instant.now());
+        Fixtures.run(s -> s.persist(m));
+        return m;
+    }
+
+    /** A neighbour dispute in {@code village}, both parties in, accepted: IN_MEDIATION. Returns its id. */
+    static String inMediation(String village, Account mediator) {
+        Account alice = Fixtures.residentWithProfile(village);
+        Account bob = Fixtures.residentWithProfile(village);
+        Map<String, Object> body = new HashMap<>();
+        body.put("disputeType", "NEIGHBOUR");
+        body.put("facts", "围墙占用通道");
+        body.put("claims", "恢复通行");
+        body.put("otherParties", List.of(Map.of("kind", "PERSON", "name", "杨建华", "phone", "13908725678")));
+        body.put("villageCode", village);
+        body.put("preferredMode", "IN_PERSON");
+        Response r = given().auth().oauth2(Fixtures.token(alice)).contentType(ContentType.JSON).body(body)
+                .post("/api/mediation/disputes");
+        r.then().statusCode(201);
+        String id = r.jsonPath().getString("summary.id");
+        String code = r.jsonPath().getMap("invitationCodes", String.class, String.class).values().iterator().next();
+        post(bob, "/api/mediation/disputes/invitations", Map.of("code", code)).statusCode(200);
+        post(bob, "/api/mediation/disputes/" + id + "/consent", null).statusCode(200);
+        post(mediator, "/api/mediation/disputes/" + id + "/acceptance", null).statusCode(200);
+        post(mediator, "/api/mediation/disputes/" + id + "/assignment",
+                Map.of("mediatorIds", List.of(mediator.id.toString()))).statusCode(200);
+        // the parties confirm through their own accounts: keep them on the dispute for succeeded()
+        PARTIES.put(id, List.of(alice, bob));
+        return id;
+    }
+
+    private static final Map<String, List<Account>> PARTIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static void succeeded(String id, Account mediator) {
+        post(mediator, "/api/mediation/disputes/" + id + "/agreement", Map.of("facts", "通道争议",
+                "responsibilities", "占道一方负责", "terms", List.of(Map.of("content", "拆除围墙一米",
+                        "performanceMethod", "自行拆除", "deadline", LocalDate.now().plusDays(10).toString()))))
+                .statusCode(200);
+        for (Account party : PARTIES.get(id)) {
+            post(party, "/api/mediation/disputes/" + id + "/agreement/confirmation", null).statusCode(200);
+        }
+        post(mediator, "/api/mediation/disputes/" + id + "/agreement/seal", null).statusCode(200);
+    }
+
+    static void failed(String id, Account mediator) {
+        post(mediator, "/api/mediation/disputes/" + id + "/failure", Map.of("reason", "双方分歧过大")).statusCode(200);
+    }
+}
