@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The 公共法律服务 section of a yearly 法治政府建设情况报告 for one region: every catalogue figure with the
@@ -94,6 +93,6 @@ public record AnnualReport(RegionRef region, int year, Instant generatedAt, List
 
     private static boolean nonZero(Map<Metric, BigDecimal> v, Metric m) {
         BigDecimal value = v.get(m);
-        return value != null && value.signum() != 0 && !Objects.equals(value, BigDecimal.ZERO);
+        return value != null && value.signum() != 0;
     }
 }

@@ -1,0 +1,67 @@
+package org.publiclegal.reporting;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The rounding rules and the report's sentences, on the figures of a real report (海西州 2021). */
+class FigureRulesTest {
+
+    @Test
+    void ratesAreComputedFromTheCountsHalfUpToOneDecimal() {
+        assertEquals(new BigDecimal("98.2"), MetricService.rate(6209, 6323), "not the 99% the report printed");
+        assertEquals(new BigDecimal("66.7"), MetricService.rate(2, 3));
+        assertEquals(new BigDecimal("0.1"), MetricService.rate(1, 1999), "0.05 rounds up");
+        assertNull(MetricService.rate(0, 0), "nothing concluded: no rate, not 0%");
+        assertEquals("100", MetricService.print(MetricService.rate(5, 5)));
+    }
+
+    @Test
+    void amountsAreWanYuanFromFenToAtMostFourDecimals() {
+        assertEquals("1920.605", MetricService.print(MetricService.wanYuan(1_920_605_000L)));
+        assertEquals("1.9835", MetricService.print(MetricService.wanYuan(1_983_506L)));
+        assertEquals("0", MetricService.print(MetricService.wanYuan(0)));
+        assertEquals("—", MetricService.print(null));
+    }
+
+    @Test
+    void theSentencesReadLikeTheReports() {
+        Map<Metric, BigDecimal> v = new EnumMap<>(Metric.class);
+        for (Metric m : Metric.values()) {
+            v.put(m, BigDecimal.ZERO);
+        }
+        v.put(Metric.LEGAL_AID_CASES, BigDecimal.valueOf(1115));
+        v.put(Metric.LEGAL_AID_CONSULTATIONS, BigDecimal.valueOf(6084));
+        v.put(Metric.LEGAL_AID_LOSSES_RECOVERED, MetricService.wanYuan(1_920_605_000L));
+        v.put(Metric.MEDIATION_SCREENINGS, BigDecimal.valueOf(21957));
+        v.put(Metric.MEDIATION_CONCLUDED, BigDecimal.valueOf(6323));
+        v.put(Metric.MEDIATION_SUCCEEDED, BigDecimal.valueOf(6209));
+        v.put(Metric.MEDIATION_SUCCESS_RATE, MetricService.rate(6209, 6323));
+        v.put(Metric.ADVISORY_SIGNING_RATE, MetricService.rate(63, 63));
+        v.put(Metric.EDUCATION_VIDEOS, BigDecimal.valueOf(19));
+        List<String> p = AnnualReport.paragraphs(v);
+        assertEquals("全年共受理法律援助案件1115件,法律援助咨询6084人次,避免和挽回经济损失1920.605万元。", p.get(0));
+        assertEquals("全年共开展矛盾纠纷排查21957次,调解矛盾纠纷6323件,调解成功6209件,调解成功率为98.2%。", p.get(1));
+        assertTrue(p.contains("村(社区)法律顾问签约率达到100%。"), p.toString());
+        assertTrue(p.contains("全年共开展法治讲座0场,合计参与0人次,拍摄普法宣传短视频19期。"), p.toString());
+        assertTrue(p.stream().noneMatch(s -> s.contains("诉前委派")), "all zero: not printed");
+    }
+
+    @Test
+    void everyMetricHasAStableKeyALabelAUnitAndADefinition() {
+        List<String> units = List.of("件", "人次", "次", "万元", "%", "期", "场", "个", "名", "条");
+        for (Metric m : Metric.values()) {
+            assertTrue(m.key().matches("[a-z_]+\\.[a-z_]+"), m.key());
+            assertTrue(units.contains(m.unit()), m.key() + " " + m.unit());
+            assertTrue(m.definition().length() > 10, m.key());
+            assertEquals(m.type() == Metric.Type.ORGANISATIONS || m.type() == Metric.Type.STAFF, m.kinds().isEmpty(), m.key());
+        }
+    }
+}
