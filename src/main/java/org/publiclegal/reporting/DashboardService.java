@@ -54,7 +54,8 @@ public class DashboardService {
     public record Monthly(List<String> months, List<Series> series) {
     }
 
-    public record OpenCase(UUID id, String reference, String status, String regionCode, Instant dueAt, boolean overdue) {
+    public record OpenCase(UUID id, String reference, String status, String regionCode, String regionName,
+                           Instant dueAt, boolean overdue) {
     }
 
     public record OpenCases(long open, long overdue, List<OpenCase> cases) {
@@ -153,8 +154,10 @@ public class DashboardService {
         String where = " where region_code >= $1 and region_code < $2 and status = any($3) ";
         String sql = "select (select count(*) from " + table + where + ") as open, "
                 + "(select count(*) from " + table + where + " and current_due_at < $4) as overdue";
-        String list = "select id, reference, status, region_code, current_due_at from " + table + where
-                + " order by current_due_at nulls last, id limit $4";
+        String list = "select x.id, x.reference, x.status, x.region_code, r.name as region_name, x.current_due_at from "
+                + "(select id, reference, status, region_code, current_due_at from " + table + where
+                + " order by current_due_at nulls last, id limit $4) x left join region r on r.code = x.region_code"
+                + " order by x.current_due_at nulls last, x.id";
         Tuple listParams = Tuple.tuple().addString(RegionCodes.lowerBound(region))
                 .addString(RegionCodes.upperBound(region)).addArrayOfString(open).addInteger(CASES_SHOWN);
         return pool.preparedQuery(sql).execute(params).chain(counts -> pool.preparedQuery(list).execute(listParams)
@@ -165,7 +168,8 @@ public class DashboardService {
                         Instant due = r.getOffsetDateTime("current_due_at") == null ? null
                                 : r.getOffsetDateTime("current_due_at").toInstant();
                         cases.add(new OpenCase(r.getUUID("id"), r.getString("reference"), r.getString("status"),
-                                r.getString("region_code"), due, due != null && due.isBefore(now)));
+                                r.getString("region_code"), r.getString("region_name"), due,
+                                due != null && due.isBefore(now)));
                     }
                     return new OpenCases(c.getLong("open"), c.getLong("overdue"), cases);
                 }));

@@ -1,0 +1,362 @@
+package org.publiclegal.reporting;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.publiclegal.identity.Account;
+import org.publiclegal.shared.security.Roles;
+import org.publiclegal.testing.Chromium;
+import org.publiclegal.testing.Fixtures;
+import org.publiclegal.testing.TestClock;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The 司法所 / 司法局 page at /dashboard/, driven in a real (headless) chromium: a person signs in through the
+ * form, and every figure the page shows must be the one the API gives.
+ */
+@QuarkusTest
+class DashboardPageTest {
+
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
+    private static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n".getBytes();
+    private static final JsonPathConfig DECIMALS = JsonPathConfig.jsonPathConfig()
+            .numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TestHTTPResource("/dashboard/")
+    URL page;
+
+    @Inject
+    Clock clock;
+
+    @BeforeAll
+    static void setUp() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        Chromium.ensureInstalled();
+    }
+
+    @AfterEach
+    void resetClock() {
+        TestClock.reset();
+    }
+
+    @Test
+    void thePageAndEchartsAreServedToAnyoneButTheFiguresAreNot() {
+        given().get(page.toString()).then().statusCode(200).contentType(containsString("text/html"));
+        given().get("/dashboard/dashboard.js").then().statusCode(200);
+        given().get("/dashboard/dashboard.css").then().statusCode(200);
+        given().get("/_static/echarts/5.6.0/dist/echarts.min.js").then().statusCode(200);
+        given().get("/api/dashboard").then().statusCode(401);
+    }
+
+    @Test
+    void aTownshipOfficeSeesTheApisFiguresCasesAndReport() throws IOException {
+        Fixtures.County c = Fixtures.county();
+        String username = Fixtures.staffWithPassword(c.officeA(), Roles.JUDICIAL_OFFICE);
+        Account resident = Fixtures.residentWithProfile(c.villageA1());
+        Account aidOfficer = c.aidOfficer();
+        receivedApplication(resident, aidOfficer, c.villageA1());
+        TestClock.advance(Duration.ofDays(20)); // the first application's 7-day review is now overdue
+        receivedApplication(resident, aidOfficer, c.villageA1());
+        Account lawyer = Fixtures.lawyer(c.aidCentre());
+        String assigned = receivedApplication(resident, aidOfficer, c.villageA1());
+        act(aidOfficer, assigned, "grant", Map.of("reason", "符合经济困难标准"));
+        act(aidOfficer, assigned, "assignment", Map.of("lawyerId", lawyer.id.toString()));
+        recordScreening(c.officeStaffA(), c.villageA1(), LocalDate.now(clock));
+        submitDispute(resident, c.villageA1());
+
+        String token = signIn(username);
+        JsonPath api = dashboard(token, null);
+        assertEquals(1, api.getInt("periods.find { it.period == 'YEAR' }.figures.find { it.key == 'mediation.screenings' }.value"));
+        assertEquals(1, api.getInt("periods.find { it.period == 'YEAR' }.figures.find { it.key == 'legal_aid.cases' }.value"));
+        assertEquals(3, api.getInt("legalAid.open"));
+        assertEquals(1, api.getInt("legalAid.overdue"));
+        assertEquals(List.of(lawyer.id.toString()), api.getList("workloads.accountId"));
+
+        try (Chromium browser = Chromium.laptop()) {
+            ChromeDriver driver = browser.driver();
+            driver.get(page.toString());
+            assertEquals("object", driver.executeScript("return typeof echarts"));
+
+            // a wrong password shows the API's problem detail and stays on the form
+            String detail = given().contentType(ContentType.JSON)
+                    .body(Map.of("username", Fixtures.staffWithPassword(c.officeA(), Roles.JUDICIAL_OFFICE),
+                            "password", "wrong-password"))
+                    .post("/api/auth/staff").then().statusCode(401).extract().path("detail");
+            fillSignIn(driver, username, "wrong-password");
+            WebElement error = wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-error")));
+            assertEquals(detail, error.getText());
+            assertFalse(driver.findElement(By.id("dashboard")).isDisplayed());
+
+            fillSignIn(driver, username, Fixtures.STAFF_PASSWORD);
+            awaitLoaded(driver, "甲镇");
+            assertFiguresEqual(driver, api);
+            assertCasesEqual(driver, api, "legal-aid", "legalAid");
+            assertCasesEqual(driver, api, "mediation", "mediation");
+            assertEquals(1, driver.findElements(By.cssSelector("#legal-aid-cases tbody tr.overdue")).size());
+            assertEquals(1, driver.findElements(By.cssSelector("#chart-monthly canvas")).size());
+            assertEquals(1, driver.findElements(By.cssSelector("#chart-workload canvas")).size());
+            assertEquals(List.of(1L), driver.executeScript("return echarts.getInstanceByDom("
+                    + "document.getElementById('chart-workload')).getOption().series[0].data"));
+            assertEquals(api.getList("monthly.months").size(), ((Number) driver.executeScript(
+                    "return echarts.getInstanceByDom(document.getElementById('chart-monthly')).getOption().xAxis[0].data.length"))
+                    .intValue());
+
+            // the yearly report's paragraphs, and its .xlsx fetched with the token into a download
+            int year = LocalDate.parse(api.getString("today")).getYear();
+            List<String> paragraphs = given().auth().oauth2(token).queryParam("year", year)
+                    .get("/api/reports/annual").then().statusCode(200).extract().jsonPath().getList("paragraphs", String.class);
+            wait(driver).until(d -> "false".equals(d.findElement(By.id("report-paragraphs")).getDomAttribute("aria-busy")));
+            assertEquals(paragraphs, driver.findElements(By.cssSelector("#report-paragraphs p")).stream()
+                    .map(WebElement::getText).toList());
+            browser.screenshot(Path.of("target/screenshots/dashboard-office.png"));
+            driver.findElement(By.id("report-xlsx")).click();
+            Path xlsx = await().atMost(WAIT).until(() -> downloaded(browser.downloads(), ".xlsx"), p -> p != null);
+            byte[] head = Files.readAllBytes(xlsx);
+            assertArrayEquals(new byte[]{'P', 'K'}, new byte[]{head[0], head[1]});
+
+            // the page's own origin without a token gets 401, and so does an expired session
+            Object status = driver.executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                            + "fetch('/api/dashboard').then(r => done(r.status), e => done(String(e)));");
+            assertEquals(401L, status);
+            List<String> console = browser.console();
+            assertTrue(console.stream().anyMatch(m -> m.contains("401")), () -> "console capture works: " + console);
+            assertNoPolicyViolations(console);
+            driver.executeScript("sessionStorage.setItem('publiclegal.dashboard.accessToken', 'not-a-token')");
+            driver.findElement(By.id("refresh")).click();
+            wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("signin")));
+            assertEquals("登录已失效，请重新登录。", driver.findElement(By.id("signin-error")).getText());
+            assertEquals(null, driver.executeScript(
+                    "return sessionStorage.getItem('publiclegal.dashboard.accessToken')"));
+        }
+    }
+
+    @Test
+    void theBureauPicksOneOfItsTownshipsOnAPhone() {
+        Fixtures.County c = Fixtures.county();
+        String username = Fixtures.staffWithPassword(c.bureau(), Roles.BUREAU_ADMIN);
+        recordScreening(c.officeStaffA(), c.villageA1(), LocalDate.now(clock));
+        recordScreening(c.officeStaffB(), c.villageB1(), LocalDate.now(clock));
+        String token = signIn(username);
+
+        try (Chromium browser = Chromium.phone(375, 812)) {
+            ChromeDriver driver = browser.driver();
+            driver.get(page.toString());
+            fillSignIn(driver, username, Fixtures.STAFF_PASSWORD);
+            awaitLoaded(driver, dashboard(token, null).getString("region.name"));
+            assertFiguresEqual(driver, dashboard(token, null));
+
+            Select picker = new Select(driver.findElement(By.id("region-picker")));
+            assertEquals(List.of(c.county(), c.townshipA(), c.townshipB()),
+                    picker.getOptions().stream().map(o -> o.getDomAttribute("value")).toList());
+            picker.selectByValue(c.townshipA());
+            awaitLoaded(driver, "甲镇");
+            JsonPath township = dashboard(token, c.townshipA());
+            assertEquals(1, township.getInt(
+                    "periods.find { it.period == 'YEAR' }.figures.find { it.key == 'mediation.screenings' }.value"));
+            assertFiguresEqual(driver, township);
+            browser.screenshot(Path.of("target/screenshots/dashboard-bureau-phone.png"));
+
+            // usable at 375 px: nothing is wider than the screen (tables scroll inside their panels)
+            JavascriptExecutor js = driver;
+            long viewport = ((Number) js.executeScript("return window.innerWidth")).longValue();
+            long content = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+            assertEquals(375, viewport);
+            assertTrue(content <= viewport, "page is " + content + " px wide in a " + viewport + " px window");
+            assertNoPolicyViolations(browser.console());
+        }
+    }
+
+    // ------------------------------------------------------------------ the page
+
+    private static WebDriverWait wait(ChromeDriver driver) {
+        return new WebDriverWait(driver, WAIT);
+    }
+
+    private static void fillSignIn(ChromeDriver driver, String username, String password) {
+        WebElement user = wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        user.clear();
+        user.sendKeys(username);
+        WebElement pass = driver.findElement(By.id("password"));
+        pass.clear();
+        pass.sendKeys(password);
+        driver.findElement(By.id("login")).click();
+    }
+
+    private static void awaitLoaded(ChromeDriver driver, String regionName) {
+        wait(driver).until(d -> {
+            WebElement main = d.findElement(By.id("dashboard"));
+            return main.isDisplayed() && "false".equals(main.getDomAttribute("aria-busy"))
+                    && regionName.equals(d.findElement(By.id("region-name")).getText());
+        });
+        WebElement error = driver.findElement(By.id("error"));
+        assertFalse(error.isDisplayed(), () -> "the page shows an error: " + error.getText());
+    }
+
+    /** Every figure of every period as the page shows it: the API's number, as given, and the unit. */
+    private static void assertFiguresEqual(ChromeDriver driver, JsonPath api) {
+        int shown = 0;
+        for (String period : List.of("TODAY", "MONTH", "YEAR")) {
+            List<Map<String, Object>> figures = api.getList("periods.find { it.period == '" + period + "' }.figures");
+            assertFalse(figures.isEmpty(), period);
+            for (Map<String, Object> f : figures) {
+                String key = (String) f.get("key");
+                String unit = (String) f.get("unit");
+                List<WebElement> cells = driver.findElements(
+                        By.cssSelector("[data-period='" + period + "'][data-key='" + key + "']"));
+                assertEquals(1, cells.size(), period + " " + key);
+                String text = cells.get(0).getDomProperty("textContent");
+                BigDecimal value = f.get("value") == null ? null : new BigDecimal(f.get("value").toString());
+                if (value == null) {
+                    assertEquals("—", text, period + " " + key);
+                } else {
+                    assertTrue(text.endsWith(unit), period + " " + key + ": " + text);
+                    String number = text.substring(0, text.length() - unit.length());
+                    assertTrue(number.matches("-?\\d+(\\.\\d+)?"), period + " " + key + ": " + text);
+                    assertEquals(0, new BigDecimal(number).compareTo(value),
+                            period + " " + key + ": page " + text + ", API " + value + unit);
+                }
+                shown++;
+            }
+        }
+        assertEquals(shown, driver.findElements(By.cssSelector("[data-period][data-key]")).size());
+    }
+
+    private static void assertCasesEqual(ChromeDriver driver, JsonPath api, String prefix, String block) {
+        assertEquals(String.valueOf(api.getLong(block + ".open")), driver.findElement(By.id(prefix + "-open")).getText());
+        assertEquals(String.valueOf(api.getLong(block + ".overdue")), driver.findElement(By.id(prefix + "-overdue")).getText());
+        List<Map<String, Object>> cases = api.getList(block + ".cases");
+        List<WebElement> rows = driver.findElements(By.cssSelector("#" + prefix + "-cases tbody tr[data-id]"));
+        assertEquals(cases.stream().map(x -> x.get("id")).toList(),
+                rows.stream().map(r -> r.getDomAttribute("data-id")).toList());
+        for (int i = 0; i < rows.size(); i++) {
+            assertEquals(Boolean.TRUE.equals(cases.get(i).get("overdue")),
+                    rows.get(i).getDomAttribute("class") != null && rows.get(i).getDomAttribute("class").contains("overdue"));
+            assertTrue(rows.get(i).getText().contains((String) cases.get(i).get("reference")));
+        }
+    }
+
+    /** The page runs under its own strict CSP (no inline script or style): nothing may be refused. */
+    private static void assertNoPolicyViolations(List<String> console) {
+        assertEquals(List.of(), console.stream().filter(m -> m.contains("Content Security Policy")).toList());
+    }
+
+    private static Path downloaded(Path dir, String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+        }
+    }
+
+    // ------------------------------------------------------------------ the API and the data
+
+    private static String signIn(String username) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", Fixtures.STAFF_PASSWORD))
+                .post("/api/auth/staff").then().statusCode(200).extract().path("accessToken");
+    }
+
+    private static JsonPath dashboard(String token, String region) {
+        var request = given().auth().oauth2(token);
+        if (region != null) {
+            request.queryParam("region", region);
+        }
+        String body = request.get("/api/dashboard").then().statusCode(200).extract().asString();
+        return new JsonPath(body).using(DECIMALS);
+    }
+
+    /** A wage-claim application with its materials, submitted and received by the centre (review clock running). */
+    private static String receivedApplication(Account resident, Account aidOfficer, String village) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("matter", "LABOUR_RELATIONSHIP_OR_WAGES");
+        body.put("serviceType", "LABOUR_MEDIATION_ARBITRATION");
+        body.put("summary", "在工地务工三个月，包工头拖欠工资 18600 元");
+        body.put("opposingParty", "某建筑劳务公司");
+        body.put("amountInDispute", "18600.00");
+        body.put("regionCode", village);
+        body.put("finances", Map.of("householdMembers", 4, "monthlyHouseholdIncome", "2400.00",
+                "financialAssets", "3000", "ownsNonEssentialProperty", false));
+        String id = given().auth().oauth2(Fixtures.token(resident)).contentType(ContentType.JSON).body(body)
+                .post("/api/aid/applications").then().statusCode(201).extract().path("summary.id");
+        upload(resident, id, "IDENTITY", PNG, "身份证.png");
+        upload(resident, id, "FINANCIAL_STATUS", PDF, "收入说明.pdf");
+        upload(resident, id, "CASE_MATERIALS", PDF, "欠条.pdf");
+        given().auth().oauth2(Fixtures.token(resident)).post("/api/aid/applications/" + id + "/submit")
+                .then().statusCode(200);
+        act(aidOfficer, id, "receive", null);
+        return id;
+    }
+
+    private static void act(Account who, String id, String action, Object body) {
+        var request = given().auth().oauth2(Fixtures.token(who)).contentType(ContentType.JSON);
+        if (body != null) {
+            request.body(body);
+        }
+        request.post("/api/aid/applications/" + id + "/" + action).then().statusCode(200);
+    }
+
+    private static void upload(Account who, String id, String category, byte[] content, String name) {
+        given().auth().oauth2(Fixtures.token(who)).multiPart("category", category)
+                .multiPart("file", name, content, "application/octet-stream")
+                .post("/api/aid/applications/" + id + "/materials").then().statusCode(201);
+    }
+
+    private static void recordScreening(Account office, String village, LocalDate on) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("screenedOn", on.toString());
+        body.put("place", "村委会");
+        body.put("regionCode", village);
+        body.put("householdsVisited", 20);
+        body.put("disputesFound", 1);
+        body.put("riskLevel", "LOW");
+        given().auth().oauth2(Fixtures.token(office)).contentType(ContentType.JSON).body(body)
+                .post("/api/mediation/screenings").then().statusCode(201);
+    }
+
+    private static void submitDispute(Account resident, String village) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("disputeType", "NEIGHBOUR");
+        body.put("facts", "邻居修建围墙占用了我家通道约一米");
+        body.put("claims", "拆除占道部分，恢复通行");
+        body.put("amount", "3000.00");
+        body.put("otherParties", List.of(Map.of("kind", "PERSON", "name", "杨建华", "phone", "13908725678")));
+        body.put("villageCode", village);
+        body.put("preferredMode", "IN_PERSON");
+        given().auth().oauth2(Fixtures.token(resident)).contentType(ContentType.JSON).body(body)
+                .post("/api/mediation/disputes").then().statusCode(201);
+    }
+}
