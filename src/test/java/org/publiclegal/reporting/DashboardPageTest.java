@@ -51,8 +51,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class DashboardPageTest {
 
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
-    private static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n".getBytes();
     private static final JsonPathConfig DECIMALS = JsonPathConfig.jsonPathConfig()
             .numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL);
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -89,14 +87,16 @@ class DashboardPageTest {
         String username = Fixtures.staffWithPassword(c.officeA(), Roles.JUDICIAL_OFFICE);
         Account resident = Fixtures.residentWithProfile(c.villageA1());
         Account aidOfficer = c.aidOfficer();
-        receivedApplication(resident, aidOfficer, c.villageA1());
+        ReportingFlow.received(c, c.villageA1());
         TestClock.advance(Duration.ofDays(20)); // the first application's 7-day review is now overdue
-        receivedApplication(resident, aidOfficer, c.villageA1());
+        ReportingFlow.received(c, c.villageA1());
         Account lawyer = Fixtures.lawyer(c.aidCentre());
-        String assigned = receivedApplication(resident, aidOfficer, c.villageA1());
-        act(aidOfficer, assigned, "grant", Map.of("reason", "符合经济困难标准"));
-        act(aidOfficer, assigned, "assignment", Map.of("lawyerId", lawyer.id.toString()));
-        recordScreening(c.officeStaffA(), c.villageA1(), LocalDate.now(clock));
+        String assigned = ReportingFlow.received(c, c.villageA1());
+        ReportingFlow.post(aidOfficer, "/api/aid/applications/" + assigned + "/grant", Map.of("reason", "符合经济困难标准"))
+                .statusCode(200);
+        ReportingFlow.post(aidOfficer, "/api/aid/applications/" + assigned + "/assignment",
+                Map.of("lawyerId", lawyer.id.toString())).statusCode(200);
+        ReportingFlow.screening(c.officeStaffA(), c.villageA1(), LocalDate.now(clock));
         submitDispute(resident, c.villageA1());
 
         String token = signIn(username);
@@ -170,8 +170,8 @@ class DashboardPageTest {
     void theBureauPicksOneOfItsTownshipsOnAPhone() {
         Fixtures.County c = Fixtures.county();
         String username = Fixtures.staffWithPassword(c.bureau(), Roles.BUREAU_ADMIN);
-        recordScreening(c.officeStaffA(), c.villageA1(), LocalDate.now(clock));
-        recordScreening(c.officeStaffB(), c.villageB1(), LocalDate.now(clock));
+        ReportingFlow.screening(c.officeStaffA(), c.villageA1(), LocalDate.now(clock));
+        ReportingFlow.screening(c.officeStaffB(), c.villageB1(), LocalDate.now(clock));
         String token = signIn(username);
 
         try (Chromium browser = Chromium.phone(375, 812)) {
@@ -297,54 +297,6 @@ class DashboardPageTest {
         }
         String body = request.get("/api/dashboard").then().statusCode(200).extract().asString();
         return new JsonPath(body).using(DECIMALS);
-    }
-
-    /** A wage-claim application with its materials, submitted and received by the centre (review clock running). */
-    private static String receivedApplication(Account resident, Account aidOfficer, String village) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("matter", "LABOUR_RELATIONSHIP_OR_WAGES");
-        body.put("serviceType", "LABOUR_MEDIATION_ARBITRATION");
-        body.put("summary", "在工地务工三个月，包工头拖欠工资 18600 元");
-        body.put("opposingParty", "某建筑劳务公司");
-        body.put("amountInDispute", "18600.00");
-        body.put("regionCode", village);
-        body.put("finances", Map.of("householdMembers", 4, "monthlyHouseholdIncome", "2400.00",
-                "financialAssets", "3000", "ownsNonEssentialProperty", false));
-        String id = given().auth().oauth2(Fixtures.token(resident)).contentType(ContentType.JSON).body(body)
-                .post("/api/aid/applications").then().statusCode(201).extract().path("summary.id");
-        upload(resident, id, "IDENTITY", PNG, "身份证.png");
-        upload(resident, id, "FINANCIAL_STATUS", PDF, "收入说明.pdf");
-        upload(resident, id, "CASE_MATERIALS", PDF, "欠条.pdf");
-        given().auth().oauth2(Fixtures.token(resident)).post("/api/aid/applications/" + id + "/submit")
-                .then().statusCode(200);
-        act(aidOfficer, id, "receive", null);
-        return id;
-    }
-
-    private static void act(Account who, String id, String action, Object body) {
-        var request = given().auth().oauth2(Fixtures.token(who)).contentType(ContentType.JSON);
-        if (body != null) {
-            request.body(body);
-        }
-        request.post("/api/aid/applications/" + id + "/" + action).then().statusCode(200);
-    }
-
-    private static void upload(Account who, String id, String category, byte[] content, String name) {
-        given().auth().oauth2(Fixtures.token(who)).multiPart("category", category)
-                .multiPart("file", name, content, "application/octet-stream")
-                .post("/api/aid/applications/" + id + "/materials").then().statusCode(201);
-    }
-
-    private static void recordScreening(Account office, String village, LocalDate on) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("screenedOn", on.toString());
-        body.put("place", "村委会");
-        body.put("regionCode", village);
-        body.put("householdsVisited", 20);
-        body.put("disputesFound", 1);
-        body.put("riskLevel", "LOW");
-        given().auth().oauth2(Fixtures.token(office)).contentType(ContentType.JSON).body(body)
-                .post("/api/mediation/screenings").then().statusCode(201);
     }
 
     private static void submitDispute(Account resident, String village) {

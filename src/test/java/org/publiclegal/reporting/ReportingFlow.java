@@ -63,6 +63,13 @@ final class ReportingFlow {
                 .post("/api/aid/applications/" + id + "/materials").then().statusCode(201);
     }
 
+    /** Submitted and received by the centre: the 7-day review clock runs. */
+    static String received(Fixtures.County c, String village) {
+        String id = aidApplication(village);
+        post(c.aidOfficer(), "/api/aid/applications/" + id + "/receive", null).statusCode(200);
+        return id;
+    }
+
     /** Received, granted and assigned to a new lawyer of the county's firm: one 受理法律援助案件. */
     static Account assigned(Fixtures.County c, String id) {
         Account lawyer = Fixtures.lawyer(c.lawFirm());
@@ -87,8 +94,12 @@ final class ReportingFlow {
     }
 
     static void screening(Account who, String region) {
+        screening(who, region, LocalDate.now(TimeSource.CHINA));
+    }
+
+    static void screening(Account who, String region, LocalDate on) {
         Map<String, Object> body = new HashMap<>();
-        body.put("screenedOn", LocalDate.now(TimeSource.CHINA).toString());
+        body.put("screenedOn", on.toString());
         body.put("place", "村委会");
         body.put("regionCode", region);
         body.put("householdsVisited", 20);
