@@ -154,6 +154,39 @@ final class ReportingFlow {
         post(mediator, "/api/mediation/disputes/" + id + "/agreement/seal", null).statusCode(200);
     }
 
+    /** A court in the county, for referrals and judicial confirmations. */
+    static Organisation court(Fixtures.County c) {
+        Organisation court = Organisation.create(org.publiclegal.region.OrganisationType.COURT, null,
+                "测试法院" + UUID.randomUUID(), c.county(), null, null, Instant.now());
+        Fixtures.run(s -> s.persist(court));
+        return court;
+    }
+
+    /** A case referred by the court before filing (诉前委派), entered by a mediator. */
+    static void courtReferral(Account mediator, Organisation court, String village) {
+        Map<String, Object> referral = new HashMap<>();
+        referral.put("courtId", court.id.toString());
+        referral.put("courtCaseNumber", "（2026）诉前调" + UUID.randomUUID().toString().substring(0, 8) + "号");
+        referral.put("referralType", "DELEGATED");
+        referral.put("disputeType", "DAMAGES");
+        referral.put("facts", "车辆刮擦造成损失");
+        referral.put("claims", "赔偿修理费");
+        referral.put("parties", List.of(Map.of("kind", "PERSON", "name", "和丽芳", "phone", "13908721234"),
+                Map.of("kind", "PERSON", "name", "杨建华")));
+        referral.put("villageCode", village);
+        referral.put("preferredMode", "PHONE");
+        post(mediator, "/api/mediation/disputes/court-referrals", referral).statusCode(201);
+    }
+
+    /** 司法确认 applied for today and confirmed by the court. */
+    static void judiciallyConfirmed(String id, Account mediator, Organisation court) {
+        String today = LocalDate.now(TimeSource.CHINA).toString();
+        post(mediator, "/api/mediation/disputes/" + id + "/judicial-confirmation",
+                Map.of("courtId", court.id.toString(), "appliedOn", today)).statusCode(201);
+        post(mediator, "/api/mediation/disputes/" + id + "/judicial-confirmation/ruling",
+                Map.of("ruling", "CONFIRMED", "ruledOn", today)).statusCode(200);
+    }
+
     static void failed(String id, Account mediator) {
         post(mediator, "/api/mediation/disputes/" + id + "/failure", Map.of("reason", "双方分歧过大")).statusCode(200);
     }

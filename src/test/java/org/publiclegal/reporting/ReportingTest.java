@@ -73,8 +73,13 @@ class ReportingTest {
         ReportingFlow.screening(mediatorA1, c.villageA1());
         ReportingFlow.screening(c.officeStaffA(), c.townshipA());
         ReportingFlow.screening(mediatorB, c.villageB1());
-        ReportingFlow.succeeded(ReportingFlow.inMediation(c.villageA1(), mediatorA1), mediatorA1);
+        String agreed = ReportingFlow.inMediation(c.villageA1(), mediatorA1);
+        ReportingFlow.succeeded(agreed, mediatorA1);
         ReportingFlow.failed(ReportingFlow.inMediation(c.villageA1(), mediatorA1), mediatorA1);
+        // 诉前委派 and 司法确认 in A
+        var court = ReportingFlow.court(c);
+        ReportingFlow.courtReferral(mediatorA1, court, c.villageA1());
+        ReportingFlow.judiciallyConfirmed(agreed, mediatorA1, court);
         ReportingFlow.succeeded(ReportingFlow.inMediation(c.villageB1(), mediatorB), mediatorB);
 
         Map<String, String> a = metrics(c.officeStaffA(), c.townshipA());
@@ -86,6 +91,8 @@ class ReportingTest {
         assertEquals("2", a.get("mediation.concluded"));
         assertEquals("1", a.get("mediation.succeeded"));
         assertEquals("50", a.get("mediation.success_rate"));
+        assertEquals("1", a.get("mediation.court_referrals"));
+        assertEquals("1", a.get("mediation.judicial_confirmations"));
         assertEquals("2", a.get("mediation.committees"), "the township committee and the village committee");
         assertEquals("1", a.get("mediation.mediators"));
         assertEquals("0", a.get("education.videos"));
@@ -99,6 +106,7 @@ class ReportingTest {
         Map<String, String> county = metrics(c.bureauAdmin(), c.county());
         for (String key : List.of("legal_aid.cases", "legal_aid.applications", "legal_aid.consultations",
                 "mediation.screenings", "mediation.concluded", "mediation.succeeded", "mediation.committees",
+                "mediation.court_referrals", "mediation.judicial_confirmations",
                 "mediation.mediators")) {
             assertEquals(new BigDecimal(a.get(key)).add(new BigDecimal(b.get(key))), new BigDecimal(county.get(key)),
                     key + ": the county is the sum of its townships");
@@ -110,6 +118,7 @@ class ReportingTest {
         List<String> paragraphs = report.getList("paragraphs");
         assertTrue(paragraphs.contains("全年共受理法律援助案件2件,法律援助咨询3人次,避免和挽回经济损失1.9835万元。"), paragraphs.toString());
         assertTrue(paragraphs.contains("全年共开展矛盾纠纷排查2次,调解矛盾纠纷2件,调解成功1件,调解成功率为50%。"), paragraphs.toString());
+        assertTrue(paragraphs.contains("全年共接受诉前委派调解案件1件,司法确认1件。"), paragraphs.toString());
         assertTrue(paragraphs.contains("目前共建立各级人民调解委员会2个,配备人民调解员1名。"), paragraphs.toString());
         assertTrue(paragraphs.stream().noneMatch(p -> p.contains("短视频")), "nothing recorded, nothing printed");
         assertEquals(List.of(0), report.getList("figures.findAll { it.key == 'legal_aid.cases' }.previousValue"));
