@@ -22,8 +22,8 @@ public class AnnualReports {
     public Uni<AnnualReport> annual(RegionRef region, int year) {
         List<Metric> all = List.of(Metric.values());
         Period period = Period.year(year);
-        return metrics.values(region.code(), period, all)
-                .chain(current -> metrics.values(region.code(), period.previousYear(), all)
-                        .map(previous -> AnnualReport.of(region, year, clock.instant(), current, previous)));
+        return Uni.combine().all().unis(metrics.values(region.code(), period, all),
+                        metrics.values(region.code(), period.previousYear(), all))
+                .asTuple().map(t -> AnnualReport.of(region, year, clock.instant(), t.getItem1(), t.getItem2()));
     }
 }

@@ -24,7 +24,7 @@ public class LedgerRollups {
     /** The events of a tx_id range, as (kind, region, China day, quantity, amount), added to every ancestor region. */
     private static final String ROLL_UP = """
             insert into ledger_rollup as r (region_code, kind, day, events, quantity, amount_fen)
-            select a.code, f.kind, f.day, sum(sign(f.quantity)), sum(f.quantity), sum(f.amount_fen)
+            select a.code, f.kind, f.day, sum(f.counted), sum(f.quantity), sum(f.amount_fen)
             from fresh f cross join lateral region_ancestors_or_self(f.region_code) a(code)
             group by a.code, f.kind, f.day
             on conflict (region_code, kind, day) do update
@@ -35,7 +35,8 @@ public class LedgerRollups {
     private static final String FRESH = """
             fresh as (
                 select e.kind, e.region_code, (e.occurred_at at time zone 'Asia/Shanghai')::date as day,
-                       e.quantity, coalesce(e.amount_fen, 0) as amount_fen
+                       e.quantity, coalesce(e.amount_fen, 0) as amount_fen,
+                       case when e.quantity < 0 then -1 else 1 end as counted
                 from ledger_event e, bound b
                 where e.tx_id >= b.low and e.tx_id < b.high)
             """;
@@ -72,7 +73,7 @@ public class LedgerRollups {
             with bound as (select '1'::xid8 as low, watermark as high from ledger_rollup_state where id),
             """ + FRESH + """
             , expected as (
-                select a.code as region_code, f.kind, f.day, sum(sign(f.quantity)) as events,
+                select a.code as region_code, f.kind, f.day, sum(f.counted) as events,
                        sum(f.quantity) as quantity, sum(f.amount_fen) as amount_fen
                 from fresh f cross join lateral region_ancestors_or_self(f.region_code) a(code)
                 group by a.code, f.kind, f.day)

@@ -33,14 +33,15 @@ public class MetricService {
     /** Each metric's value (null where it has none, e.g. a rate with nothing to divide by), in the given order. */
     public Uni<Map<Metric, BigDecimal>> values(String region, Period period, List<Metric> metrics) {
         List<String> kinds = flowKinds(metrics);
-        return totals.totals(region, kinds, period.from(), period.to())
-                .chain(sums -> standing(region, period, metrics).map(standing -> {
+        return Uni.combine().all().unis(totals.totals(region, kinds, period.from(), period.to()),
+                        standing(region, period, metrics))
+                .asTuple().map(t -> {
                     Map<Metric, BigDecimal> values = new LinkedHashMap<>();
                     for (Metric m : metrics) {
-                        values.put(m, value(m, sums, standing));
+                        values.put(m, value(m, t.getItem1(), t.getItem2()));
                     }
                     return values;
-                }));
+                });
     }
 
     /** The kinds totalled over the period (coverage kinds are running totals, fetched separately). */
@@ -59,7 +60,8 @@ public class MetricService {
         Uni<Long> v = coverageKinds.isEmpty() ? Uni.createFrom().item(0L) : totals.villages(region);
         Uni<Map<String, Sum>> running = coverageKinds.isEmpty() ? Uni.createFrom().item(Map.of())
                 : totals.totals(region, coverageKinds, LEDGER_EPOCH, period.to());
-        return c.chain(nc -> m.chain(nm -> v.chain(nv -> running.map(r -> new Standing(nc, nm, nv, r)))));
+        return Uni.combine().all().unis(c, m, v, running).asTuple()
+                .map(t -> new Standing(t.getItem1(), t.getItem2(), t.getItem3(), t.getItem4()));
     }
 
     static BigDecimal value(Metric m, Map<String, Sum> sums, Standing standing) {
