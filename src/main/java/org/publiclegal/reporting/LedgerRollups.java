@@ -21,12 +21,15 @@ public class LedgerRollups {
     /** Locks the single state row: catch-ups and rebuilds (on any replica) run one at a time. */
     private static final String LOCK = "select watermark from ledger_rollup_state where id for update";
 
-    /** The events of a tx_id range, as (kind, region, China day, quantity, amount), added to every ancestor region. */
+    /**
+     * The events of a tx_id range, summed per (kind, region, China day) first and only then added to every
+     * ancestor region (expanding each event five times before summing made a 10 M-event rebuild sort 50 M rows).
+     */
     private static final String ROLL_UP = """
             insert into ledger_rollup as r (region_code, kind, day, events, quantity, amount_fen)
-            select a.code, f.kind, f.day, sum(f.counted), sum(f.quantity), sum(f.amount_fen)
-            from fresh f cross join lateral region_ancestors_or_self(f.region_code) a(code)
-            group by a.code, f.kind, f.day
+            select a.code, d.kind, d.day, sum(d.events), sum(d.quantity), sum(d.amount_fen)
+            from daily d cross join lateral region_ancestors_or_self(d.region_code) a(code)
+            group by a.code, d.kind, d.day
             on conflict (region_code, kind, day) do update
                 set events = r.events + excluded.events, quantity = r.quantity + excluded.quantity,
                     amount_fen = r.amount_fen + excluded.amount_fen
@@ -38,7 +41,11 @@ public class LedgerRollups {
                        e.quantity, coalesce(e.amount_fen, 0) as amount_fen,
                        case when e.quantity < 0 then -1 else 1 end as counted
                 from ledger_event e, bound b
-                where e.tx_id >= b.low and e.tx_id < b.high)
+                where e.tx_id >= b.low and e.tx_id < b.high),
+            daily as (
+                select kind, region_code, day, sum(counted) as events, sum(quantity) as quantity,
+                       sum(amount_fen) as amount_fen
+                from fresh group by kind, region_code, day)
             """;
 
     private static final String CATCH_UP = """
@@ -73,10 +80,10 @@ public class LedgerRollups {
             with bound as (select '1'::xid8 as low, watermark as high from ledger_rollup_state where id),
             """ + FRESH + """
             , expected as (
-                select a.code as region_code, f.kind, f.day, sum(f.counted) as events,
-                       sum(f.quantity) as quantity, sum(f.amount_fen) as amount_fen
-                from fresh f cross join lateral region_ancestors_or_self(f.region_code) a(code)
-                group by a.code, f.kind, f.day)
+                select a.code as region_code, d.kind, d.day, sum(d.events) as events,
+                       sum(d.quantity) as quantity, sum(d.amount_fen) as amount_fen
+                from daily d cross join lateral region_ancestors_or_self(d.region_code) a(code)
+                group by a.code, d.kind, d.day)
             select count(*) from expected x full join ledger_rollup r
                 on r.region_code = x.region_code and r.kind = x.kind and r.day = x.day
             where coalesce(x.events, 0) <> coalesce(r.events, 0) or coalesce(x.quantity, 0) <> coalesce(r.quantity, 0)
