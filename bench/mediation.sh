@@ -59,7 +59,7 @@ done
 # Two benchmarks on 2 cores skew each other (and a build would replace the jar under a running app).
 if [[ "$WAIT_FOR_OTHERS" == 1 ]]; then
     waited=0
-    while pgrep -f 'LoadDriver|legalaid-bench|mediation-bench\.' >/dev/null; do
+    while pgrep -f 'LoadDriver|legalaid-bench|mediation-bench\.|reporting-bench\.' >/dev/null; do
         (( waited == 0 )) && log "another benchmark is running; waiting for it to finish (checking every 20 s)"
         (( waited >= WAIT_MAX_SECONDS )) && die "another benchmark is still running after $waited s"
         sleep 20
