@@ -20,8 +20,10 @@ import org.publiclegal.shared.security.AccessScope;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
@@ -83,19 +85,25 @@ public class DemoActivity {
                     .replaceWith(n + 1));
         }
         for (int t = 0; t < DemoData.TOWNSHIPS.length; t++) {
-            int township = t;
-            int rounds = 6 + random.nextInt(6);
-            for (int r = 0; r < rounds; r++) {
+            List<Screening.Round> rounds = new ArrayList<>();
+            for (int r = 6 + random.nextInt(6); r > 0; r--) {
                 LocalDate day = first.plusDays(random.nextInt(days));
-                String village = DemoData.village(township, random.nextInt(DemoData.VILLAGES[township].length));
+                String village = DemoData.village(t, random.nextInt(DemoData.VILLAGES[t].length));
                 int households = 10 + random.nextInt(40);
                 int found = random.nextInt(4);
-                chain = chain.chain(n -> staff("mediator" + (township + 1)).chain(mediator -> screenings.record(
-                                new Screening.Round(day, "村委会及各村民小组", village, households, found,
-                                        found > 2 ? Screening.RiskLevel.MEDIUM : Screening.RiskLevel.LOW, "演示数据"),
-                                mediator, new Actor(mediator.accountId(), "MEDIATOR", null)))
-                        .replaceWith(n + 1));
+                rounds.add(new Screening.Round(day, "村委会及各村民小组", village, households, found,
+                        found > 2 ? Screening.RiskLevel.MEDIUM : Screening.RiskLevel.LOW, "演示数据"));
             }
+            String username = "mediator" + (t + 1);
+            chain = chain.chain(n -> staff(username).chain(mediator -> {
+                // the township mediator is looked up once for all their rounds
+                Uni<Integer> recorded = Uni.createFrom().item(n);
+                for (Screening.Round round : rounds) {
+                    recorded = recorded.chain(k -> screenings.record(round, mediator,
+                            new Actor(mediator.accountId(), "MEDIATOR", null)).replaceWith(k + 1));
+                }
+                return recorded;
+            }));
         }
         return chain;
     }

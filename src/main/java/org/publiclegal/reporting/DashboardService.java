@@ -106,11 +106,10 @@ public class DashboardService {
                             figures("TODAY", new Period(today, today), daily),
                             figures("MONTH", new Period(today.withDayOfMonth(1), today), daily),
                             figures("YEAR", year, daily));
-                    long covered = Math.max(0, standing.runningTotals().values().stream().mapToLong(Sum::quantity).sum());
                     return new Dashboard(region, now, today, periods, monthly(today, daily),
                             new Standing(standing.committees(), standing.mediators()), t.getItem3(), t.getItem4(),
-                            t.getItem5(), new Coverage(standing.villages(), covered,
-                            MetricService.rate(covered, standing.villages())));
+                            t.getItem5(), new Coverage(standing.villages(), standing.covered(),
+                            MetricService.value(Metric.ADVISORY_SIGNING_RATE, Map.of(), standing)));
                 });
     }
 

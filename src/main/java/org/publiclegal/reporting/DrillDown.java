@@ -5,6 +5,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.publiclegal.legalaid.LegalAidEvents;
+import org.publiclegal.mediation.MediationEvents;
+import org.publiclegal.mediation.screening.ScreeningEvents;
 import org.publiclegal.shared.domain.RegionCodes;
 import org.publiclegal.shared.persistence.Cursor;
 import org.publiclegal.shared.persistence.CursorPage;
@@ -124,9 +127,9 @@ public class DrillDown {
     /** Where the source record can be read (under its own access rules), where the API has such a path. */
     static String href(String sourceType, UUID id) {
         return switch (sourceType) {
-            case "aid_application" -> "/api/aid/applications/" + id;
-            case "med_dispute" -> "/api/mediation/disputes/" + id;
-            case "med_screening" -> "/api/mediation/screenings/" + id;
+            case LegalAidEvents.SOURCE_APPLICATION -> "/api/aid/applications/" + id;
+            case MediationEvents.SOURCE -> "/api/mediation/disputes/" + id;
+            case ScreeningEvents.SOURCE -> "/api/mediation/screenings/" + id;
             default -> null;
         };
     }

@@ -28,6 +28,11 @@ public class MetricService {
 
     /** The table-based figures of a region at the end of a period. */
     record Standing(long committees, long mediators, long villages, Map<String, Sum> runningTotals) {
+
+        /** Villages covered at the end of the period: the running total of the coverage kinds, never below 0. */
+        long covered() {
+            return Math.max(0, quantity(runningTotals, Metric.ADVISORY_SIGNING_RATE.kinds()));
+        }
     }
 
     /** Each metric's value (null where it has none, e.g. a rate with nothing to divide by), in the given order. */
@@ -71,7 +76,7 @@ public class MetricService {
             case RATE -> rate(quantity(sums, m.kinds().subList(0, 1)), quantity(sums, m.kinds()));
             case ORGANISATIONS -> BigDecimal.valueOf(standing.committees());
             case STAFF -> BigDecimal.valueOf(standing.mediators());
-            case COVERAGE -> rate(Math.max(0, quantity(standing.runningTotals(), m.kinds())), standing.villages());
+            case COVERAGE -> rate(standing.covered(), standing.villages());
         };
     }
 
