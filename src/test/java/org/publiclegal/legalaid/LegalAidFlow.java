@@ -10,8 +10,8 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 
-/** HTTP steps of the legal-aid workflow, shared by the tests. */
-final class LegalAidFlow {
+/** HTTP steps of the legal-aid workflow, shared by the tests (also the reporting tests'). */
+public final class LegalAidFlow {
 
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
     static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n".getBytes();
@@ -44,7 +44,7 @@ final class LegalAidFlow {
     }
 
     /** A submitted wage-claim application with every required material. */
-    static String submitted(Account resident, String region) {
+    public static String submitted(Account resident, String region) {
         String id = create(resident, wageClaim(region));
         upload(resident, id, "IDENTITY", PNG, "身份证.png").statusCode(201);
         upload(resident, id, "FINANCIAL_STATUS", PDF, "收入说明.pdf").statusCode(201);

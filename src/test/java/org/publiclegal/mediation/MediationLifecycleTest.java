@@ -7,7 +7,6 @@ import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 import org.publiclegal.identity.Account;
 import org.publiclegal.region.Organisation;
-import org.publiclegal.shared.security.Roles;
 import org.publiclegal.testing.Fixtures;
 
 import java.time.Instant;
@@ -36,13 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class MediationLifecycleTest {
-
-    private static Account mediator(Organisation committee) {
-        Account m = Account.staff("调解员" + UUID.randomUUID().toString().substring(0, 4), Set.of(Roles.MEDIATOR),
-                committee.id, committee.regionCode, Instant.now());
-        Fixtures.run(s -> s.persist(m));
-        return m;
-    }
 
     private static Map<String, Object> neighbourDispute(String village) {
         Map<String, Object> body = new HashMap<>();
@@ -95,7 +87,7 @@ class MediationLifecycleTest {
         Fixtures.County c = Fixtures.county();
         Account alice = Fixtures.residentWithProfile(c.villageA1());
         Account bob = Fixtures.residentWithProfile(c.villageA1());
-        Account mediator = mediator(c.villageCommitteeA1());
+        Account mediator = Fixtures.mediator(c.villageCommitteeA1());
         String id = submittedAndJoined(alice, bob, c.villageA1());
 
         get(alice, id).statusCode(200).body("summary.committeeId", equalTo(c.villageCommitteeA1().id.toString()))
@@ -162,7 +154,7 @@ class MediationLifecycleTest {
         Fixtures.County c = Fixtures.county();
         Account alice = Fixtures.residentWithProfile(c.villageA1());
         Account bob = Fixtures.residentWithProfile(c.villageA1());
-        Account mediator = mediator(c.villageCommitteeA1());
+        Account mediator = Fixtures.mediator(c.villageCommitteeA1());
         String id = submittedAndJoined(alice, bob, c.villageA1());
         post(mediator, "/" + id + "/acceptance", null).statusCode(200);
         post(mediator, "/" + id + "/sessions", Map.of("scheduledAt", "2031-05-01T01:00:00Z", "mode", "VIDEO"))
@@ -190,7 +182,7 @@ class MediationLifecycleTest {
         Fixtures.County c = Fixtures.county();
         Account alice = Fixtures.residentWithProfile(c.villageA1());
         Account bob = Fixtures.residentWithProfile(c.villageA1());
-        Account mediator = mediator(c.villageCommitteeA1());
+        Account mediator = Fixtures.mediator(c.villageCommitteeA1());
         Organisation court = Organisation.create(org.publiclegal.region.OrganisationType.COURT, null,
                 "测试法院" + UUID.randomUUID(), c.county(), null, null, Instant.now());
         Fixtures.run(s -> s.persist(court));
@@ -226,7 +218,7 @@ class MediationLifecycleTest {
         Fixtures.County c = Fixtures.county();
         Account alice = Fixtures.residentWithProfile(c.villageA1());
         Account bob = Fixtures.residentWithProfile(c.villageA1());
-        Account mediator = mediator(c.villageCommitteeA1());
+        Account mediator = Fixtures.mediator(c.villageCommitteeA1());
         String id = succeeded(c, alice, bob, mediator);
         String due = Fixtures.column("select cast(due_on as varchar) from med_follow_up where dispute_id = cast(?1 as uuid)",
                 String.class, id).get(0);
@@ -241,7 +233,7 @@ class MediationLifecycleTest {
     @Test
     void courtReferralsRunTheReferralsTimeLimitAndReturnTheResult() {
         Fixtures.County c = Fixtures.county();
-        Account mediator = mediator(c.committeeA());
+        Account mediator = Fixtures.mediator(c.committeeA());
         Organisation court = Organisation.create(org.publiclegal.region.OrganisationType.COURT, null,
                 "测试法院" + UUID.randomUUID(), c.county(), null, null, Instant.now());
         Fixtures.run(s -> s.persist(court));
@@ -300,7 +292,7 @@ class MediationLifecycleTest {
         Fixtures.County c = Fixtures.county();
         Account alice = Fixtures.residentWithProfile(c.villageA1());
         Account bob = Fixtures.residentWithProfile(c.villageA1());
-        Account mediator = mediator(c.villageCommitteeA1());
+        Account mediator = Fixtures.mediator(c.villageCommitteeA1());
         String id = submittedAndJoined(alice, bob, c.villageA1());
         post(bob, "/" + id + "/refusal", Map.of("reason", "不想调解，准备起诉")).statusCode(200)
                 .body("summary.status", equalTo("REFUSED_BY_PARTY"))
@@ -326,7 +318,7 @@ class MediationLifecycleTest {
         Account alice = Fixtures.residentWithProfile(c.villageA1());
         Account bob = Fixtures.residentWithProfile(c.villageA1());
         String id = submittedAndJoined(alice, bob, c.villageA1());
-        Account other = mediator(c.committeeB());
+        Account other = Fixtures.mediator(c.committeeB());
         get(other, id).statusCode(404).contentType("application/problem+json");
         post(other, "/" + id + "/acceptance", null).statusCode(404);
         given().auth().oauth2(Fixtures.token(other)).get("/api/mediation/disputes").then().statusCode(200)
@@ -346,7 +338,7 @@ class MediationLifecycleTest {
         Fixtures.County c = Fixtures.county();
         Account alice = Fixtures.residentWithProfile(c.villageA1());
         Account bob = Fixtures.residentWithProfile(c.villageA1());
-        Account mediator = mediator(c.villageCommitteeA1());
+        Account mediator = Fixtures.mediator(c.villageCommitteeA1());
         String id = submittedAndJoined(alice, bob, c.villageA1());
         post(bob, "/" + id + "/consent", null).statusCode(200).body("summary.status", equalTo("SUBMITTED"));
         post(mediator, "/" + id + "/acceptance", null).statusCode(200).body("summary.status", equalTo("IN_MEDIATION"));
@@ -390,7 +382,7 @@ class MediationLifecycleTest {
         Fixtures.County c = Fixtures.county();
         Account alice = Fixtures.residentWithProfile(c.villageA1());
         Account bob = Fixtures.residentWithProfile(c.villageA1());
-        Account mediator = mediator(c.villageCommitteeA1());
+        Account mediator = Fixtures.mediator(c.villageCommitteeA1());
         String id = submittedAndJoined(alice, bob, c.villageA1());
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4};
         given().auth().oauth2(Fixtures.token(alice)).multiPart("file", "wall-photo.png", png, "application/octet-stream")
@@ -404,7 +396,7 @@ class MediationLifecycleTest {
         byte[] back = given().auth().oauth2(Fixtures.token(bob)).get("/api/mediation/disputes/" + id + "/evidence/" + evidenceId)
                 .then().statusCode(200).contentType("image/png").extract().asByteArray();
         assertEquals(png.length, back.length);
-        given().auth().oauth2(Fixtures.token(mediator(c.committeeB()))).get("/api/mediation/disputes/" + id + "/evidence/" + evidenceId)
+        given().auth().oauth2(Fixtures.token(Fixtures.mediator(c.committeeB()))).get("/api/mediation/disputes/" + id + "/evidence/" + evidenceId)
                 .then().statusCode(404);
     }
 

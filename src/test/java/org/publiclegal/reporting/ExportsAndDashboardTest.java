@@ -90,7 +90,7 @@ class ExportsAndDashboardTest {
     @Test
     void theDashboardShowsLiveFiguresOpenAndOverdueCasesAndWorkloads() {
         Fixtures.County c = Fixtures.county();
-        Account mediator = ReportingFlow.mediator(c.villageCommitteeA1());
+        Account mediator = Fixtures.mediator(c.villageCommitteeA1());
         String waiting = ReportingFlow.aidApplication(c.villageA1());
         ReportingFlow.post(c.aidOfficer(), "/api/aid/applications/" + waiting + "/receive", null).statusCode(200);
         String dispute = ReportingFlow.inMediation(c.villageA1(), mediator);

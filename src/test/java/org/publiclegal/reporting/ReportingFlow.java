@@ -4,9 +4,9 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import org.publiclegal.identity.Account;
+import org.publiclegal.legalaid.LegalAidFlow;
 import org.publiclegal.region.Organisation;
 import org.publiclegal.shared.domain.TimeSource;
-import org.publiclegal.shared.security.Roles;
 import org.publiclegal.testing.Fixtures;
 
 import java.time.Instant;
@@ -14,16 +14,12 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 
 /** Activity scripted through the legal-aid and mediation APIs, for the figures to count. */
 final class ReportingFlow {
-
-    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
-    static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n".getBytes();
 
     private ReportingFlow() {
     }
@@ -38,29 +34,7 @@ final class ReportingFlow {
 
     /** A submitted wage-claim application of a new resident of {@code village}; returns its id. */
     static String aidApplication(String village) {
-        Account resident = Fixtures.residentWithProfile(village);
-        Map<String, Object> body = new HashMap<>();
-        body.put("matter", "LABOUR_RELATIONSHIP_OR_WAGES");
-        body.put("serviceType", "LABOUR_MEDIATION_ARBITRATION");
-        body.put("summary", "包工头拖欠工资");
-        body.put("opposingParty", "某劳务公司");
-        body.put("amountInDispute", "18600.00");
-        body.put("regionCode", village);
-        body.put("finances", Map.of("householdMembers", 4, "monthlyHouseholdIncome", "2400.00",
-                "financialAssets", "3000", "ownsNonEssentialProperty", false));
-        String id = given().auth().oauth2(Fixtures.token(resident)).contentType(ContentType.JSON).body(body)
-                .post("/api/aid/applications").then().statusCode(201).extract().path("summary.id");
-        upload(resident, id, "IDENTITY", PNG, "身份证.png");
-        upload(resident, id, "FINANCIAL_STATUS", PDF, "收入说明.pdf");
-        upload(resident, id, "CASE_MATERIALS", PDF, "欠条.pdf");
-        post(resident, "/api/aid/applications/" + id + "/submit", null).statusCode(200);
-        return id;
-    }
-
-    private static void upload(Account who, String id, String category, byte[] content, String name) {
-        given().auth().oauth2(Fixtures.token(who)).multiPart("category", category)
-                .multiPart("file", name, content, "application/octet-stream")
-                .post("/api/aid/applications/" + id + "/materials").then().statusCode(201);
+        return LegalAidFlow.submitted(Fixtures.residentWithProfile(village), village);
     }
 
     /** Submitted and received by the centre: the 7-day review clock runs. */
@@ -106,13 +80,6 @@ final class ReportingFlow {
         body.put("disputesFound", 1);
         body.put("riskLevel", "LOW");
         post(who, "/api/mediation/screenings", body).statusCode(201);
-    }
-
-    static Account mediator(Organisation committee) {
-        Account m = Account.staff("调解员" + UUID.randomUUID().toString().substring(0, 4), Set.of(Roles.MEDIATOR),
-                committee.id, committee.regionCode, Instant.now());
-        Fixtures.run(s -> s.persist(m));
-        return m;
     }
 
     /** A neighbour dispute in {@code village}, both parties in, accepted: IN_MEDIATION. Returns its id. */

@@ -60,8 +60,8 @@ class ReportingTest {
     @Test
     void figuresAfterScriptedActivityEqualHandCountedTotalsAtEveryLevel() {
         Fixtures.County c = Fixtures.county();
-        Account mediatorA1 = ReportingFlow.mediator(c.villageCommitteeA1());
-        Account mediatorB = ReportingFlow.mediator(c.committeeB());
+        Account mediatorA1 = Fixtures.mediator(c.villageCommitteeA1());
+        Account mediatorB = Fixtures.mediator(c.committeeB());
         // 法律援助: two closed cases in township A, one assigned in B; consultations 3 + 2 人次
         ReportingFlow.closed(c, ReportingFlow.aidApplication(c.villageA1()), "18600.50");
         ReportingFlow.closed(c, ReportingFlow.aidApplication(c.villageA2()), "1234.56");

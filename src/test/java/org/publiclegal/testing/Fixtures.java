@@ -137,6 +137,14 @@ public final class Fixtures {
         return a;
     }
 
+    /** A MEDIATOR of {@code committee}. */
+    public static Account mediator(Organisation committee) {
+        Account m = Account.staff("调解员" + UUID.randomUUID().toString().substring(0, 4), Set.of(Roles.MEDIATOR),
+                committee.id, committee.regionCode, Instant.now());
+        run(s -> s.persist(m));
+        return m;
+    }
+
     /** A system administrator (of a fresh test county's bureau) with a token. */
     public static String systemAdminToken(County county) {
         Account admin = Account.staff("系统管理员", Set.of(Roles.SYSTEM_ADMIN), county.bureau().id, county.county(), Instant.now());

@@ -11,7 +11,6 @@ import org.publiclegal.region.Organisation;
 import org.publiclegal.region.OrganisationType;
 import org.publiclegal.region.OrganisationType.CommitteeKind;
 import org.publiclegal.shared.domain.TimeSource;
-import org.publiclegal.shared.security.Roles;
 import org.publiclegal.testing.Fixtures;
 
 import java.time.Instant;
@@ -19,7 +18,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -38,13 +36,6 @@ class ScreeningResourceTest {
     @BeforeAll
     static void logFailures() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
-
-    private static Account mediator(Organisation committee) {
-        Account m = Account.staff("调解员" + UUID.randomUUID().toString().substring(0, 4), Set.of(Roles.MEDIATOR),
-                committee.id, committee.regionCode, Instant.now());
-        Fixtures.run(s -> s.persist(m));
-        return m;
     }
 
     private static LocalDate today() {
@@ -76,7 +67,7 @@ class ScreeningResourceTest {
     @Test
     void aMediatorLogsAScreeningRoundThatCountsOnceInTheLedger() {
         Fixtures.County c = Fixtures.county();
-        Account mediator = mediator(c.committeeA());
+        Account mediator = Fixtures.mediator(c.committeeA());
         String key = UUID.randomUUID().toString();
         LocalDate on = today().minusDays(1);
         Response first = given().auth().oauth2(Fixtures.token(mediator)).header("Idempotency-Key", key)
@@ -122,7 +113,7 @@ class ScreeningResourceTest {
                 .extract().path("id");
         String inB = record(c.officeStaffB(), round(c.villageB1(), today())).then().statusCode(201)
                 .extract().path("id");
-        Account villageMediator = mediator(c.villageCommitteeA1());
+        Account villageMediator = Fixtures.mediator(c.villageCommitteeA1());
         String byVillage = record(villageMediator, round(c.villageA1(), today())).then().statusCode(201)
                 .extract().path("id");
         // a village committee's mediator works in their village only
@@ -135,7 +126,7 @@ class ScreeningResourceTest {
         org.hamcrest.MatcherAssert.assertThat(listed(c.officeStaffB()), contains(inB));
         org.hamcrest.MatcherAssert.assertThat(listed(c.bureauAdmin()), hasItems(inA, inB, byVillage));
         org.hamcrest.MatcherAssert.assertThat(listed(villageMediator), contains(byVillage));
-        org.hamcrest.MatcherAssert.assertThat(listed(mediator(c.committeeB())), not(hasItem(inA)));
+        org.hamcrest.MatcherAssert.assertThat(listed(Fixtures.mediator(c.committeeB())), not(hasItem(inA)));
 
         given().auth().oauth2(Fixtures.token(c.officeStaffA())).get("/api/mediation/screenings/" + inB).then()
                 .statusCode(404).contentType("application/problem+json");
@@ -169,7 +160,7 @@ class ScreeningResourceTest {
         Organisation industry = Organisation.create(OrganisationType.MEDIATION_COMMITTEE, CommitteeKind.INDUSTRY,
                 "医疗纠纷调委会" + UUID.randomUUID(), c.county(), null, null, Instant.now());
         Fixtures.run(s -> s.persist(industry));
-        record(mediator(industry), round(c.county(), today())).then().statusCode(400)
+        record(Fixtures.mediator(industry), round(c.county(), today())).then().statusCode(400)
                 .body("errors[0].field", equalTo("regionCode"));
         record(office, round(c.townshipA().substring(0, 9) + "299", today())).then().statusCode(400)
                 .body("errors[0].field", equalTo("regionCode"));
@@ -182,7 +173,7 @@ class ScreeningResourceTest {
     @Test
     void roundsAreListedNewestFirstPageByPage() {
         Fixtures.County c = Fixtures.county();
-        Account mediator = mediator(c.villageCommitteeA1());
+        Account mediator = Fixtures.mediator(c.villageCommitteeA1());
         String oldest = record(mediator, round(c.villageA1(), today().minusDays(5))).then().statusCode(201)
                 .extract().path("id");
         String newest = record(mediator, round(c.villageA1(), today())).then().statusCode(201).extract().path("id");

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.publiclegal.identity.Account;
 import org.publiclegal.region.Organisation;
-import org.publiclegal.shared.security.Roles;
 import org.publiclegal.testing.Fixtures;
 
 import java.math.BigDecimal;
@@ -46,13 +45,6 @@ class SubsidyStatementTest {
     }
 
     // ---- helpers copied from MediationLifecycleTest ----------------------------------------------------
-
-    private static Account mediator(Organisation committee) {
-        Account m = Account.staff("调解员" + UUID.randomUUID().toString().substring(0, 4), Set.of(Roles.MEDIATOR),
-                committee.id, committee.regionCode, Instant.now());
-        Fixtures.run(s -> s.persist(m));
-        return m;
-    }
 
     private static Map<String, Object> neighbourDispute(String village) {
         Map<String, Object> body = new HashMap<>();
@@ -149,8 +141,8 @@ class SubsidyStatementTest {
     void theMonthlyStatementPaysQualifyingCasesOncePerCommitteeAndListsThemUnderEachMediator() {
         Fixtures.County c = Fixtures.county();
         Organisation committee = c.villageCommitteeA1();
-        Account m1 = mediator(committee);
-        Account m2 = mediator(committee);
+        Account m1 = Fixtures.mediator(committee);
+        Account m2 = Fixtures.mediator(committee);
         Account alice = Fixtures.residentWithProfile(c.villageA1());
         Account bob = Fixtures.residentWithProfile(c.villageA1());
 
@@ -239,7 +231,7 @@ class SubsidyStatementTest {
     void aCaseNeedingPerformanceWaitsForTheFollowUp() {
         Fixtures.County c = Fixtures.county();
         Organisation committee = c.villageCommitteeA1();
-        Account m = mediator(committee);
+        Account m = Fixtures.mediator(committee);
         Account alice = Fixtures.residentWithProfile(c.villageA1());
         Account bob = Fixtures.residentWithProfile(c.villageA1());
         addRule(c.bureauAdmin(), rule(c.county(), "ORDINARY", "100.00", true)).statusCode(201);
@@ -265,16 +257,16 @@ class SubsidyStatementTest {
     void onlyTheCommitteeAndTheAuthoritiesOverItSeeTheStatementAndSetTiers() {
         Fixtures.County c = Fixtures.county();
         Organisation committee = c.villageCommitteeA1();
-        Account m = mediator(committee);
+        Account m = Fixtures.mediator(committee);
         Account alice = Fixtures.residentWithProfile(c.villageA1());
         Account bob = Fixtures.residentWithProfile(c.villageA1());
         String id = succeeded(alice, bob, c.villageA1(), m, m);
         String month = monthOf(id);
 
-        Account otherCommittee = mediator(c.committeeA());
+        Account otherCommittee = Fixtures.mediator(c.committeeA());
         statement(otherCommittee, committee, month).statusCode(404).contentType("application/problem+json")
                 .body("code", equalTo("NOT_FOUND"));
-        statement(mediator(c.committeeB()), committee, month).statusCode(404);
+        statement(Fixtures.mediator(c.committeeB()), committee, month).statusCode(404);
         statement(c.officeStaffB(), committee, month).statusCode(404);
         statement(c.aidOfficer(), committee, month).statusCode(403);
         statement(m, c.officeA(), month).statusCode(404);
