@@ -152,8 +152,7 @@ public class LegalAidApplication {
         require("withdraw", DRAFT, SUBMITTED, UNDER_REVIEW, MATERIALS_REQUESTED);
         currentDueAt = null;
         clockPausedAt = null;
-        endProvisionalAid();
-        move("withdraw", WITHDRAWN, now, reason);
+        move("withdraw", WITHDRAWN, now, endProvisionalAid(reason));
     }
 
     /** The applicant has supplied the missing materials: review resumes, the paused time is added back. */
@@ -226,8 +225,7 @@ public class LegalAidApplication {
     public void deemWithdrawn(Instant now) {
         require("deem-withdrawn", MATERIALS_REQUESTED);
         currentDueAt = null;
-        endProvisionalAid();
-        move("deem-withdrawn", DEEMED_WITHDRAWN, now, "逾期未补正材料，视为撤回申请");
+        move("deem-withdrawn", DEEMED_WITHDRAWN, now, endProvisionalAid("逾期未补正材料，视为撤回申请"));
     }
 
     /** 决定给予法律援助: the 3-day assignment clock starts, unless a lawyer already gives provisional aid. */
@@ -254,8 +252,7 @@ public class LegalAidApplication {
         decisionReason = reason;
         currentDueAt = null;
         objectionDecision = null;
-        endProvisionalAid();
-        move("refuse", REFUSED, now, reason);
+        move("refuse", REFUSED, now, endProvisionalAid(reason));
     }
 
     /** 指派: a LAWYER of a law firm or of the centre. */
@@ -356,12 +353,21 @@ public class LegalAidApplication {
 
     // ---- mechanics ---------------------------------------------------------------------------------
 
-    /** A lawyer giving provisional aid stops when the application ends without a grant (history stays in the timeline). */
-    private void endProvisionalAid() {
-        if (provisionalAid) {
-            lawyerId = null;
-            providerOrgId = null;
+    static final String PROVISIONAL_AID_ENDED = "先行提供法律援助的律师不再承办本案（第四十四条）";
+
+    /**
+     * A lawyer giving provisional aid stops when the application ends without a grant: the lawyer loses access
+     * to the case, the case no longer shows provisional aid, and the step's note says so (the appointment itself
+     * stays in the timeline). Returns the step's note.
+     */
+    private String endProvisionalAid(String note) {
+        if (!provisionalAid) {
+            return note;
         }
+        lawyerId = null;
+        providerOrgId = null;
+        provisionalAid = false;
+        return note == null ? PROVISIONAL_AID_ENDED : note + "；" + PROVISIONAL_AID_ENDED;
     }
 
     private void require(String action, ApplicationStatus... allowed) {
