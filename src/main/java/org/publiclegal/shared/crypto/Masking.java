@@ -6,17 +6,23 @@ public final class Masking {
     private Masking() {
     }
 
-    /** {@code 532932199001011234} → {@code 5329**********1234}. */
+    /**
+     * {@code 532932199001011234} → {@code 5329**********1234}. A value of 8 characters or fewer is hidden
+     * entirely: keeping four at each end would show all of it.
+     */
     public static String idNumber(String id) {
-        if (id == null || id.length() < 8) {
+        if (id == null || id.length() <= 8) {
             return id == null ? null : "*".repeat(id.length());
         }
         return id.substring(0, 4) + "*".repeat(id.length() - 8) + id.substring(id.length() - 4);
     }
 
-    /** {@code 13812345678} → {@code 138****5678}. */
+    /**
+     * {@code 13812345678} → {@code 138****5678}. A value of 7 characters or fewer is hidden entirely: keeping
+     * three and four would show all of it.
+     */
     public static String mobile(String mobile) {
-        if (mobile == null || mobile.length() < 7) {
+        if (mobile == null || mobile.length() <= 7) {
             return mobile == null ? null : "*".repeat(mobile.length());
         }
         return mobile.substring(0, 3) + "*".repeat(mobile.length() - 7) + mobile.substring(mobile.length() - 4);
