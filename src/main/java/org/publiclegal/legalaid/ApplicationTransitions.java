@@ -78,7 +78,7 @@ public class ApplicationTransitions {
         });
     }
 
-    private static void requireCapacity(LegalAidApplication a, AccessScope scope, Capacity capacity) {
+    static void requireCapacity(LegalAidApplication a, AccessScope scope, Capacity capacity) {
         boolean ok = switch (capacity) {
             case APPLICANT -> scope.isResident() && scope.accountId().equals(a.applicantId);
             case CENTRE -> scope.hasRole(Roles.AID_OFFICER) && a.centreId.equals(scope.organisationId());

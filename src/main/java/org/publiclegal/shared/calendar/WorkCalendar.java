@@ -27,8 +27,7 @@ public class WorkCalendar {
         if (counting == DayCounting.CALENDAR) {
             return Uni.createFrom().item(endOf(counting.lastDay(first, days, Map.of())));
         }
-        // a generous window: N working days never span more than 3N + 30 calendar days
-        LocalDate to = first.plusDays(days * 3L + 30);
+        LocalDate to = holidayWindowEnd(first, days);
         return Panache.getSession().chain(s -> s.createNativeQuery(
                         "select day, kind from work_calendar_day where day > :from and day <= :to", Object[].class)
                 .setParameter("from", first).setParameter("to", to).getResultList())
@@ -74,7 +73,16 @@ public class WorkCalendar {
         return map;
     }
 
-    private static Instant endOf(LocalDate day) {
+    /**
+     * The last day whose holiday entries a working-day period may need: a generous window, as N working days
+     * never span more than 3N + 30 calendar days (even behind a month of holidays).
+     */
+    static LocalDate holidayWindowEnd(LocalDate first, int days) {
+        return first.plusDays(days * 3L + 30);
+    }
+
+    /** A deadline ends at 24:00 China time of its last day, i.e. the first instant of the next day. */
+    static Instant endOf(LocalDate day) {
         return day.plusDays(1).atStartOfDay(TimeSource.CHINA).toInstant();
     }
 }

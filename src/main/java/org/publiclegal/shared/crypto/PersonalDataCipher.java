@@ -2,6 +2,7 @@ package org.publiclegal.shared.crypto;
 
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.publiclegal.shared.config.AppConfig;
 
 import javax.crypto.Cipher;
@@ -36,9 +37,15 @@ public class PersonalDataCipher {
     private final String activeKeyId;
     private final SecureRandom random = new SecureRandom();
 
+    @Inject
     public PersonalDataCipher(AppConfig config) {
-        Optional<String> keyList = config.crypto().keys();
-        Optional<String> activeKeyId = config.crypto().activeKeyId();
+        this(config.crypto());
+    }
+
+    /** Parses and checks the configured keys (fails at start-up, naming what is wrong). */
+    PersonalDataCipher(AppConfig.Crypto crypto) {
+        Optional<String> keyList = crypto.keys();
+        Optional<String> activeKeyId = crypto.activeKeyId();
         if (keyList.isEmpty() || activeKeyId.isEmpty()) {
             throw new IllegalStateException("Personal-data encryption keys are not configured: set APP_CRYPTO_KEYS "
                     + "(id:base64-of-32-bytes[,id:...]) and APP_CRYPTO_ACTIVE_KEY_ID from the Kubernetes Secret.");

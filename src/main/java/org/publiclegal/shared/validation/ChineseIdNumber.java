@@ -37,6 +37,11 @@ public @interface ChineseIdNumber {
         }
 
         public static boolean isValidNumber(String id) {
+            return isValidNumber(id, LocalDate.now());
+        }
+
+        /** The check on a given day: a birth date after {@code today} is not valid. */
+        static boolean isValidNumber(String id, LocalDate today) {
             if (id.length() != 18) {
                 return false;
             }
@@ -54,7 +59,7 @@ public @interface ChineseIdNumber {
             try {
                 LocalDate birth = LocalDate.of(Integer.parseInt(id.substring(6, 10)),
                         Integer.parseInt(id.substring(10, 12)), Integer.parseInt(id.substring(12, 14)));
-                return birth.getYear() >= 1900 && !birth.isAfter(LocalDate.now());
+                return birth.getYear() >= 1900 && !birth.isAfter(today);
             } catch (DateTimeException e) {
                 return false;
             }

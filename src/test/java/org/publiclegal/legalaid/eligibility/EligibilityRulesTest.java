@@ -21,11 +21,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -231,6 +233,222 @@ class EligibilityRulesTest {
         assertEquals("低保标准的2倍", Basis.DIBAO_MULTIPLE.describe(new BigDecimal("2.000")));
         assertEquals("最低工资标准", Basis.MIN_WAGE.describe(new BigDecimal("1.000")));
         assertEquals(new BigDecimal("2592.00"), standard(Basis.DISPOSABLE_INCOME_PCT, "0.5", "62208", null, true).monthlyThreshold);
+    }
+
+    // ---- boundaries and exact halves ------------------------------------------------------------------
+
+    @Test
+    void aPerCapitaIncomeOfExactly2200Point005RoundsHalfUpTo2200Point01AndIsAboveThe2200Line() {
+        // 4,400.01 ÷ 2 = 2,200.005: half-even, half-down or truncation would give 2,200.00 and pass
+        RuleResult r = rule(EligibilityRules.evaluate(ask(AidMatter.SUPPORT_PAYMENT,
+                finances(2, "4400.01", "0", false)).input(), STANDARD), ECONOMIC_HARDSHIP);
+        assertEquals(FAIL, r.verdict());
+        assertTrue(r.explanation().contains("家庭人均月收入 2200.01 元"), r.explanation());
+    }
+
+    @Test
+    void aOnePersonHouseholdExactlyAtTheLineIsEligible() {
+        EligibilityResult result = EligibilityRules.evaluate(ask(AidMatter.SUPPORT_PAYMENT,
+                finances(1, "2200", "0", false)).input(), STANDARD);
+        assertEquals(LIKELY_ELIGIBLE, result.outcome());
+        assertTrue(rule(result, ECONOMIC_HARDSHIP).explanation().contains("÷ 1 人"));
+        assertEquals(FAIL, rule(EligibilityRules.evaluate(ask(AidMatter.SUPPORT_PAYMENT,
+                finances(1, "2200.01", "0", false)).input(), STANDARD), ECONOMIC_HARDSHIP).verdict(), "one fen above");
+    }
+
+    @Test
+    void aHouseholdOfZeroOrUnknownMembersOrUnknownIncomeCannotBeJudged() {
+        for (Finances f : List.of(new Finances(0, new BigDecimal("1000"), BigDecimal.ZERO, false),
+                new Finances(null, new BigDecimal("1000"), BigDecimal.ZERO, false),
+                new Finances(2, null, BigDecimal.ZERO, false))) {
+            EligibilityResult result = EligibilityRules.evaluate(ask(AidMatter.SUPPORT_PAYMENT, f).input(), STANDARD);
+            assertEquals(UNKNOWN, rule(result, ECONOMIC_HARDSHIP).verdict(), f.toString());
+            assertTrue(rule(result, ECONOMIC_HARDSHIP).explanation().contains("未填写家庭人口数或月收入"));
+            assertEquals(NEEDS_REVIEW, result.outcome());
+        }
+    }
+
+    @Test
+    void financialAssetsExactlyAtTheCeilingPassAndOneFenAboveFail() {
+        RuleResult at = rule(EligibilityRules.evaluate(ask(AidMatter.SUPPORT_PAYMENT,
+                finances(3, "4500", "50000", false)).input(), STANDARD), ASSETS);
+        assertEquals(PASS, at.verdict());
+        assertTrue(at.explanation().contains("家庭金融资产 50000.00 元，不超过当地标准规定的 50000.00 元"), at.explanation());
+        RuleResult above = rule(EligibilityRules.evaluate(ask(AidMatter.SUPPORT_PAYMENT,
+                finances(3, "4500", "50000.01", false)).input(), STANDARD), ASSETS);
+        assertEquals(FAIL, above.verdict());
+        assertTrue(above.explanation().contains("超过当地标准规定的 50000.00 元"), above.explanation());
+    }
+
+    @Test
+    void assetsLeftBlankUnderAnAssetCeilingNeedReview() {
+        Finances blank = new Finances(3, new BigDecimal("4500"), null, false);
+        EligibilityResult result = EligibilityRules.evaluate(ask(AidMatter.SUPPORT_PAYMENT, blank).input(), STANDARD);
+        assertEquals(UNKNOWN, rule(result, ASSETS).verdict());
+        assertTrue(rule(result, ASSETS).explanation().contains("未填写家庭金融资产"));
+        assertEquals(NEEDS_REVIEW, result.outcome());
+    }
+
+    @Test
+    void assetsLeftBlankWithoutAnAssetCeilingPass() {
+        Finances blank = new Finances(3, new BigDecimal("4500"), null, false);
+        HardshipStandard noCeiling = standard(Basis.DIBAO_MULTIPLE, "2", "1100", null, true);
+        EligibilityResult result = EligibilityRules.evaluate(ask(AidMatter.SUPPORT_PAYMENT, blank).standard(noCeiling).input(), noCeiling);
+        assertEquals(PASS, rule(result, ASSETS).verdict());
+        assertTrue(rule(result, ASSETS).explanation().contains("未设金融资产上限"));
+        assertEquals(LIKELY_ELIGIBLE, result.outcome());
+    }
+
+    @Test
+    void withoutFinancesOrWithoutAStandardTheAssetsNeedReview() {
+        assertTrue(rule(EligibilityRules.evaluate(ask(AidMatter.SUPPORT_PAYMENT, null).input(), STANDARD), ASSETS)
+                .explanation().contains("未填写家庭资产情况"));
+        RuleResult none = rule(EligibilityRules.evaluate(ask(AidMatter.SUPPORT_PAYMENT, LOW).input(), null), ASSETS);
+        assertEquals(UNKNOWN, none.verdict());
+        assertTrue(none.explanation().contains("本地未配置经济困难标准"));
+    }
+
+    @Test
+    void bothAssetProblemsAreNamed() {
+        RuleResult r = rule(EligibilityRules.evaluate(ask(AidMatter.SUPPORT_PAYMENT,
+                finances(3, "4500", "80000", true)).input(), STANDARD), ASSETS);
+        assertEquals(FAIL, r.verdict());
+        assertTrue(r.explanation().contains("超过当地标准规定的 50000.00 元；拥有生活必需以外的房产"), r.explanation());
+    }
+
+    // ---- "failed only on means" (Art. 24) -------------------------------------------------------------
+
+    @Test
+    void aDefendantFailingOnlyOnTheAssetsNeedsReview() {
+        assertEquals(NEEDS_REVIEW, EligibilityRules.evaluate(ask(AidMatter.CRIMINAL_DEFENCE,
+                finances(3, "4500", "80000", false)).input(), STANDARD).outcome());
+    }
+
+    @Test
+    void aDefendantFailingOnIncomeAndAssetsStillNeedsReview() {
+        assertEquals(NEEDS_REVIEW, EligibilityRules.evaluate(ask(AidMatter.CRIMINAL_DEFENCE,
+                finances(3, "9000", "80000", true)).input(), STANDARD).outcome());
+    }
+
+    @Test
+    void aDefendantWithALawyerAboveTheLineIsLikelyIneligibleNotForReview() {
+        EligibilityResult result = EligibilityRules.evaluate(ask(AidMatter.CRIMINAL_DEFENCE, HIGH).ownLawyer().input(), STANDARD);
+        assertEquals(FAIL, rule(result, OWN_LAWYER).verdict());
+        assertEquals(FAIL, rule(result, ECONOMIC_HARDSHIP).verdict());
+        assertEquals(LIKELY_INELIGIBLE, result.outcome());
+        assertTrue(rule(result, ECONOMIC_HARDSHIP).explanation().contains("第二十四条"), "the other-reasons route is named");
+    }
+
+    @Test
+    void aVictimAboveTheLineIsNotToldAboutTheDefendantsOtherReasons() {
+        RuleResult r = rule(EligibilityRules.evaluate(ask(AidMatter.CRIMINAL_VICTIM, HIGH).input(), STANDARD), ECONOMIC_HARDSHIP);
+        assertTrue(r.explanation().endsWith("不符合经济困难条件（《法律援助法》第三十四条）"), r.explanation());
+    }
+
+    @Test
+    void aDefendantNamedByTheCourtUnderBothArticlesCitesBoth() {
+        EligibilityResult result = EligibilityRules.evaluate(ask(AidMatter.CRIMINAL_DEFENCE, HIGH)
+                .ground(NotifiedDefenceGround.MINOR).ground(NotifiedDefenceGround.COMPULSORY_MEDICAL_TREATMENT).input(), STANDARD);
+        assertEquals("第二十五条、第二十八条", rule(result, NOTIFIED_DEFENCE).article());
+        assertEquals(NOT_APPLICABLE, rule(result, ASSETS).verdict());
+        assertEquals(NOT_APPLICABLE, rule(result, HARDSHIP_WAIVED).verdict());
+        assertEquals(NOT_APPLICABLE, rule(result, EXEMPT_FROM_VERIFICATION).verdict());
+        assertTrue(rule(result, ASSETS).explanation().contains("也不审查家庭资产"));
+    }
+
+    @Test
+    void onlyTheHeaviestChargesRequireAnExperiencedLawyer() {
+        String death = rule(EligibilityRules.evaluate(ask(AidMatter.CRIMINAL_DEFENCE, HIGH)
+                .ground(NotifiedDefenceGround.DEATH_PENALTY_REVIEW).input(), STANDARD), NOTIFIED_DEFENCE).explanation();
+        assertTrue(death.contains("三年以上"), death);
+        String minor = rule(EligibilityRules.evaluate(ask(AidMatter.CRIMINAL_DEFENCE, HIGH)
+                .ground(NotifiedDefenceGround.MINOR).input(), STANDARD), NOTIFIED_DEFENCE).explanation();
+        assertFalse(minor.contains("三年以上"), minor);
+    }
+
+    @Test
+    void aNotifiedGroundOutsideACriminalDefenceIsIgnored() {
+        EligibilityResult result = EligibilityRules.evaluate(ask(AidMatter.SUPPORT_PAYMENT, LOW)
+                .ground(NotifiedDefenceGround.MINOR).input(), STANDARD);
+        assertEquals(NOT_APPLICABLE, rule(result, NOTIFIED_DEFENCE).verdict());
+        assertTrue(rule(result, NOTIFIED_DEFENCE).explanation().contains("只适用于刑事案件"));
+        assertEquals(PASS, rule(result, ECONOMIC_HARDSHIP).verdict(), "the means test still applies");
+        assertNotNull(result.standard());
+    }
+
+    @Test
+    void anExemptMigrantWorkerOnAnotherMatterIsToldWhyTheMeansTestStillApplies() {
+        RuleResult r = rule(EligibilityRules.evaluate(ask(AidMatter.SUPPORT_PAYMENT, LOW)
+                .exemption(ExemptionCategory.MIGRANT_WORKER_WAGES_OR_INJURY).input(), STANDARD), EXEMPT_FROM_VERIFICATION);
+        assertTrue(r.explanation().contains("仅在请求支付劳动报酬或者工伤事故人身损害赔偿时免予核查"), r.explanation());
+    }
+
+    @Test
+    void nullSituationAndGroundSetsCountAsNone() {
+        EligibilityInput in = new EligibilityInput(AidMatter.SUPPORT_PAYMENT, null, null, false, false, null, LOW,
+                "610000000000", DAY);
+        assertEquals(LIKELY_ELIGIBLE, EligibilityRules.evaluate(in, STANDARD).outcome());
+    }
+
+    // ---- every label and article reaches the explanation ------------------------------------------------
+
+    @Test
+    void eachNotifiedGroundIsNamedInChinese() {
+        Map<NotifiedDefenceGround, String> names = Map.of(
+                NotifiedDefenceGround.MINOR, "未成年人",
+                NotifiedDefenceGround.BLIND_DEAF_MUTE, "视力、听力、言语残疾人",
+                NotifiedDefenceGround.MENTAL_INCAPACITY, "不能完全辨认自己行为的成年人",
+                NotifiedDefenceGround.LIFE_OR_DEATH_PENALTY, "可能被判处无期徒刑、死刑的人",
+                NotifiedDefenceGround.DEATH_PENALTY_REVIEW, "申请法律援助的死刑复核案件被告人",
+                NotifiedDefenceGround.TRIAL_IN_ABSENTIA, "缺席审判案件的被告人",
+                NotifiedDefenceGround.COMPULSORY_MEDICAL_TREATMENT, "强制医疗案件的被申请人或者被告人");
+        names.forEach((ground, name) -> assertTrue(rule(EligibilityRules.evaluate(ask(AidMatter.CRIMINAL_DEFENCE, HIGH)
+                .ground(ground).input(), STANDARD), NOTIFIED_DEFENCE).explanation().contains("情形：" + name), ground.name()));
+    }
+
+    @Test
+    void eachArt32SituationIsNamedInChinese() {
+        Map<Art32Situation, String> names = Map.of(
+                Art32Situation.MARTYR_RELATIVE_PERSONALITY_RIGHTS, "英雄烈士近亲属",
+                Art32Situation.BRAVE_ACT, "见义勇为",
+                Art32Situation.ACQUITTED_STATE_COMPENSATION, "再审改判无罪",
+                Art32Situation.ABUSE_ABANDONMENT_DOMESTIC_VIOLENCE, "家庭暴力");
+        names.forEach((situation, name) -> assertTrue(rule(EligibilityRules.evaluate(ask(AidMatter.SUPPORT_PAYMENT, HIGH)
+                .situation(situation).input(), STANDARD), HARDSHIP_WAIVED).explanation().contains(name), situation.name()));
+    }
+
+    @Test
+    void eachArt42GroupIsNamedWithTheProofToBring() {
+        Map<ExemptionCategory, List<String>> expected = Map.of(
+                ExemptionCategory.MINOR_ELDERLY_DISABLED_NO_FIXED_INCOME, List.of("无固定生活来源的未成年人、老年人、残疾人", "残疾人证"),
+                ExemptionCategory.SOCIAL_ASSISTANCE_RECIPIENT, List.of("社会救助对象", "低保证"),
+                ExemptionCategory.JUDICIAL_ASSISTANCE_RECIPIENT, List.of("司法救助对象", "司法救助决定书"),
+                ExemptionCategory.PREFERENTIAL_CARE_RECIPIENT, List.of("优抚对象", "优待证"),
+                ExemptionCategory.MIGRANT_WORKER_WAGES_OR_INJURY, List.of("进城务工人员", "劳动合同"));
+        expected.forEach((group, words) -> {
+            String text = rule(EligibilityRules.evaluate(ask(AidMatter.LABOUR_RELATIONSHIP_OR_WAGES, HIGH)
+                    .exemption(group).input(), STANDARD), EXEMPT_FROM_VERIFICATION).explanation();
+            words.forEach(w -> assertTrue(text.contains(w), group + ": " + text));
+            assertFalse(text.contains("工伤事故的相关材料"), "a wage claim needs no injury papers");
+        });
+        String injury = rule(EligibilityRules.evaluate(ask(AidMatter.PERSONAL_INJURY, HIGH)
+                .exemption(ExemptionCategory.MIGRANT_WORKER_WAGES_OR_INJURY).input(), STANDARD), EXEMPT_FROM_VERIFICATION).explanation();
+        assertTrue(injury.contains("工伤事故的相关材料"), injury);
+    }
+
+    @Test
+    void eachArt31ItemIsNamedByItsNumber() {
+        Map<AidMatter, String> items = Map.of(
+                AidMatter.STATE_COMPENSATION, "第（一）项「依法请求国家赔偿」",
+                AidMatter.SOCIAL_INSURANCE_OR_ASSISTANCE, "第（二）项",
+                AidMatter.SURVIVOR_OR_DISABILITY_PENSION, "第（三）项",
+                AidMatter.SUPPORT_PAYMENT, "第（四）项",
+                AidMatter.LABOUR_RELATIONSHIP_OR_WAGES, "第（五）项",
+                AidMatter.CIVIL_CAPACITY, "第（六）项",
+                AidMatter.PERSONAL_INJURY, "第（七）项",
+                AidMatter.ENVIRONMENTAL_DAMAGE, "第（八）项「请求环境污染、生态破坏损害赔偿」");
+        items.forEach((matter, item) -> assertTrue(rule(EligibilityRules.evaluate(ask(matter, LOW).input(), STANDARD),
+                MATTER_IN_SCOPE).explanation().startsWith("属于" + item), matter.name()));
     }
 
     // ---- builders ----

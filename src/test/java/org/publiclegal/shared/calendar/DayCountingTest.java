@@ -35,4 +35,27 @@ class DayCountingTest {
         // the same period in calendar days ends on 3 October, holiday or not
         assertEquals(LocalDate.of(2026, 10, 3), DayCounting.CALENDAR.lastDay(LocalDate.of(2026, 9, 30), 3, calendar));
     }
+
+    @Test
+    void zeroDaysEndOnTheStartingDay() {
+        assertEquals(LocalDate.of(2026, 3, 6), DayCounting.CALENDAR.lastDay(LocalDate.of(2026, 3, 6), 0, Map.of()));
+        assertEquals(LocalDate.of(2026, 3, 6), DayCounting.WORKING.lastDay(LocalDate.of(2026, 3, 6), 0, Map.of()));
+    }
+
+    @Test
+    void oneWorkingDayFromFridayIsMondayAndFromSaturdayIsMonday() {
+        assertEquals(LocalDate.of(2026, 3, 9), DayCounting.WORKING.lastDay(LocalDate.of(2026, 3, 6), 1, Map.of()));
+        assertEquals(LocalDate.of(2026, 3, 9), DayCounting.WORKING.lastDay(LocalDate.of(2026, 3, 7), 1, Map.of()));
+        assertEquals(LocalDate.of(2026, 3, 3), DayCounting.WORKING.lastDay(LocalDate.of(2026, 3, 2), 1, Map.of()));
+    }
+
+    @Test
+    void saturdaysAndSundaysAreRestDaysUnlessTheCalendarSaysOtherwise() {
+        assertEquals(false, DayCounting.isWorkingDay(LocalDate.of(2026, 3, 7), Map.of()), "Saturday");
+        assertEquals(false, DayCounting.isWorkingDay(LocalDate.of(2026, 3, 8), Map.of()), "Sunday");
+        assertEquals(true, DayCounting.isWorkingDay(LocalDate.of(2026, 3, 6), Map.of()), "Friday");
+        assertEquals(true, DayCounting.isWorkingDay(LocalDate.of(2026, 3, 9), Map.of()), "Monday");
+        assertEquals(false, DayCounting.isWorkingDay(LocalDate.of(2026, 10, 1), Map.of(LocalDate.of(2026, 10, 1), DayKind.HOLIDAY)));
+        assertEquals(true, DayCounting.isWorkingDay(LocalDate.of(2026, 10, 10), Map.of(LocalDate.of(2026, 10, 10), DayKind.WORKDAY)));
+    }
 }

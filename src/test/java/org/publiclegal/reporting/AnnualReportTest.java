@@ -1,0 +1,121 @@
+package org.publiclegal.reporting;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** Each sentence of the report appears exactly when one of its figures is not zero, in the reports' order. */
+class AnnualReportTest {
+
+    /** Every figure 0, the rates absent (nothing to divide by), as in a county with no activity. */
+    private static Map<Metric, BigDecimal> quietYear() {
+        Map<Metric, BigDecimal> v = new EnumMap<>(Metric.class);
+        for (Metric m : Metric.values()) {
+            v.put(m, m.type() == Metric.Type.RATE || m.type() == Metric.Type.COVERAGE ? null : BigDecimal.ZERO);
+        }
+        return v;
+    }
+
+    static Stream<Arguments> eachFigureAlone() {
+        return Stream.of(
+                Arguments.of(Metric.LEGAL_AID_CASES, List.of("全年共受理法律援助案件7件,法律援助咨询0人次,避免和挽回经济损失0万元。")),
+                Arguments.of(Metric.LEGAL_AID_CONSULTATIONS, List.of("全年共受理法律援助案件0件,法律援助咨询7人次,避免和挽回经济损失0万元。")),
+                Arguments.of(Metric.LEGAL_AID_LOSSES_RECOVERED, List.of("全年共受理法律援助案件0件,法律援助咨询0人次,避免和挽回经济损失7万元。")),
+                Arguments.of(Metric.MEDIATION_SCREENINGS, List.of("全年共开展矛盾纠纷排查7次,调解矛盾纠纷0件,调解成功0件。")),
+                Arguments.of(Metric.MEDIATION_CONCLUDED, List.of("全年共开展矛盾纠纷排查0次,调解矛盾纠纷7件,调解成功0件。")),
+                Arguments.of(Metric.MEDIATION_SUCCEEDED, List.of("全年共开展矛盾纠纷排查0次,调解矛盾纠纷0件,调解成功7件。")),
+                Arguments.of(Metric.MEDIATION_COURT_REFERRALS, List.of("全年共接受诉前委派调解案件7件,司法确认0件。")),
+                Arguments.of(Metric.MEDIATION_JUDICIAL_CONFIRMATIONS, List.of("全年共接受诉前委派调解案件0件,司法确认7件。")),
+                Arguments.of(Metric.MEDIATION_COMMITTEES, List.of("目前共建立各级人民调解委员会7个,配备人民调解员0名。")),
+                Arguments.of(Metric.MEDIATION_MEDIATORS, List.of("目前共建立各级人民调解委员会0个,配备人民调解员7名。")),
+                Arguments.of(Metric.ADVISORY_SIGNING_RATE, List.of("村(社区)法律顾问签约率达到7%。")),
+                Arguments.of(Metric.ADVISORY_LEGAL_REVIEWS, List.of("年内共提供法律事项审查和建议7条。")),
+                Arguments.of(Metric.EDUCATION_LECTURES, List.of("全年共开展法治讲座7场,合计参与0人次,拍摄普法宣传短视频0期。")),
+                Arguments.of(Metric.EDUCATION_PARTICIPANTS, List.of("全年共开展法治讲座0场,合计参与7人次,拍摄普法宣传短视频0期。")),
+                Arguments.of(Metric.EDUCATION_VIDEOS, List.of("全年共开展法治讲座0场,合计参与0人次,拍摄普法宣传短视频7期。")),
+                // figures the report does not print on their own
+                Arguments.of(Metric.MEDIATION_SUCCESS_RATE, List.of()),
+                Arguments.of(Metric.LEGAL_AID_APPLICATIONS, List.of()),
+                Arguments.of(Metric.LEGAL_AID_REFUSALS, List.of()),
+                Arguments.of(Metric.MEDIATION_RECEIVED, List.of()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eachFigureAlone")
+    void aFigureThatIsNotZeroPrintsItsSentenceWithTheOthersAsZero(Metric metric, List<String> expected) {
+        Map<Metric, BigDecimal> v = quietYear();
+        v.put(metric, BigDecimal.valueOf(7));
+        assertEquals(expected, AnnualReport.paragraphs(v));
+    }
+
+    @Test
+    void aYearWithoutActivityPrintsNothing() {
+        assertEquals(List.of(), AnnualReport.paragraphs(quietYear()));
+    }
+
+    @Test
+    void aSigningRateOfZeroIsNotPrinted() {
+        Map<Metric, BigDecimal> v = quietYear();
+        v.put(Metric.ADVISORY_SIGNING_RATE, new BigDecimal("0.0"));
+        assertEquals(List.of(), AnnualReport.paragraphs(v));
+    }
+
+    @Test
+    void theSuccessRateJoinsTheMediationSentenceWhenItHasAValue() {
+        Map<Metric, BigDecimal> v = quietYear();
+        v.put(Metric.MEDIATION_CONCLUDED, BigDecimal.valueOf(3));
+        v.put(Metric.MEDIATION_SUCCEEDED, BigDecimal.valueOf(2));
+        v.put(Metric.MEDIATION_SUCCESS_RATE, MetricService.rate(2, 3));
+        assertEquals(List.of("全年共开展矛盾纠纷排查0次,调解矛盾纠纷3件,调解成功2件,调解成功率为66.7%。"), AnnualReport.paragraphs(v));
+    }
+
+    @Test
+    void theSentencesFollowTheReportsOrder() {
+        Map<Metric, BigDecimal> v = new EnumMap<>(Metric.class);
+        for (Metric m : Metric.values()) {
+            v.put(m, BigDecimal.ONE);
+        }
+        assertEquals(List.of(
+                "全年共受理法律援助案件1件,法律援助咨询1人次,避免和挽回经济损失1万元。",
+                "全年共开展矛盾纠纷排查1次,调解矛盾纠纷1件,调解成功1件,调解成功率为1%。",
+                "全年共接受诉前委派调解案件1件,司法确认1件。",
+                "目前共建立各级人民调解委员会1个,配备人民调解员1名。",
+                "村(社区)法律顾问签约率达到1%。",
+                "年内共提供法律事项审查和建议1条。",
+                "全年共开展法治讲座1场,合计参与1人次,拍摄普法宣传短视频1期。"), AnnualReport.paragraphs(v));
+    }
+
+    @Test
+    void aFiguresChangeIsTheDifferenceAndAbsentWhenEitherYearHasNoValue() {
+        AnnualReport.Figure up = AnnualReport.Figure.of(Metric.MEDIATION_SUCCESS_RATE, new BigDecimal("98.2"), new BigDecimal("96.5"));
+        assertEquals(new BigDecimal("1.7"), up.change());
+        assertEquals("mediation.success_rate", up.key());
+        assertEquals("%", up.unit());
+        assertNull(AnnualReport.Figure.of(Metric.MEDIATION_SUCCESS_RATE, null, new BigDecimal("96.5")).change());
+        assertNull(AnnualReport.Figure.of(Metric.MEDIATION_SUCCESS_RATE, new BigDecimal("98.2"), null).change());
+    }
+
+    @Test
+    void theReportListsEveryCatalogueFigureInCatalogueOrder() {
+        Map<Metric, BigDecimal> current = quietYear();
+        current.put(Metric.LEGAL_AID_CASES, BigDecimal.TEN);
+        Map<Metric, BigDecimal> previous = quietYear();
+        previous.put(Metric.LEGAL_AID_CASES, BigDecimal.ONE);
+        AnnualReport r = AnnualReport.of(null, 2025, Instant.EPOCH, current, previous);
+        assertEquals(Stream.of(Metric.values()).map(Metric::key).toList(), r.figures().stream().map(AnnualReport.Figure::key).toList());
+        assertEquals(BigDecimal.valueOf(9), r.figures().get(0).change());
+        assertEquals(2025, r.year());
+        assertEquals(1, r.paragraphs().size());
+    }
+}
