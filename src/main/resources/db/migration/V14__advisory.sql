@@ -151,7 +151,7 @@ create table adv_service_record (
     village_code     varchar(12) collate "C" not null references region (code),
     started_at       timestamptz   not null,
     duration_minutes int           not null check (duration_minutes between 1 and 1440),
-    kind             varchar(24)   not null,
+    kind             varchar(32)   not null,
     mode             varchar(8)    not null check (mode in ('ON_SITE', 'PHONE', 'VIDEO')),
     summary          varchar(2000) not null,
     persons_served   int           not null check (persons_served >= 0),

@@ -20,7 +20,6 @@ import org.publiclegal.shared.security.Roles;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -175,10 +174,6 @@ public class AdvisorService {
                         where acc.id = :a""", Object[].class).setParameter("a", advisorId).getResultList()))
                 .map(rows -> rows.isEmpty() ? new Names(null, null)
                         : new Names((String) rows.get(0)[0], (String) rows.get(0)[1]));
-    }
-
-    static Instant now(Clock clock) {
-        return clock.instant();
     }
 
     static boolean isVillage(String code) {

@@ -5,7 +5,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.publiclegal.advisory.booking.BookingStatus;
 import org.publiclegal.advisory.booking.BookingTopic;
 import org.publiclegal.shared.domain.DomainException;
 import org.publiclegal.shared.domain.NotFound;
@@ -229,9 +228,5 @@ public class AdvisoryQueries {
 
     private static OffsetDateTime start(LocalDate day) {
         return day.atStartOfDay(TimeSource.CHINA).toOffsetDateTime();
-    }
-
-    static boolean holds(BookingStatus s) {
-        return s.holdsSlot();
     }
 }

@@ -6,7 +6,6 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.publiclegal.advisory.AdvisorRepository;
-import org.publiclegal.advisory.AdvisorService;
 import org.publiclegal.advisory.ServiceKind;
 import org.publiclegal.advisory.ServiceMode;
 import org.publiclegal.advisory.ServiceRecordService;
@@ -35,7 +34,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * 预约: residents book a free slot of an advisor; the advisor confirms or declines, marks a no-show or completes
@@ -55,7 +53,6 @@ public class BookingService {
 
     private final BookingRepository bookings;
     private final AdvisorRepository advisors;
-    private final AdvisorService advisorService;
     private final AvailabilityService availability;
     private final ServiceRecordService records;
     private final ProfileService profiles;
@@ -66,13 +63,12 @@ public class BookingService {
     private final AppConfig config;
     private final Clock clock;
 
-    public BookingService(BookingRepository bookings, AdvisorRepository advisors, AdvisorService advisorService,
+    public BookingService(BookingRepository bookings, AdvisorRepository advisors,
                           AvailabilityService availability, ServiceRecordService records, ProfileService profiles,
                           OrganisationService directory, WorkCalendar calendar, PersonalDataCipher cipher,
                           AuditTrail audit, AppConfig config, Clock clock) {
         this.bookings = bookings;
         this.advisors = advisors;
-        this.advisorService = advisorService;
         this.availability = availability;
         this.records = records;
         this.profiles = profiles;
@@ -270,12 +266,13 @@ public class BookingService {
         }
         return load(id, scope).chain(b -> {
             requireAdvisor(b, scope);
+            b.complete(null, clock.instant());
             int minutes = (int) java.time.Duration.between(b.startsAt, b.endsAt).toMinutes();
             return records.recordForBooking(b.advisorId, b.id, new ServiceRecordService.Entry(b.villageCode, b.startsAt,
                             minutes, c.kind() == null ? ServiceKind.CONSULTATION : c.kind(), b.mode, c.summary(),
                             c.personsServed(), null, null), actor)
                     .chain(record -> {
-                        b.complete(record.id, clock.instant());
+                        b.serviceRecordId = record.id;
                         return bookings.persistAndFlush(b);
                     });
         });
@@ -340,13 +337,5 @@ public class BookingService {
         if (!scope.accountId().equals(b.residentId)) {
             throw DomainException.forbidden("只有预约人本人可以办理此事项");
         }
-    }
-
-    static <T> Function<T, T> identity() {
-        return Function.identity();
-    }
-
-    AdvisorService advisorService() {
-        return advisorService;
     }
 }
