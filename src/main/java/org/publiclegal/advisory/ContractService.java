@@ -154,6 +154,16 @@ public class ContractService {
     /** 续签: a new contract for the same villages from the day after this one ends. */
     @WithTransaction
     public Uni<Signed> renew(UUID id, LocalDate endsOn, Integer hours, Integer lectures, AccessScope scope, Actor actor) {
+        return renew(id, endsOn, hours, lectures, scope, actor, coverage.today());
+    }
+
+    /** As {@link #renew}, entered as of {@code enteredOn} (demo); joins the caller's transaction. */
+    public Uni<Signed> renewAsOf(UUID id, LocalDate endsOn, AccessScope scope, Actor actor, LocalDate enteredOn) {
+        return renew(id, endsOn, null, null, scope, actor, enteredOn);
+    }
+
+    private Uni<Signed> renew(UUID id, LocalDate endsOn, Integer hours, Integer lectures, AccessScope scope, Actor actor,
+                              LocalDate today) {
         return load(id, scope).chain(old -> {
             requireManager(old, scope);
             LocalDate start = old.endsOn.plusDays(1);
@@ -165,7 +175,7 @@ public class ContractService {
                 return villages.ofContracts(List.of(old.id));
             }).chain(vs -> sign(new Terms(old.advisorId, vs.stream().map(v -> v.villageCode).toList(), start, endsOn,
                     hours == null ? old.onsiteHoursPerMonth : hours, lectures == null ? old.lecturesPerQuarter : lectures),
-                    old.id, scope, actor, coverage.today()));
+                    old.id, scope, actor, today));
         });
     }
 
