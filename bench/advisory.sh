@@ -282,13 +282,15 @@ for i in $(seq 1 "$RACE"); do
     token=$(curl -fsS "$BASE/api/auth/wechat" -H 'Content-Type: application/json' -d "{\"code\":\"bench-race-$i\"}" | token_of)
     echo "$token" >"$WORK/race/$i.token"
 done
+RACE_PIDS=()
 for i in $(seq 1 "$RACE"); do
     curl -s -o "$WORK/race/$i.body" -w '%{http_code}\n' "$B" -H "Authorization: Bearer $(cat "$WORK/race/$i.token")" \
         -H 'Content-Type: application/json' -H "Idempotency-Key: race-$i" \
         -d "{\"advisorId\":\"$RACE_ADVISOR\",\"startsAt\":\"$RACE_SLOT\",\"mode\":\"PHONE\",\"topic\":\"LABOUR\",\"description\":\"基准测试\",\"villageCode\":\"$VILLAGE\"}" \
         >"$WORK/race/$i.status" &
+    RACE_PIDS+=($!)
 done
-wait
+wait "${RACE_PIDS[@]}"   # the curls only (a bare wait would also wait for the app)
 RACE_201=$(cat "$WORK"/race/*.status | grep -c '^201$' || true)
 RACE_409=$(cat "$WORK"/race/*.status | grep -c '^409$' || true)
 RACE_OTHER=$(( RACE - RACE_201 - RACE_409 ))

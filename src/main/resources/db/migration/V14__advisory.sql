@@ -139,6 +139,9 @@ create index adv_booking_advisor_idx on adv_booking (advisor_id, starts_at desc,
 create index adv_booking_village_idx on adv_booking (village_code, starts_at, id);
 create index adv_booking_open_per_resident_idx on adv_booking (resident_id, advisor_id)
     where status in ('PENDING', 'CONFIRMED');
+-- 好差评 per advisor (directory, advisor page): only the rated bookings, not all of an advisor's bookings
+-- (bench/advisory.sh's first run: the directory read 1 M bookings per request, 10 s)
+create index adv_booking_rating_idx on adv_booking (advisor_id, rating) where rating is not null;
 -- a 司法所's open 差评 callbacks, oldest due first
 create index adv_booking_callback_idx on adv_booking (callback_due_at, id)
     where rating <= 2 and callback_at is null;

@@ -27,16 +27,18 @@ import java.util.UUID;
 public class AvailabilityService {
 
     private final AdvisorRepository advisors;
+    private final org.publiclegal.region.OrganisationService directory;
     private final AvailabilityRuleRepository rules;
     private final AvailabilityExceptionRepository exceptions;
     private final BookingRepository bookings;
     private final AppConfig config;
     private final Clock clock;
 
-    public AvailabilityService(AdvisorRepository advisors, AvailabilityRuleRepository rules,
-                               AvailabilityExceptionRepository exceptions, BookingRepository bookings, AppConfig config,
-                               Clock clock) {
+    public AvailabilityService(AdvisorRepository advisors, org.publiclegal.region.OrganisationService directory,
+                               AvailabilityRuleRepository rules, AvailabilityExceptionRepository exceptions,
+                               BookingRepository bookings, AppConfig config, Clock clock) {
         this.advisors = advisors;
+        this.directory = directory;
         this.rules = rules;
         this.exceptions = exceptions;
         this.bookings = bookings;
@@ -67,7 +69,7 @@ public class AvailabilityService {
             throw DomainException.invalidField("validTo", "有效期结束日期不能早于开始日期");
         }
         requireVillageForOnSite(h.mode(), h.villageCode());
-        return manageable(advisorId, scope).chain(a -> {
+        return manageable(advisorId, scope).call(a -> villageExists(h.mode(), h.villageCode())).chain(a -> {
             AvailabilityRule r = new AvailabilityRule();
             r.id = UUID.randomUUID();
             r.advisorId = a.accountId;
@@ -106,7 +108,8 @@ public class AvailabilityService {
             }
             requireVillageForOnSite(c.mode(), c.villageCode());
         }
-        return manageable(advisorId, scope).chain(a -> {
+        return manageable(advisorId, scope).call(a -> c.kind() == AvailabilityException.Kind.EXTRA
+                ? villageExists(c.mode(), c.villageCode()) : Uni.createFrom().voidItem()).chain(a -> {
             AvailabilityException x = new AvailabilityException();
             x.id = UUID.randomUUID();
             x.advisorId = a.accountId;
@@ -173,6 +176,19 @@ public class AvailabilityService {
             AdvisoryAccess.requireAdvisorOrAdministrator(scope, a);
             return a;
         });
+    }
+
+    /** An on-site session's village must exist (else 400, not a foreign-key conflict). */
+    private Uni<Void> villageExists(ServiceMode mode, String village) {
+        if (mode != ServiceMode.ON_SITE) {
+            return Uni.createFrom().voidItem();
+        }
+        return directory.regionExists(village).map(exists -> {
+            if (!exists) {
+                throw DomainException.invalidField("villageCode", "行政区划 " + village + " 不存在");
+            }
+            return null;
+        }).replaceWithVoid();
     }
 
     private static void requireVillageForOnSite(ServiceMode mode, String village) {

@@ -170,6 +170,24 @@ class AdvisoryBookingTest {
         given().auth().oauth2(token).queryParam("from", AdvisoryFlow.today().toString())
                 .queryParam("to", AdvisoryFlow.today().plusDays(1).toString())
                 .get("/api/advisors/" + UUID.randomUUID() + "/slots").then().statusCode(404);
+        // weekly hours: on site needs an existing village, and hours may not cross midnight
+        String advisorToken = Fixtures.token(advisor);
+        given().auth().oauth2(advisorToken).contentType(ContentType.JSON)
+                .body(Map.of("dayOfWeek", "WEDNESDAY", "startsAt", "09:00", "endsAt", "12:00", "mode", "ON_SITE",
+                        "villageCode", c.villageA1().substring(0, 9) + "999", "slotMinutes", 30,
+                        "validFrom", AdvisoryFlow.today().toString()))
+                .post("/api/advisors/" + advisor.id + "/availability/rules").then().statusCode(400)
+                .body("errors.field", hasItem("villageCode"));
+        given().auth().oauth2(advisorToken).contentType(ContentType.JSON)
+                .body(Map.of("dayOfWeek", "WEDNESDAY", "startsAt", "22:00", "endsAt", "01:00", "mode", "PHONE",
+                        "slotMinutes", 30, "validFrom", AdvisoryFlow.today().toString()))
+                .post("/api/advisors/" + advisor.id + "/availability/rules").then().statusCode(400)
+                .body("errors.field", hasItem("endsAt"));
+        // another advisor may not change this advisor's hours
+        given().auth().oauth2(Fixtures.token(AdvisoryFlow.advisor(c))).contentType(ContentType.JSON)
+                .body(Map.of("dayOfWeek", "WEDNESDAY", "startsAt", "09:00", "endsAt", "12:00", "mode", "PHONE",
+                        "slotMinutes", 30, "validFrom", AdvisoryFlow.today().toString()))
+                .post("/api/advisors/" + advisor.id + "/availability/rules").then().statusCode(403);
     }
 
     @Test
