@@ -42,6 +42,7 @@ import java.util.regex.Pattern;
  *   --expect CODE        the status that counts as success (default 201 for post-json, 200 for get)
  *   --token T | --tokens FILE
  *   --body FILE          request body (post-json)
+ *   --bodies FILE        (post-json) one body per line instead; each request takes the next, round-robin
  *   --follow-cursor      (get) follow nextCursor
  *   --pages N            (get --follow-cursor) pages per walk, the first included (default 50)
  *   --timeout S          per-request timeout (default 30)
@@ -76,6 +77,7 @@ public class LoadDriver {
 
     private final Options o;
     private final AtomicLong tokenTurn = new AtomicLong();
+    private final AtomicLong bodyTurn = new AtomicLong();
     private final AtomicLong measuredCount = new AtomicLong();
     private final AtomicInteger errorSamples = new AtomicInteger();
     private final AtomicLong followed = new AtomicLong();
@@ -217,7 +219,8 @@ public class LoadDriver {
             if (o.mode.equals("post-json")) {
                 b.header("Content-Type", "application/json")
                         .header("Idempotency-Key", UUID.randomUUID().toString())
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(o.body));
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(o.bodies.isEmpty() ? o.body
+                                : o.bodies.get((int) (bodyTurn.getAndIncrement() % o.bodies.size()))));
             } else {
                 b.GET();
             }
@@ -270,6 +273,8 @@ public class LoadDriver {
         int expect = -1;
         List<String> tokens = new ArrayList<>();
         byte[] body;
+        /** --bodies FILE: one JSON body per line, each request takes the next (e.g. distinct booking slots). */
+        List<byte[]> bodies = new ArrayList<>();
         boolean followCursor;
         int pages = 50;
         double timeout = 30;
@@ -322,12 +327,18 @@ public class LoadDriver {
                         throw new IllegalArgumentException("no tokens in " + kv.get("tokens"));
                     }
                 }
-                if (o.mode.equals("post-json")) {
+                if (o.mode.equals("post-json") && kv.containsKey("bodies")) {
+                    for (String line : Files.readAllLines(Path.of(kv.get("bodies")))) {
+                        if (!line.isBlank()) {
+                            o.bodies.add(line.getBytes(StandardCharsets.UTF_8));
+                        }
+                    }
+                } else if (o.mode.equals("post-json")) {
                     o.body = Files.readAllBytes(Path.of(require(kv, "body")));
                 }
                 o.label = kv.getOrDefault("label", o.mode);
                 kv.keySet().removeAll(Set.of("url", "vus", "duration", "warmup", "max-requests", "expect", "pages",
-                        "timeout", "token", "tokens", "body", "label"));
+                        "timeout", "token", "tokens", "body", "bodies", "label"));
                 if (!kv.isEmpty()) {
                     throw new IllegalArgumentException("unknown option(s) " + kv.keySet());
                 }

@@ -109,7 +109,7 @@ public class DemoActivity {
     }
 
     /** The demo staff member's access scope, as their token would carry it. */
-    private Uni<AccessScope> staff(String username) {
+    static Uni<AccessScope> staff(String username) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         select a.id, a.roles, a.organisation_id, a.region_code from account a
                         join staff_credential c on c.account_id = a.id where c.username = :u""", Object[].class)

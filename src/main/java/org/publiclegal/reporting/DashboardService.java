@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.publiclegal.advisory.AdvisoryQueries;
 import org.publiclegal.legalaid.ApplicationStatus;
 import org.publiclegal.mediation.MediationStatus;
 import org.publiclegal.reporting.LedgerTotals.Sum;
@@ -27,7 +28,8 @@ import java.util.UUID;
 /**
  * The live picture for a 司法所 or 司法局: figures for today, this month and this year, the year month by month,
  * open and overdue legal-aid and mediation cases with their deadlines, the workloads of mediators and
- * legal-aid lawyers, and village advisor coverage.
+ * legal-aid lawyers, village advisor coverage with the uncovered villages, and the advisors behind their monthly
+ * service commitment.
  */
 @ApplicationScoped
 public class DashboardService {
@@ -41,6 +43,7 @@ public class DashboardService {
             Metric.EDUCATION_PARTICIPANTS);
     private static final int CASES_SHOWN = 20;
     private static final int WORKLOADS_SHOWN = 30;
+    private static final int UNCOVERED_SHOWN = 100;
 
     public record Figure(String key, String label, String unit, BigDecimal value) {
     }
@@ -64,7 +67,8 @@ public class DashboardService {
     public record Workload(UUID accountId, String name, String role, String organisation, long openCases) {
     }
 
-    public record Coverage(long villages, long covered, BigDecimal rate) {
+    /** Villages covered at the end of today (ledger), the rate, and the villages without a contract in force today. */
+    public record Coverage(long villages, long covered, BigDecimal rate, List<AdvisoryQueries.Village> uncovered) {
     }
 
     public record Standing(long committees, long mediators) {
@@ -72,16 +76,19 @@ public class DashboardService {
 
     public record Dashboard(RegionRef region, Instant asOf, LocalDate today, List<PeriodFigures> periods,
                             Monthly monthly, Standing standing, OpenCases legalAid, OpenCases mediation,
-                            List<Workload> workloads, Coverage advisorCoverage) {
+                            List<Workload> workloads, Coverage advisorCoverage,
+                            List<AdvisoryQueries.Commitment> advisorsBehind) {
     }
 
     private final Pool pool;
     private final LedgerTotals totals;
     private final MetricService metrics;
+    private final AdvisoryQueries advisory;
     private final Clock clock;
 
-    public DashboardService(Pool pool, LedgerTotals totals, MetricService metrics, Clock clock) {
+    public DashboardService(Pool pool, LedgerTotals totals, MetricService metrics, AdvisoryQueries advisory, Clock clock) {
         this.pool = pool;
+        this.advisory = advisory;
         this.totals = totals;
         this.metrics = metrics;
         this.clock = clock;
@@ -98,7 +105,9 @@ public class DashboardService {
                         metrics.standing(region.code(), new Period(today, today), standingMetrics),
                         openCases(region.code(), now, true),
                         openCases(region.code(), now, false),
-                        workloads(region.code()))
+                        workloads(region.code()),
+                        advisory.coverage(region.code(), today, UNCOVERED_SHOWN),
+                        advisory.commitments(region.code(), YearMonth.from(today)))
                 .asTuple().map(t -> {
                     Map<LocalDate, Map<String, Sum>> daily = t.getItem1();
                     MetricService.Standing standing = t.getItem2();
@@ -109,7 +118,9 @@ public class DashboardService {
                     return new Dashboard(region, now, today, periods, monthly(today, daily),
                             new Standing(standing.committees(), standing.mediators()), t.getItem3(), t.getItem4(),
                             t.getItem5(), new Coverage(standing.villages(), standing.covered(),
-                            MetricService.value(Metric.ADVISORY_SIGNING_RATE, Map.of(), standing)));
+                            MetricService.value(Metric.ADVISORY_SIGNING_RATE, Map.of(), standing),
+                            t.getItem6().uncovered()),
+                            t.getItem7().stream().filter(AdvisoryQueries.Commitment::behind).toList());
                 });
     }
 

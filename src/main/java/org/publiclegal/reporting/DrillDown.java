@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.publiclegal.advisory.AdvisoryEvents;
 import org.publiclegal.legalaid.LegalAidEvents;
 import org.publiclegal.mediation.MediationEvents;
 import org.publiclegal.mediation.screening.ScreeningEvents;
@@ -130,6 +131,8 @@ public class DrillDown {
             case LegalAidEvents.SOURCE_APPLICATION -> "/api/aid/applications/" + id;
             case MediationEvents.SOURCE -> "/api/mediation/disputes/" + id;
             case ScreeningEvents.SOURCE -> "/api/mediation/screenings/" + id;
+            case AdvisoryEvents.SOURCE_CONTRACT -> "/api/advisor/contracts/" + id;
+            case AdvisoryEvents.SOURCE_SERVICE_RECORD -> "/api/advisor/services/" + id;
             default -> null;
         };
     }

@@ -1,5 +1,6 @@
 package org.publiclegal.reporting;
 
+import org.publiclegal.advisory.AdvisoryEvents;
 import org.publiclegal.legalaid.LegalAidEvents;
 import org.publiclegal.mediation.MediationEvents;
 import org.publiclegal.mediation.screening.ScreeningEvents;
@@ -63,19 +64,19 @@ public enum Metric {
     ADVISORY_SIGNING_RATE("advisory.signing_rate", "村(社区)法律顾问签约率", "%", Type.COVERAGE,
             "期末有有效法律顾问合同的村（社区）数 ÷ 村（社区）总数 × 100%，四舍五入保留一位小数；"
                     + "有效合同由村居法律顾问模块按村（社区）计入台账（ADVISORY_VILLAGE_COVERED：开始覆盖 +1，不再覆盖 −1）。",
-            "ADVISORY_VILLAGE_COVERED"),
+            AdvisoryEvents.VILLAGE_COVERED),
     ADVISORY_LEGAL_REVIEWS("advisory.legal_reviews", "提供法律事项审查和建议", "条", Type.COUNT,
-            "法律顾问对村规民约、重大决策、合同等提供的审查意见和法律建议条数（村居法律顾问模块记入台账）。",
-            "ADVISORY_LEGAL_REVIEW"),
+            "村（居）法律顾问登记的审查合同文书、出具法律意见、审查村规民约和重大决策的服务记录条数（每条记录计 1 条），以服务日计；作废的记录冲减。",
+            AdvisoryEvents.LEGAL_REVIEW),
     EDUCATION_LECTURES("education.lectures", "法治讲座", "场", Type.COUNT,
-            "举办的法治讲座场次，以举办日计（普法模块记入台账）。",
-            "EDUCATION_LECTURE_HELD"),
+            "举办的法治讲座场次（村（居）法律顾问登记的法治讲座服务记录每条计 1 场），以举办日计；作废的记录冲减。",
+            AdvisoryEvents.LECTURE_HELD),
     EDUCATION_VIDEOS("education.videos", "普法宣传短视频", "期", Type.COUNT,
             "发布的普法宣传短视频期数，以发布日计（普法模块记入台账）。",
             "EDUCATION_VIDEO_EPISODE_PUBLISHED"),
     EDUCATION_PARTICIPANTS("education.participants", "普法参与人次", "人次", Type.COUNT,
-            "参加法治讲座和普法宣传活动的人次（普法模块按每场参与人数记入台账）。",
-            "EDUCATION_PARTICIPATION");
+            "参加法治讲座和普法宣传活动的人次（每场法治讲座按登记的参加人数计入），以举办日计。",
+            AdvisoryEvents.PARTICIPATION);
 
     /** How a metric's value is obtained. */
     public enum Type {

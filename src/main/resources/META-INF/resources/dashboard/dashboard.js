@@ -243,6 +243,7 @@
         renderCases('legal-aid', data.legalAid);
         renderCases('mediation', data.mediation);
         renderCoverage(data.advisorCoverage, data.standing);
+        renderCommitments(data.advisorsBehind || []);
         renderTopics(data.videoTopics || []);
     }
 
@@ -377,6 +378,32 @@
         $('advisor-covered').textContent = String(coverage.covered ?? '–');
         $('advisor-villages').textContent = String(coverage.villages ?? '–');
         $('advisor-rate').textContent = coverage.rate === null || coverage.rate === undefined ? '—' : Number(coverage.rate).toFixed(1) + '%';
+        const uncovered = coverage.uncovered || [];
+        $('advisor-uncovered').textContent = uncovered.length ? uncovered.map((v) => v.name).join('、') : '无';
+    }
+
+    /** Advisors behind their monthly on-site hours or quarterly lectures, per village. */
+    function renderCommitments(behind) {
+        $('advisors-behind-count').textContent = String(behind.length);
+        const body = $('advisors-behind').querySelector('tbody');
+        body.replaceChildren();
+        if (!behind.length) {
+            const tr = el('tr');
+            const td = el('td', 'empty', '本月各村（社区）法律顾问均已达到服务承诺');
+            td.colSpan = 4;
+            tr.append(td);
+            body.append(tr);
+        }
+        behind.forEach((c) => {
+            const tr = el('tr');
+            const hours = el('td', null, c.onsiteHours + ' / ' + c.committedHours);
+            if (Number(c.onsiteHours) < c.committedHours) hours.className = 'bad';
+            const lectures = el('td', null, c.lecturesInQuarter + ' / ' + c.committedLectures);
+            if (c.lecturesInQuarter < c.committedLectures) lectures.className = 'bad';
+            tr.append(el('td', null, c.advisorName), el('td', null, c.villageName || regionLabel(c.villageCode)), hours,
+                lectures);
+            body.append(tr);
+        });
     }
 
     function renderTopics(topics) {

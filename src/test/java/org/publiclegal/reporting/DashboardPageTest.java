@@ -202,6 +202,38 @@ class DashboardPageTest {
         }
     }
 
+    @Test
+    void aTownshipOfficeSeesAdvisorCoverageTheUncoveredVillagesAndTheAdvisorsBehindTheirCommitment() {
+        Fixtures.County c = Fixtures.county();
+        String username = Fixtures.staffWithPassword(c.officeA(), Roles.JUDICIAL_OFFICE);
+        Account advisor = org.publiclegal.advisory.AdvisoryFlow.advisor(c);
+        LocalDate today = LocalDate.now(clock);
+        org.publiclegal.advisory.AdvisoryFlow.contract(c.officeStaffA(), advisor, List.of(c.villageA1()),
+                today.minusDays(40), today.plusDays(300));
+        String token = signIn(username);
+        JsonPath api = dashboard(token, null);
+        assertEquals(1, api.getInt("advisorCoverage.covered"));
+        assertEquals(List.of("甲二社区"), api.getList("advisorCoverage.uncovered.name"));
+        assertEquals(List.of(advisor.id.toString()), api.getList("advisorsBehind.advisorId"));
+
+        try (Chromium browser = Chromium.laptop()) {
+            ChromeDriver driver = browser.driver();
+            driver.get(page.toString());
+            fillSignIn(driver, username, Fixtures.STAFF_PASSWORD);
+            awaitLoaded(driver, "甲镇");
+            assertEquals("1", driver.findElement(By.id("advisor-covered")).getText());
+            assertEquals("2", driver.findElement(By.id("advisor-villages")).getText());
+            assertEquals("50.0%", driver.findElement(By.id("advisor-rate")).getText());
+            assertEquals("甲二社区", driver.findElement(By.id("advisor-uncovered")).getText());
+            assertEquals("1", driver.findElement(By.id("advisors-behind-count")).getText());
+            List<WebElement> cells = driver.findElements(By.cssSelector("#advisors-behind tbody td"));
+            assertEquals(List.of(advisor.displayName, "甲一村", "0 / 4"), cells.stream().limit(3).map(WebElement::getText).toList());
+            assertEquals("bad", cells.get(2).getDomAttribute("class"));
+            browser.screenshot(Path.of("target/screenshots/dashboard-advisory.png"));
+            assertNoPolicyViolations(browser.console());
+        }
+    }
+
     // ------------------------------------------------------------------ the page
 
     private static WebDriverWait wait(ChromeDriver driver) {

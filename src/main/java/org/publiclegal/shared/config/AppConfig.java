@@ -28,6 +28,8 @@ public interface AppConfig {
 
     Reporting reporting();
 
+    Advisory advisory();
+
     interface Reporting {
         /**
          * How often the scheduled job adds new ledger events to the roll-ups ("off" disables it); figures
@@ -147,5 +149,27 @@ public interface AppConfig {
         /** Load the demo county, staff and residents at start-up. Refused in the prod profile. */
         @WithDefault("false")
         boolean enabled();
+    }
+
+    interface Advisory {
+        /** At most this many open (pending or confirmed) bookings per resident with one advisor. */
+        @WithDefault("2")
+        int maxOpenBookingsPerAdvisor();
+
+        /** A resident's cancellation closer than this to the start counts as a late cancellation. */
+        @WithDefault("PT2H")
+        Duration cancellationNotice();
+
+        /** Longest span of days one slot listing may ask for. */
+        @WithDefault("31")
+        int maxSlotWindowDays();
+
+        /** More villages than this for one advisor is answered with a warning (Anhui: 不超过 5 个). */
+        @WithDefault("5")
+        int villagesPerAdvisorWarning();
+
+        /** When the coverage job runs (Quartz cron, China time; "off" disables it). */
+        @WithDefault("0 1 0 * * ?")
+        String coverageCron();
     }
 }
