@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.publiclegal.education.VideoFigures;
 import org.publiclegal.legalaid.ApplicationStatus;
 import org.publiclegal.mediation.MediationStatus;
 import org.publiclegal.reporting.LedgerTotals.Sum;
@@ -27,7 +28,7 @@ import java.util.UUID;
 /**
  * The live picture for a 司法所 or 司法局: figures for today, this month and this year, the year month by month,
  * open and overdue legal-aid and mediation cases with their deadlines, the workloads of mediators and
- * legal-aid lawyers, and village advisor coverage.
+ * legal-aid lawyers, village advisor coverage, and the year's top 普法 video topics and episodes.
  */
 @ApplicationScoped
 public class DashboardService {
@@ -38,7 +39,8 @@ public class DashboardService {
             Metric.MEDIATION_SCREENINGS, Metric.MEDIATION_CONCLUDED, Metric.MEDIATION_SUCCEEDED,
             Metric.MEDIATION_SUCCESS_RATE, Metric.MEDIATION_COURT_REFERRALS, Metric.MEDIATION_JUDICIAL_CONFIRMATIONS,
             Metric.ADVISORY_LEGAL_REVIEWS, Metric.EDUCATION_LECTURES, Metric.EDUCATION_VIDEOS,
-            Metric.EDUCATION_PARTICIPANTS);
+            Metric.EDUCATION_PARTICIPANTS, Metric.EDUCATION_VIDEO_PLAYS, Metric.EDUCATION_VIDEO_COMPLETION_RATE);
+    private static final int VIDEOS_SHOWN = 5;
     private static final int CASES_SHOWN = 20;
     private static final int WORKLOADS_SHOWN = 30;
 
@@ -72,18 +74,20 @@ public class DashboardService {
 
     public record Dashboard(RegionRef region, Instant asOf, LocalDate today, List<PeriodFigures> periods,
                             Monthly monthly, Standing standing, OpenCases legalAid, OpenCases mediation,
-                            List<Workload> workloads, Coverage advisorCoverage) {
+                            List<Workload> workloads, Coverage advisorCoverage, VideoFigures.Highlights videos) {
     }
 
     private final Pool pool;
     private final LedgerTotals totals;
     private final MetricService metrics;
+    private final VideoFigures videos;
     private final Clock clock;
 
-    public DashboardService(Pool pool, LedgerTotals totals, MetricService metrics, Clock clock) {
+    public DashboardService(Pool pool, LedgerTotals totals, MetricService metrics, VideoFigures videos, Clock clock) {
         this.pool = pool;
         this.totals = totals;
         this.metrics = metrics;
+        this.videos = videos;
         this.clock = clock;
     }
 
@@ -98,7 +102,8 @@ public class DashboardService {
                         metrics.standing(region.code(), new Period(today, today), standingMetrics),
                         openCases(region.code(), now, true),
                         openCases(region.code(), now, false),
-                        workloads(region.code()))
+                        workloads(region.code()),
+                        videos.highlights(region.code(), year.from(), year.to(), VIDEOS_SHOWN))
                 .asTuple().map(t -> {
                     Map<LocalDate, Map<String, Sum>> daily = t.getItem1();
                     MetricService.Standing standing = t.getItem2();
@@ -109,7 +114,7 @@ public class DashboardService {
                     return new Dashboard(region, now, today, periods, monthly(today, daily),
                             new Standing(standing.committees(), standing.mediators()), t.getItem3(), t.getItem4(),
                             t.getItem5(), new Coverage(standing.villages(), standing.covered(),
-                            MetricService.value(Metric.ADVISORY_SIGNING_RATE, Map.of(), standing)));
+                            MetricService.value(Metric.ADVISORY_SIGNING_RATE, Map.of(), standing)), t.getItem6());
                 });
     }
 
