@@ -40,7 +40,6 @@ import java.util.UUID;
 public class VideoFeed {
 
     private static final Logger LOG = Logger.getLogger(VideoFeed.class);
-    private static final int CACHED_PAGES = 512;
     private static final int RELATED = 6;
 
     /** Feed order. */
@@ -73,16 +72,19 @@ public class VideoFeed {
     private final Pool pool;
     private final Clock clock;
     private final PlaybackSigner signer;
-    private final Map<String, Page> pages = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Page> eldest) {
-            return size() > CACHED_PAGES;
-        }
-    });
+    private final int cachedPages;
+    private final Map<String, Page> pages;
 
     public VideoFeed(Pool pool, Clock clock, AppConfig config) {
         this.pool = pool;
         this.clock = clock;
+        this.cachedPages = config.education().feedCachedPages();
+        this.pages = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Page> eldest) {
+                return size() > cachedPages;
+            }
+        });
         AppConfig.Education.Playback p = config.education().playback();
         this.signer = p.key().map(key -> new PlaybackSigner(PlaybackSigner.Scheme.valueOf(p.scheme()), p.baseUrl(),
                 key, p.ttl(), p.param().orElse(null))).orElse(null);
@@ -118,7 +120,7 @@ public class VideoFeed {
         if (cached != null) {
             return Uni.createFrom().item(cached);
         }
-        return build(q).invoke(p -> pages.put(etag, p));
+        return cachedPages == 0 ? build(q) : build(q).invoke(p -> pages.put(etag, p));
     }
 
     /** The page query of a feed request and its parameters (tests explain it). */

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.publiclegal.education.CatalogueService;
 import org.publiclegal.education.EpisodeStatus;
+import org.publiclegal.education.ViewAggregation;
 import org.publiclegal.education.api.EducationRequests.CreateColumn;
 import org.publiclegal.education.api.EducationRequests.EpisodeRequest;
 import org.publiclegal.education.api.EducationRequests.Reason;
@@ -45,11 +46,18 @@ import java.util.UUID;
 public class EpisodeResource {
 
     private final CatalogueService catalogue;
+    private final ViewAggregation aggregation;
     private final Idempotency idempotency;
     private final CurrentUser user;
 
-    public EpisodeResource(CatalogueService catalogue, Idempotency idempotency, CurrentUser user) {
+    /** What an aggregation run added. */
+    public record AggregationRun(long events) {
+    }
+
+    public EpisodeResource(CatalogueService catalogue, ViewAggregation aggregation, Idempotency idempotency,
+                           CurrentUser user) {
         this.catalogue = catalogue;
+        this.aggregation = aggregation;
         this.idempotency = idempotency;
         this.user = user;
     }
@@ -139,6 +147,14 @@ public class EpisodeResource {
     @Operation(summary = "下架（退出所有列表，已计入的期数和播放数据保留）")
     public Uni<EpisodeView> withdraw(@PathParam("id") UUID id, @Valid @NotNull(message = "请求内容不能为空") Reason request) {
         return catalogue.withdraw(id, request.reason().strip(), user.scope()).map(EpisodeView::of);
+    }
+
+    @POST
+    @Path("/aggregation")
+    @RolesAllowed(Roles.SYSTEM_ADMIN)
+    @Operation(summary = "立即把新的播放、完播事件汇总到各节目的计数（定时任务也会执行；运维用）")
+    public Uni<AggregationRun> aggregate() {
+        return aggregation.run().map(AggregationRun::new);
     }
 
     private static EpisodeStatus status(String status) {

@@ -165,6 +165,10 @@ public interface AppConfig {
         @WithDefault("60")
         int feedMaxAgeSeconds();
 
+        /** Feed pages kept in memory per replica, keyed by their ETag (0 disables the cache). */
+        @WithDefault("512")
+        int feedCachedPages();
+
         Playback playback();
 
         interface Playback {
