@@ -47,6 +47,9 @@ import java.util.regex.Pattern;
  *   --pages N            (get --follow-cursor) pages per walk, the first included (default 50)
  *   --timeout S          per-request timeout (default 30)
  *   --label NAME         name printed in the result line
+ *   --urls FILE          one URL per line, taken round-robin per request instead of --url (same host rules)
+ *   --header "N: V"      one extra request header (e.g. If-None-Match)
+ *   (post-json) the text {device} in the body is replaced per request by a fresh random device id
  * output (stdout, one line)
  *   RESULT label=.. requests=.. errors=.. seconds=.. rps=.. p50_ms=.. p95_ms=.. p99_ms=.. max_ms=..
  *   (--follow-cursor adds with_cursor=.., how many measured requests carried a cursor; cpu_s is the CPU time
@@ -78,6 +81,7 @@ public class LoadDriver {
     private final Options o;
     private final AtomicLong tokenTurn = new AtomicLong();
     private final AtomicLong bodyTurn = new AtomicLong();
+    private final AtomicLong urlTurn = new AtomicLong();
     private final AtomicLong measuredCount = new AtomicLong();
     private final AtomicInteger errorSamples = new AtomicInteger();
     private final AtomicLong followed = new AtomicLong();
@@ -210,21 +214,36 @@ public class LoadDriver {
                 }
                 url += (url.contains("?") ? "&" : "?") + "cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
             }
+            if (!o.urls.isEmpty()) {
+                url = o.urls.get((int) (urlTurn.getAndIncrement() % o.urls.size()));
+            }
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofMillis((long) (o.timeout * 1000)))
                     .header("Accept", "application/json");
+            if (o.headerName != null) {
+                b.header(o.headerName, o.headerValue);
+            }
             if (!o.tokens.isEmpty()) {
                 b.header("Authorization", "Bearer " + o.tokens.get((int) (tokenTurn.getAndIncrement() % o.tokens.size())));
             }
             if (o.mode.equals("post-json")) {
                 b.header("Content-Type", "application/json")
                         .header("Idempotency-Key", UUID.randomUUID().toString())
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(o.bodies.isEmpty() ? o.body
-                                : o.bodies.get((int) (bodyTurn.getAndIncrement() % o.bodies.size()))));
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(requestBody(o)));
             } else {
                 b.GET();
             }
             return b.build();
+        }
+
+        /** The next body: round-robin over --bodies, else --body with a fresh {device} id if it has one. */
+        private byte[] requestBody(Options o) {
+            if (!o.bodies.isEmpty()) {
+                return o.bodies.get((int) (bodyTurn.getAndIncrement() % o.bodies.size()));
+            }
+            return o.deviceBody ? new String(o.body, StandardCharsets.UTF_8)
+                    .replace("{device}", "bench-" + UUID.randomUUID().toString().replace("-", ""))
+                    .getBytes(StandardCharsets.UTF_8) : o.body;
         }
 
         private void advance(String body) {
@@ -272,6 +291,10 @@ public class LoadDriver {
         long maxRequests = 0;
         int expect = -1;
         List<String> tokens = new ArrayList<>();
+        List<String> urls = new ArrayList<>();
+        String headerName;
+        String headerValue;
+        boolean deviceBody;
         byte[] body;
         /** --bodies FILE: one JSON body per line, each request takes the next (e.g. distinct booking slots). */
         List<byte[]> bodies = new ArrayList<>();
@@ -301,6 +324,31 @@ public class LoadDriver {
                 }
             }
             try {
+                if (kv.containsKey("urls")) {
+                    for (String line : Files.readAllLines(Path.of(kv.get("urls")))) {
+                        if (!line.isBlank()) {
+                            o.urls.add(line.trim());
+                        }
+                    }
+                    if (o.urls.isEmpty()) {
+                        throw new IllegalArgumentException("no URLs in " + kv.get("urls"));
+                    }
+                    kv.putIfAbsent("url", o.urls.get(0));
+                    for (String u : o.urls) {
+                        if (!LOCAL_HOSTS.contains(URI.create(u).getHost())) {
+                            throw new IllegalArgumentException("only localhost targets are allowed: " + u);
+                        }
+                    }
+                }
+                if (kv.containsKey("header")) {
+                    String h = kv.get("header");
+                    int colon = h.indexOf(':');
+                    if (colon < 1) {
+                        throw new IllegalArgumentException("--header must be \"Name: value\"");
+                    }
+                    o.headerName = h.substring(0, colon).trim();
+                    o.headerValue = h.substring(colon + 1).trim();
+                }
                 o.url = require(kv, "url");
                 URI uri = URI.create(o.url);
                 if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
@@ -335,10 +383,11 @@ public class LoadDriver {
                     }
                 } else if (o.mode.equals("post-json")) {
                     o.body = Files.readAllBytes(Path.of(require(kv, "body")));
+                    o.deviceBody = new String(o.body, StandardCharsets.UTF_8).contains("{device}");
                 }
                 o.label = kv.getOrDefault("label", o.mode);
                 kv.keySet().removeAll(Set.of("url", "vus", "duration", "warmup", "max-requests", "expect", "pages",
-                        "timeout", "token", "tokens", "body", "bodies", "label"));
+                        "timeout", "token", "tokens", "body", "bodies", "label", "urls", "header"));
                 if (!kv.isEmpty()) {
                     throw new IllegalArgumentException("unknown option(s) " + kv.keySet());
                 }

@@ -74,6 +74,13 @@ public record AnnualReport(RegionRef region, int year, Instant generatedAt, List
                 "合计参与" + MetricService.print(v.get(Metric.EDUCATION_PARTICIPANTS)) + "人次",
                 clause("拍摄普法宣传短视频", Metric.EDUCATION_VIDEOS, v)),
                 Metric.EDUCATION_LECTURES, Metric.EDUCATION_PARTICIPANTS, Metric.EDUCATION_VIDEOS);
+        List<String> viewing = new ArrayList<>(List.of(
+                clause("普法视频播放", Metric.EDUCATION_VIDEO_PLAYS, v),
+                "观看" + MetricService.print(v.get(Metric.EDUCATION_VIDEO_VIEWERS)) + Metric.EDUCATION_VIDEO_VIEWERS.unit()));
+        if (v.get(Metric.EDUCATION_VIDEO_COMPLETION_RATE) != null) {
+            viewing.add("完播率" + MetricService.print(v.get(Metric.EDUCATION_VIDEO_COMPLETION_RATE)) + "%");
+        }
+        sentence(out, v, "全年", viewing, Metric.EDUCATION_VIDEO_PLAYS);
         return out;
     }
 

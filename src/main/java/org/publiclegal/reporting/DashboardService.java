@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.publiclegal.advisory.AdvisoryQueries;
+import org.publiclegal.education.VideoFigures;
 import org.publiclegal.legalaid.ApplicationStatus;
 import org.publiclegal.mediation.MediationStatus;
 import org.publiclegal.reporting.LedgerTotals.Sum;
@@ -28,8 +29,8 @@ import java.util.UUID;
 /**
  * The live picture for a 司法所 or 司法局: figures for today, this month and this year, the year month by month,
  * open and overdue legal-aid and mediation cases with their deadlines, the workloads of mediators and
- * legal-aid lawyers, village advisor coverage with the uncovered villages, and the advisors behind their monthly
- * service commitment.
+ * legal-aid lawyers, village advisor coverage with the uncovered villages, the advisors behind their monthly
+ * service commitment, and the year's top 普法 video topics and episodes.
  */
 @ApplicationScoped
 public class DashboardService {
@@ -40,7 +41,8 @@ public class DashboardService {
             Metric.MEDIATION_SCREENINGS, Metric.MEDIATION_CONCLUDED, Metric.MEDIATION_SUCCEEDED,
             Metric.MEDIATION_SUCCESS_RATE, Metric.MEDIATION_COURT_REFERRALS, Metric.MEDIATION_JUDICIAL_CONFIRMATIONS,
             Metric.ADVISORY_LEGAL_REVIEWS, Metric.EDUCATION_LECTURES, Metric.EDUCATION_VIDEOS,
-            Metric.EDUCATION_PARTICIPANTS);
+            Metric.EDUCATION_PARTICIPANTS, Metric.EDUCATION_VIDEO_PLAYS, Metric.EDUCATION_VIDEO_COMPLETION_RATE);
+    private static final int VIDEOS_SHOWN = 5;
     private static final int CASES_SHOWN = 20;
     private static final int WORKLOADS_SHOWN = 30;
     private static final int UNCOVERED_SHOWN = 100;
@@ -77,20 +79,23 @@ public class DashboardService {
     public record Dashboard(RegionRef region, Instant asOf, LocalDate today, List<PeriodFigures> periods,
                             Monthly monthly, Standing standing, OpenCases legalAid, OpenCases mediation,
                             List<Workload> workloads, Coverage advisorCoverage,
-                            List<AdvisoryQueries.Commitment> advisorsBehind) {
+                            List<AdvisoryQueries.Commitment> advisorsBehind, VideoFigures.Highlights videos) {
     }
 
     private final Pool pool;
     private final LedgerTotals totals;
     private final MetricService metrics;
     private final AdvisoryQueries advisory;
+    private final VideoFigures videos;
     private final Clock clock;
 
-    public DashboardService(Pool pool, LedgerTotals totals, MetricService metrics, AdvisoryQueries advisory, Clock clock) {
+    public DashboardService(Pool pool, LedgerTotals totals, MetricService metrics, AdvisoryQueries advisory,
+                            VideoFigures videos, Clock clock) {
         this.pool = pool;
         this.advisory = advisory;
         this.totals = totals;
         this.metrics = metrics;
+        this.videos = videos;
         this.clock = clock;
     }
 
@@ -107,7 +112,8 @@ public class DashboardService {
                         openCases(region.code(), now, false),
                         workloads(region.code()),
                         advisory.coverage(region.code(), today, UNCOVERED_SHOWN),
-                        advisory.commitments(region.code(), YearMonth.from(today)))
+                        advisory.commitments(region.code(), YearMonth.from(today)),
+                        videos.highlights(region.code(), year.from(), year.to(), VIDEOS_SHOWN))
                 .asTuple().map(t -> {
                     Map<LocalDate, Map<String, Sum>> daily = t.getItem1();
                     MetricService.Standing standing = t.getItem2();
@@ -120,7 +126,7 @@ public class DashboardService {
                             t.getItem5(), new Coverage(standing.villages(), standing.covered(),
                             MetricService.value(Metric.ADVISORY_SIGNING_RATE, Map.of(), standing),
                             t.getItem6().uncovered()),
-                            t.getItem7().stream().filter(AdvisoryQueries.Commitment::behind).toList());
+                            t.getItem7().stream().filter(AdvisoryQueries.Commitment::behind).toList(), t.getItem8());
                 });
     }
 

@@ -51,6 +51,8 @@ public class DrillDown {
     private static final String REFERENCES = """
             select id, reference from aid_application where id = any($1)
             union all select id, reference from med_dispute where id = any($1)
+            union all select e.id, c.name || ' 第' || e.episode_no || '期' from edu_episode e
+                join edu_column c on c.id = e.column_id where e.id = any($1)
             """;
 
     private final Pool pool;
@@ -73,6 +75,8 @@ public class DrillDown {
         return switch (metric.type()) {
             case ORGANISATIONS -> committees(region, period, afterAt, afterId, limit);
             case STAFF -> mediators(region, period, afterAt, afterId, limit);
+            case DEVICES -> throw org.publiclegal.shared.domain.DomainException.rule(
+                    metric.label() + "是去重设备数，没有逐条台账记录；各栏目的播放记录见 /api/videos/stats");
             default -> events(metric, region, period, afterAt, afterId, limit);
         };
     }
@@ -133,6 +137,7 @@ public class DrillDown {
             case ScreeningEvents.SOURCE -> "/api/mediation/screenings/" + id;
             case AdvisoryEvents.SOURCE_CONTRACT -> "/api/advisor/contracts/" + id;
             case AdvisoryEvents.SOURCE_SERVICE_RECORD -> "/api/advisor/services/" + id;
+            case org.publiclegal.education.EducationEvents.SOURCE -> "/api/education/episodes/" + id;
             default -> null;
         };
     }

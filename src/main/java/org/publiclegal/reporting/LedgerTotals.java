@@ -139,6 +139,18 @@ public class LedgerTotals {
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
+    /**
+     * 普法视频观看人数: distinct devices that viewed videos of the region's subtree on the days
+     * {@code from..to} (China time), counted from the view rows (a distinct count cannot be summed from days).
+     */
+    public Uni<Long> viewers(String region, LocalDate from, LocalDate to) {
+        return pool.preparedQuery("""
+                        select count(distinct device_id) from edu_view
+                        where region_code >= $1 and region_code < $2 and view_day between $3 and $4""")
+                .execute(Tuple.of(RegionCodes.lowerBound(region), RegionCodes.upperBound(region), from, to))
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
     private Uni<Long> count(String sql, String region, java.time.Instant end) {
         return pool.preparedQuery(sql)
                 .execute(Tuple.of(RegionCodes.lowerBound(region), RegionCodes.upperBound(region),

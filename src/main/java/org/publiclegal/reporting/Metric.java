@@ -1,6 +1,7 @@
 package org.publiclegal.reporting;
 
 import org.publiclegal.advisory.AdvisoryEvents;
+import org.publiclegal.education.EducationEvents;
 import org.publiclegal.legalaid.LegalAidEvents;
 import org.publiclegal.mediation.MediationEvents;
 import org.publiclegal.mediation.screening.ScreeningEvents;
@@ -72,11 +73,20 @@ public enum Metric {
             "举办的法治讲座场次（村（居）法律顾问登记的法治讲座服务记录每条计 1 场），以举办日计；作废的记录冲减。",
             AdvisoryEvents.LECTURE_HELD),
     EDUCATION_VIDEOS("education.videos", "普法宣传短视频", "期", Type.COUNT,
-            "发布的普法宣传短视频期数，以发布日计（普法模块记入台账）。",
-            "EDUCATION_VIDEO_EPISODE_PUBLISHED"),
+            "经审核发布的普法宣传短视频期数，以发布日计；发布后下架的节目仍计入其发布期间（台账不冲减）。",
+            EducationEvents.EPISODE_PUBLISHED),
     EDUCATION_PARTICIPANTS("education.participants", "普法参与人次", "人次", Type.COUNT,
-            "参加法治讲座和普法宣传活动的人次（每场法治讲座按登记的参加人数计入），以举办日计。",
-            AdvisoryEvents.PARTICIPATION);
+            "参加法治讲座和普法宣传活动的人次（每场法治讲座按登记的参加人数计入），以举办日计；在线观看普法视频不计入（另见普法视频播放）。",
+            AdvisoryEvents.PARTICIPATION),
+    EDUCATION_VIDEO_PLAYS("education.video_plays", "普法视频播放", "人次", Type.COUNT,
+            "普法视频的播放人次：同一设备同一节目同一天（北京时间）首次播放计 1 次，以播放日计；归入节目所属地区和栏目所属单位；"
+                    + "不计入普法参与人次。",
+            EducationEvents.PLAY),
+    EDUCATION_VIDEO_VIEWERS("education.video_viewers", "普法视频观看人数", "人", Type.DEVICES,
+            "期间内播放过本地区普法视频的不同设备数（匿名设备标识去重，近似人数）；不能由逐日数相加，直接由播放记录去重计算。"),
+    EDUCATION_VIDEO_COMPLETION_RATE("education.video_completion_rate", "普法视频完播率", "%", Type.RATIO,
+            "完播次数 ÷ 播放人次 × 100%，四舍五入保留一位小数；一次播放的进度首次达到完播阈值（默认 90%）时计完播，以完播日计；无播放时无值。",
+            EducationEvents.COMPLETED, EducationEvents.PLAY);
 
     /** How a metric's value is obtained. */
     public enum Type {
@@ -90,6 +100,10 @@ public enum Metric {
         ORGANISATIONS,
         /** Mediators on record at the end of the period. */
         STAFF,
+        /** First kind's count ÷ the second kind's count, in % (e.g. completions ÷ plays). */
+        RATIO,
+        /** Distinct devices that viewed the region's videos in the period (from the view table, not the ledger). */
+        DEVICES,
         /** Villages covered at the end of the period (running total of the kind) ÷ villages in the region, in %. */
         COVERAGE
     }

@@ -27,7 +27,7 @@ public class MetricService {
     }
 
     /** The table-based figures of a region at the end of a period. */
-    record Standing(long committees, long mediators, long villages, Map<String, Sum> runningTotals) {
+    record Standing(long committees, long mediators, long villages, Map<String, Sum> runningTotals, long viewers) {
 
         /** Villages covered at the end of the period: the running total of the coverage kinds, never below 0. */
         long covered() {
@@ -63,10 +63,12 @@ public class MetricService {
         Uni<Long> c = committees ? totals.committees(region, period.end()) : Uni.createFrom().item(0L);
         Uni<Long> m = mediators ? totals.mediators(region, period.end()) : Uni.createFrom().item(0L);
         Uni<Long> v = coverageKinds.isEmpty() ? Uni.createFrom().item(0L) : totals.villages(region);
+        Uni<Long> viewers = metrics.stream().anyMatch(x -> x.type() == Metric.Type.DEVICES)
+                ? totals.viewers(region, period.from(), period.to()) : Uni.createFrom().item(0L);
         Uni<Map<String, Sum>> running = coverageKinds.isEmpty() ? Uni.createFrom().item(Map.of())
                 : totals.totals(region, coverageKinds, LEDGER_EPOCH, period.to());
-        return Uni.combine().all().unis(c, m, v, running).asTuple()
-                .map(t -> new Standing(t.getItem1(), t.getItem2(), t.getItem3(), t.getItem4()));
+        return Uni.combine().all().unis(c, m, v, running, viewers).asTuple()
+                .map(t -> new Standing(t.getItem1(), t.getItem2(), t.getItem3(), t.getItem4(), t.getItem5()));
     }
 
     static BigDecimal value(Metric m, Map<String, Sum> sums, Standing standing) {
@@ -74,6 +76,8 @@ public class MetricService {
             case COUNT -> BigDecimal.valueOf(quantity(sums, m.kinds()));
             case AMOUNT -> wanYuan(m.kinds().stream().mapToLong(k -> sums.getOrDefault(k, Sum.ZERO).amountFen()).sum());
             case RATE -> rate(quantity(sums, m.kinds().subList(0, 1)), quantity(sums, m.kinds()));
+            case RATIO -> rate(quantity(sums, m.kinds().subList(0, 1)), quantity(sums, m.kinds().subList(1, 2)));
+            case DEVICES -> BigDecimal.valueOf(standing.viewers());
             case ORGANISATIONS -> BigDecimal.valueOf(standing.committees());
             case STAFF -> BigDecimal.valueOf(standing.mediators());
             case COVERAGE -> rate(standing.covered(), standing.villages());

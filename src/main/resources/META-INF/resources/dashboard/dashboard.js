@@ -244,7 +244,7 @@
         renderCases('mediation', data.mediation);
         renderCoverage(data.advisorCoverage, data.standing);
         renderCommitments(data.advisorsBehind || []);
-        renderTopics(data.videoTopics || []);
+        renderVideos(data.videos || {});
     }
 
     /** As the API gives it (no rounding, no separators), plus the unit; a rate always with its one decimal. */
@@ -406,14 +406,26 @@
         });
     }
 
-    function renderTopics(topics) {
+    /** The year's top topics (episodes published, plays) and most played episodes, as the API orders them. */
+    function renderVideos(videos) {
+        const topics = videos.topics || [];
+        const episodes = videos.episodes || [];
         const list = $('video-topics');
         list.replaceChildren();
         if (!topics.length) list.append(el('li', 'empty', '暂无已发布的普法视频'));
         topics.forEach((t) => {
             const li = el('li');
-            li.append(el('span', null, t.topic), el('b', null, t.episodes + ' 期'));
+            li.append(el('span', null, t.label), el('b', null, t.episodes + ' 期 · 播放 ' + t.plays + ' 人次'));
             list.append(li);
+        });
+        const top = $('video-episodes');
+        top.replaceChildren();
+        if (!episodes.length) top.append(el('li', 'empty', '本年暂无播放'));
+        episodes.forEach((e) => {
+            const li = el('li');
+            const name = '《' + e.columnName + '》第' + e.episodeNo + '期 ' + e.title;
+            li.append(el('span', null, name), el('b', null, e.plays + ' 人次'));
+            top.append(li);
         });
     }
 

@@ -17,6 +17,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.publiclegal.education.EducationFixtures;
+import org.publiclegal.education.ViewAggregation;
 import org.publiclegal.identity.Account;
 import org.publiclegal.shared.security.Roles;
 import org.publiclegal.testing.Chromium;
@@ -60,6 +62,9 @@ class DashboardPageTest {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ViewAggregation aggregation;
 
     @BeforeAll
     static void setUp() {
@@ -232,6 +237,56 @@ class DashboardPageTest {
             browser.screenshot(Path.of("target/screenshots/dashboard-advisory.png"));
             assertNoPolicyViolations(browser.console());
         }
+    }
+
+    @Test
+    void theVideoCardShowsTheYearsTopTopicsAndEpisodesAsTheApiGivesThem() {
+        Fixtures.County c = Fixtures.county();
+        String username = Fixtures.staffWithPassword(c.bureau(), Roles.BUREAU_ADMIN);
+        String token = signIn(username);
+        try (Chromium browser = Chromium.laptop()) {
+            ChromeDriver driver = browser.driver();
+            driver.get(page.toString());
+            fillSignIn(driver, username, Fixtures.STAFF_PASSWORD);
+            awaitLoaded(driver, dashboard(token, null).getString("region.name"));
+            assertEquals(List.of("暂无已发布的普法视频"), texts(driver, "#video-topics li"));
+
+            String column = EducationFixtures.column(c);
+            Account lawyer = Fixtures.lawyer(c.lawFirm());
+            String wages = EducationFixtures.published(c, lawyer, column, "农民工欠薪怎么办", List.of("LABOUR_WAGES"), "欠薪");
+            String fraud = EducationFixtures.published(c, lawyer, column, "刷单返利都是诈骗", List.of("ANTI_FRAUD", "CIVIL_CODE"), "诈骗");
+            for (int d = 0; d < 3; d++) {
+                view(wages, "device-dashboard-" + d + "-0000000", 95);
+            }
+            view(fraud, "device-dashboard-9-0000000", 30);
+            aggregation.run().await().atMost(WAIT);
+
+            driver.findElement(By.id("refresh")).click();
+            awaitLoaded(driver, dashboard(token, null).getString("region.name"));
+            JsonPath api = dashboard(token, null);
+            assertEquals(List.of("LABOUR_WAGES", "ANTI_FRAUD", "CIVIL_CODE"), api.getList("videos.topics.topic"));
+            assertEquals(List.of(3, 1), api.getList("videos.episodes.plays"));
+            assertEquals(List.of("劳动权益/欠薪", "反电信网络诈骗", "民法典"), texts(driver, "#video-topics li span"));
+            assertEquals(List.of("1 期 · 播放 3 人次", "1 期 · 播放 1 人次", "1 期 · 播放 1 人次"), texts(driver, "#video-topics li b"));
+            assertEquals(List.of("《" + api.getString("videos.episodes[0].columnName") + "》第1期 农民工欠薪怎么办",
+                            "《" + api.getString("videos.episodes[1].columnName") + "》第2期 刷单返利都是诈骗"),
+                    texts(driver, "#video-episodes li span"));
+            assertEquals(List.of("3 人次", "1 人次"), texts(driver, "#video-episodes li b"));
+            assertEquals(new BigDecimal("75.0"), new BigDecimal(api.getString(
+                    "periods.find { it.period == 'YEAR' }.figures.find { it.key == 'education.video_completion_rate' }.value")));
+            assertFiguresEqual(driver, api);
+            browser.screenshot(Path.of("target/screenshots/dashboard-videos.png"));
+            assertNoPolicyViolations(browser.console());
+        }
+    }
+
+    private static List<String> texts(ChromeDriver driver, String css) {
+        return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+    }
+
+    private static void view(String episode, String device, int progress) {
+        given().contentType(ContentType.JSON).body(Map.of("deviceId", device, "progressPercent", progress))
+                .post("/api/videos/" + episode + "/views").then().statusCode(200);
     }
 
     // ------------------------------------------------------------------ the page

@@ -52,16 +52,23 @@ class FigureRulesTest {
         assertTrue(p.contains("村(社区)法律顾问签约率达到100%。"), p.toString());
         assertTrue(p.contains("全年共开展法治讲座0场,合计参与0人次,拍摄普法宣传短视频19期。"), p.toString());
         assertTrue(p.stream().noneMatch(s -> s.contains("诉前委派")), "all zero: not printed");
+        assertTrue(p.stream().noneMatch(s -> s.contains("普法视频播放")), "no plays: not printed");
+        v.put(Metric.EDUCATION_VIDEO_PLAYS, BigDecimal.valueOf(3650));
+        v.put(Metric.EDUCATION_VIDEO_VIEWERS, BigDecimal.valueOf(598));
+        v.put(Metric.EDUCATION_VIDEO_COMPLETION_RATE, MetricService.rate(1661, 3650));
+        assertTrue(AnnualReport.paragraphs(v).contains("全年普法视频播放3650人次,观看598人,完播率45.5%。"),
+                AnnualReport.paragraphs(v).toString());
     }
 
     @Test
     void everyMetricHasAStableKeyALabelAUnitAndADefinition() {
-        List<String> units = List.of("件", "人次", "次", "万元", "%", "期", "场", "个", "名", "条");
+        List<String> units = List.of("件", "人次", "次", "万元", "%", "期", "场", "个", "名", "条", "人");
         for (Metric m : Metric.values()) {
             assertTrue(m.key().matches("[a-z_]+\\.[a-z_]+"), m.key());
             assertTrue(units.contains(m.unit()), m.key() + " " + m.unit());
             assertTrue(m.definition().length() > 10, m.key());
-            assertEquals(m.type() == Metric.Type.ORGANISATIONS || m.type() == Metric.Type.STAFF, m.kinds().isEmpty(), m.key());
+            assertEquals(m.type() == Metric.Type.ORGANISATIONS || m.type() == Metric.Type.STAFF
+                    || m.type() == Metric.Type.DEVICES, m.kinds().isEmpty(), m.key());
         }
     }
 }

@@ -138,7 +138,7 @@ class MetricServiceTest {
 
     private static MetricService.Standing standing(long committees, long mediators, long villages, long covered) {
         return new MetricService.Standing(committees, mediators, villages,
-                Map.of("ADVISORY_VILLAGE_COVERED", new Sum(covered, 0)));
+                Map.of("ADVISORY_VILLAGE_COVERED", new Sum(covered, 0)), 0);
     }
 
     /** Ledger totals of a county with 12 committees, 40 mediators, 63 villages (60 covered), 3 of 4 cases succeeded. */

@@ -172,4 +172,47 @@ public interface AppConfig {
         @WithDefault("0 1 0 * * ?")
         String coverageCron();
     }
+
+    Education education();
+
+    /** 普法 videos ({@code app.education.*}). */
+    interface Education {
+        /** How often the batch job adds new plays and completions to the per-episode aggregates ("off" disables it). */
+        @WithDefault("30s")
+        String aggregateEvery();
+
+        /** A play counts as completed (完播) once its progress reaches this percentage. */
+        @WithDefault("90")
+        int completionPercent();
+
+        /** {@code Cache-Control: public, max-age=} of the resident feed, in seconds (revalidated with its ETag). */
+        @WithDefault("60")
+        int feedMaxAgeSeconds();
+
+        /** Feed pages kept in memory per replica, keyed by their ETag (0 disables the cache). */
+        @WithDefault("512")
+        int feedCachedPages();
+
+        Playback playback();
+
+        interface Playback {
+            /** The CDN's URL-authentication scheme: {@code ALIYUN_A} (auth_key=…) or {@code TENCENT_A} (sign=…). */
+            @WithDefault("ALIYUN_A")
+            String scheme();
+
+            /** The CDN domain the video paths are served from, e.g. {@code https://video.example.cn}. */
+            @WithDefault("https://video.example.cn")
+            String baseUrl();
+
+            /** The CDN's authentication key (a Secret in production); without it no playback URL is given. */
+            Optional<String> key();
+
+            /** The validity configured on the CDN for a signed URL (its expiry = signing time + this). */
+            @WithDefault("PT30M")
+            Duration ttl();
+
+            /** The signature parameter's name when the CDN console changed it (Tencent allows that). */
+            Optional<String> param();
+        }
+    }
 }

@@ -1,0 +1,359 @@
+#!/usr/bin/env bash
+# 普法 video benchmark: the resident feed (200 and 304 paths), Chinese search at 100,000 episodes (two- and
+# four-character queries, and the same SQL in pgbench as the reference), and view-report ingestion with ten
+# million view events already stored.
+#
+#   bash bench/education.sh           # from the project root; needs a JDK 17, curl, psql and pgbench
+#
+# Builds the app, starts it (dev profile: embedded PostgreSQL 17 + demo county with its 《律师普法》 column)
+# on a fresh temporary data folder, drives it with bench/LoadDriver.java, seeds EPISODES episodes
+# (bench/seed-episodes.sql) and VIEWS stored plays with their ledger events (bench/seed-views.sql), and writes
+# the figures to bench/results/education-<date>.md. The feed's in-memory page cache is switched off
+# (FEED_CACHE=0) so that every 200 builds its page; the scheduled ledger roll-up is off (the script runs one
+# catch-up, timed), the view aggregation runs on its normal 30 s schedule. Everything it starts is stopped and
+# the temporary folder removed on exit. It waits for other benchmarks first (2 cores).
+# Knobs (environment variables, defaults in brackets):
+#   FEED_VUS [16] FEED_SECONDS [15]  SEARCH_VUS [8] SEARCH_SECONDS [15]  VIEW_VUS [16] VIEW_SECONDS [30]
+#   WARMUP_SECONDS [10]  EPISODES [100000]  VIEWS [10000000]  FEED_CACHE [0]
+#   HTTP_PORT [18084]  PG_PORT [55436]  SKIP_BUILD [0]  WAIT_FOR_OTHERS [1], WAIT_MAX_SECONDS [3600]
+set -Eeuo pipefail
+
+FEED_VUS=${FEED_VUS:-16}
+FEED_SECONDS=${FEED_SECONDS:-15}
+SEARCH_VUS=${SEARCH_VUS:-8}
+SEARCH_SECONDS=${SEARCH_SECONDS:-15}
+VIEW_VUS=${VIEW_VUS:-16}
+VIEW_SECONDS=${VIEW_SECONDS:-30}
+WARMUP_SECONDS=${WARMUP_SECONDS:-10}
+EPISODES=${EPISODES:-100000}
+VIEWS=${VIEWS:-10000000}
+FEED_CACHE=${FEED_CACHE:-0}
+HTTP_PORT=${HTTP_PORT:-18084}
+PG_PORT=${PG_PORT:-55436}
+SKIP_BUILD=${SKIP_BUILD:-0}
+WAIT_FOR_OTHERS=${WAIT_FOR_OTHERS:-1}
+WAIT_MAX_SECONDS=${WAIT_MAX_SECONDS:-3600}
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+BASE="http://localhost:$HTTP_PORT"
+RESULTS_DIR=bench/results
+RESULTS_FILE="$RESULTS_DIR/education-$(date +%F).md"
+COUNTY=532932000000
+
+log() { printf '\n== %s  %s\n' "$(date +%T)" "$*" >&2; }
+die() { printf 'education.sh: %s\n' "$*" >&2; exit 1; }
+
+for tool in java javac curl psql pgbench; do
+    command -v "$tool" >/dev/null || die "$tool is required (JDK 17, curl, psql, pgbench)"
+done
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for port in "$HTTP_PORT" "$PG_PORT"; do
+    port_in_use "$port" && die "port $port is already in use (set HTTP_PORT / PG_PORT)"
+done
+
+# Two benchmarks on 2 cores skew each other (and a build would replace the jar under a running app).
+if [[ "$WAIT_FOR_OTHERS" == 1 ]]; then
+    waited=0
+    while pgrep -f 'LoadDriver|legalaid-bench|mediation-bench\.|reporting-bench\.|education-bench\.' >/dev/null; do
+        (( waited == 0 )) && log "another benchmark is running; waiting for it to finish (checking every 20 s)"
+        (( waited >= WAIT_MAX_SECONDS )) && die "another benchmark is still running after $waited s"
+        sleep 20
+        waited=$((waited + 20))
+    done
+    (( waited > 0 )) && log "the other benchmark finished after ${waited} s of waiting"
+fi
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "n/a")
+if awk -v l="${LOAD_BEFORE%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n / 2) }' 2>/dev/null; then
+    printf 'education.sh: warning: load average %s on %s cores; something else is running (or just finished) and\n' \
+        "$LOAD_BEFORE" "$(nproc)" >&2
+    printf '  the figures may be lower (the "other" share of the CPU column in the results shows how much)\n' >&2
+fi
+RUN_STARTED=$(date +%s)
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/education-bench.XXXXXX")
+APP_PID=
+
+# Stops the app (its shutdown stops the embedded PostgreSQL), falls back to the server's own pid file if the
+# app had to be killed hard, and removes the temporary folder.
+cleanup() {
+    local status=$?
+    trap - EXIT INT TERM
+    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+        log "stopping the app (pid $APP_PID)"
+        kill "$APP_PID" 2>/dev/null || true
+        for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
+        kill -0 "$APP_PID" 2>/dev/null && kill -9 "$APP_PID" 2>/dev/null || true
+    fi
+    if [[ -f "$WORK/pg/postmaster.pid" ]]; then
+        local pg_pid
+        pg_pid=$(head -n 1 "$WORK/pg/postmaster.pid")
+        if [[ "$pg_pid" =~ ^[0-9]+$ ]] && kill -0 "$pg_pid" 2>/dev/null \
+            && tr '\0' ' ' <"/proc/$pg_pid/cmdline" 2>/dev/null | grep -q -- "$WORK/pg"; then
+            kill -INT "$pg_pid" 2>/dev/null || true
+            for _ in $(seq 1 60); do kill -0 "$pg_pid" 2>/dev/null || break; sleep 0.5; done
+        fi
+    fi
+    if (( status != 0 )) && [[ -f "$WORK/app.log" ]]; then
+        printf '\n-- last lines of the app log --\n' >&2
+        tail -n 40 "$WORK/app.log" >&2
+    fi
+    rm -rf "$WORK"
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+export PGPASSWORD=postgres
+sql() { psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$PG_PORT" -U postgres postgres "$@"; }
+sql_value() { sql -A -t -c "$1"; }
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+
+# ---------------------------------------------------------------------------------------------------------
+log "build"
+if [[ "$SKIP_BUILD" != 1 ]]; then
+    ./mvnw -q -B package -DskipTests
+fi
+[[ -f target/quarkus-app/quarkus-run.jar ]] || die "target/quarkus-app/quarkus-run.jar is missing"
+# run from a copy, so that a build started meanwhile (another benchmark, an IDE) cannot swap jars under the app
+cp -r target/quarkus-app "$WORK/app"
+mkdir -p "$WORK/driver"
+javac -d "$WORK/driver" bench/LoadDriver.java
+driver() { java -Xmx512m -cp "$WORK/driver" LoadDriver "$@"; }
+
+log "start the app on :$HTTP_PORT (embedded PostgreSQL on :$PG_PORT, data in $WORK/pg)"
+java -Dquarkus.profile=dev \
+    -Dapp.embedded-db.data-dir="$WORK/pg" -Dapp.embedded-db.port="$PG_PORT" \
+    -Dapp.reporting.rollup-every=off -Dapp.education.feed-cached-pages="$FEED_CACHE" \
+    -Dapp.jwt.dev-key-dir="$WORK/jwt" \
+    -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.log.level=WARN \
+    -jar "$WORK/app/quarkus-run.jar" >"$WORK/app.log" 2>&1 &
+APP_PID=$!
+started=$(now)
+for _ in $(seq 1 180); do
+    kill -0 "$APP_PID" 2>/dev/null || die "the app exited during start-up"
+    curl -fsS -o /dev/null "$BASE/q/health/ready" 2>/dev/null && break
+    sleep 1
+done
+curl -fsS -o /dev/null "$BASE/q/health/ready" || die "the app did not become ready in 180 s"
+log "ready after $(elapsed "$started" "$(now)") s"
+
+# ---------------------------------------------------------------------------------------------------------
+# Where the CPU went during a load run, in % of the whole machine: the app JVM, PostgreSQL (server and
+# backends), the load driver, anything else on the machine (another build, ...), idle. From /proc.
+CLK_TCK=$(getconf CLK_TCK)
+NCPU=$(nproc)
+busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+pid_ticks() { # utime + stime of a process and of its reaped children (PostgreSQL's parallel and autovacuum
+    local st  # workers end up in the postmaster's), 0 once it is gone
+    st=$(cat "/proc/$1/stat" 2>/dev/null) || { echo 0; return; }
+    awk '{ print $12 + $13 + $14 + $15 }' <<<"${st##*) }"
+}
+pg_pids() {
+    local pm
+    pm=$(head -n 1 "$WORK/pg/postmaster.pid" 2>/dev/null) || return 0
+    echo "$pm"
+    ps -o pid= --ppid "$pm" || true
+}
+declare -A PG_T0
+cpu_start() {
+    CPU_B0=$(busy_ticks); CPU_A0=$(pid_ticks "$APP_PID"); CPU_W0=$(now)
+    PG_T0=()
+    local pid
+    for pid in $(pg_pids); do PG_T0[$pid]=$(pid_ticks "$pid"); done
+}
+# cpu_end DRIVER_CPU_SECONDS -> "app/db/driver/other/idle"
+cpu_end() {
+    local busy app db=0 pid wall
+    busy=$(( $(busy_ticks) - CPU_B0 )); app=$(( $(pid_ticks "$APP_PID") - CPU_A0 ))
+    for pid in $(pg_pids); do db=$(( db + $(pid_ticks "$pid") - ${PG_T0[$pid]:-0} )); done
+    wall=$(elapsed "$CPU_W0" "$(now)")
+    awk -v busy="$busy" -v app="$app" -v db="$db" -v drv="$1" -v wall="$wall" -v hz="$CLK_TCK" -v n="$NCPU" 'BEGIN {
+        cap = wall * hz * n; d = drv * hz; o = busy - app - db - d; if (o < 0) o = 0
+        printf "%.0f/%.0f/%.0f/%.0f/%.0f", 100 * app / cap, 100 * db / cap, 100 * d / cap, 100 * o / cap, 100 * (cap - busy) / cap }'
+}
+
+ROWS_MD=()
+TABLE_HEAD='| scenario | VUs | s | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms | CPU % app/db/driver/other/idle |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|'
+# run_load SCENARIO VUS WARMUP DRIVER-ARGS...: runs the driver, keeps its RESULT line as a table row
+run_load() {
+    local scenario=$1 vus=$2 warmup=$3; shift 3
+    log "$scenario (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+    local out line cpu
+    cpu_start
+    out=$(driver "$@" --vus "$vus" --warmup "$warmup" --label "$scenario") \
+        || die "load run failed: $scenario"
+    echo "$out" >&2
+    line=$(grep '^RESULT ' <<<"$out" | tail -n 1)
+    field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }
+    cpu=$(cpu_end "$(field cpu_s)")
+    echo "CPU % app/db/driver/other/idle: $cpu" >&2
+    ROWS_MD+=("| $scenario | $vus | $(field seconds) | $(field requests) | $(field errors) | $(field rps) | $(field p50_ms) | $(field p95_ms) | $(field p99_ms) | $(field max_ms) | $cpu |")
+}
+token_of() { grep -o '"accessToken":"[^"]*"' | cut -d'"' -f4; }
+staff_token() {
+    local t
+    t=$(curl -fsS "$BASE/api/auth/staff" -H 'Content-Type: application/json' \
+        -d "{\"username\":\"$1\",\"password\":\"demo-pass-2026\"}" | token_of)
+    [[ -n "$t" ]] || die "sign-in of $1 failed"
+    echo "$t"
+}
+
+
+V="$BASE/api/videos"
+DEMO_COLUMN=$(sql_value "select c.id from edu_column c join organisation o on o.id = c.organisation_id where c.name = '律师普法' and o.region_code = '$COUNTY'")
+[[ -n "$DEMO_COLUMN" ]] || die "the demo column 《律师普法》 is missing"
+DEMO_EPISODES=$(sql_value "select count(*) from edu_episode where column_id = '$DEMO_COLUMN' and status = 'PUBLISHED'")
+log "demo column $DEMO_COLUMN with $DEMO_EPISODES published episodes"
+
+# ---------------------------------------------------------------------------------------------------------
+# the feed: a mini-program's first page (200, page built: cache off) and its repeat request (304)
+FEED_URL="$V?limit=20"
+ETAG=$(curl -fsS -D - -o /dev/null "$FEED_URL" | tr -d '\r' | sed -n 's/^[Ee][Tt]ag: //p')
+[[ -n "$ETAG" ]] || die "the feed sent no ETag"
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $ETAG" "$FEED_URL")
+[[ "$code" == 304 ]] || die "If-None-Match answered $code, not 304"
+run_load "feed latest, first page (200, page built)" "$FEED_VUS" "$WARMUP_SECONDS" get --url "$FEED_URL" \
+    --duration "$FEED_SECONDS"
+run_load "feed latest, If-None-Match (304)" "$FEED_VUS" "$WARMUP_SECONDS" get --url "$FEED_URL" \
+    --header "If-None-Match: $ETAG" --expect 304 --duration "$FEED_SECONDS"
+run_load "feed popular, first page (200, page built)" "$FEED_VUS" "$WARMUP_SECONDS" get --url "$V?sort=popular&limit=20" \
+    --duration "$FEED_SECONDS"
+run_load "feed topic=LABOUR_WAGES (200, page built)" "$FEED_VUS" "$WARMUP_SECONDS" get --url "$V?topic=LABOUR_WAGES&limit=20" \
+    --duration "$FEED_SECONDS"
+
+# ---------------------------------------------------------------------------------------------------------
+log "seed $EPISODES episodes"
+BUREAU_ORG=$(sql_value "select organisation_id from edu_column where id = '$DEMO_COLUMN'")
+BENCH_COLUMN=$(sql_value "insert into edu_column (id, name, description, organisation_id, region_code, created_by, created_at, version)
+    values (gen_random_uuid(), '基准栏目', 'bench/education.sh', '$BUREAU_ORG', '$COUNTY', gen_random_uuid(), now(), 0) returning id" | head -n 1)
+t0=$(now)
+sql -v rows="$EPISODES" -v column_id="$BENCH_COLUMN" -v region="$COUNTY" -f bench/seed-episodes.sql
+t1=$(now)
+sql -c "vacuum (analyze) edu_episode"
+EPISODE_SEED_SECONDS=$(elapsed "$t0" "$t1")
+EPISODE_SIZES=$(sql_value "select pg_size_pretty(pg_table_size('edu_episode')) || ' table, ' || pg_size_pretty(pg_relation_size('edu_episode_grams_idx')) || ' gram index'")
+DIVORCE_ROWS=$(sql_value "select count(*) from edu_episode where status = 'PUBLISHED' and search_grams @> '{离婚}'")
+LABOUR_ROWS=$(sql_value "select count(*) from edu_episode where status = 'PUBLISHED' and search_grams @> '{劳动,动合,合同}' and strpos(search_text, '劳动合同') > 0")
+log "seeded in $EPISODE_SEED_SECONDS s; $EPISODE_SIZES; 离婚 in $DIVORCE_ROWS, 劳动合同 in $LABOUR_ROWS episodes"
+
+# the search SQL as VideoFeed sends it (first page, title hits first), for pgbench and the plans
+search_sql() { # QUERY GRAMS
+    echo "select e.id, e.column_id, c.name as column_name, e.episode_no, e.title, e.duration_seconds, e.cover_url, e.topics, e.published_at, e.plays, (not exists (select 1 from unnest('{$1}'::text[]) s where strpos(e.search_title, s) = 0)) as hit from edu_episode e join edu_column c on c.id = e.column_id where e.status = 'PUBLISHED' and e.search_grams @> '{$2}'::text[] and not exists (select 1 from unnest('{$1}'::text[]) s where strpos(e.search_text, s) = 0) order by (not exists (select 1 from unnest('{$1}'::text[]) s where strpos(e.search_title, s) = 0)) desc, e.published_at desc, e.id desc limit 21"
+}
+Q2=$(printf '离婚' | od -An -tx1 | tr -d ' \n' | sed 's/../%&/g')
+Q4=$(printf '劳动合同' | od -An -tx1 | tr -d ' \n' | sed 's/../%&/g')
+run_load "search q=离婚 (2 characters), $EPISODES episodes" "$SEARCH_VUS" "$WARMUP_SECONDS" get --url "$V?q=$Q2&limit=20" \
+    --duration "$SEARCH_SECONDS"
+run_load "search q=劳动合同 (4 characters), $EPISODES episodes" "$SEARCH_VUS" "$WARMUP_SECONDS" get --url "$V?q=$Q4&limit=20" \
+    --duration "$SEARCH_SECONDS"
+PGBENCH_ROWS=()
+for q in "离婚|离婚" "劳动合同|劳动,动合,合同"; do
+    text=${q%%|*}; grams=${q#*|}
+    search_sql "$text" "$grams" >"$WORK/search.sql"
+    echo ';' >>"$WORK/search.sql"
+    out=$(pgbench -n -h localhost -p "$PG_PORT" -U postgres -c "$SEARCH_VUS" -j 2 -T "$SEARCH_SECONDS" -M prepared \
+        -r -f "$WORK/search.sql" postgres 2>&1) || die "pgbench failed: $out"
+    tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$out" | head -n 1)
+    lat=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' <<<"$out")
+    log "pgbench $text: $tps tps, latency average $lat ms"
+    PGBENCH_ROWS+=("| same SQL in pgbench, q=$text | $SEARCH_VUS | $SEARCH_SECONDS | | | $tps | avg $lat | | | | |")
+done
+
+# ---------------------------------------------------------------------------------------------------------
+log "seed $VIEWS stored plays (edu_view + their ledger events)"
+t0=$(now)
+sql -v rows="$VIEWS" -v column_id="$BENCH_COLUMN" -v organisation="$BUREAU_ORG" -f bench/seed-views.sql
+t1=$(now)
+sql -c "vacuum (analyze) edu_view" -c "vacuum (analyze) ledger_event"
+t2=$(now)
+VIEW_SEED_SECONDS=$(elapsed "$t0" "$t1")
+VIEW_VACUUM_SECONDS=$(elapsed "$t1" "$t2")
+VIEW_ROWS=$(sql_value "select count(*) from edu_view")
+LEDGER_ROWS=$(sql_value "select count(*) from ledger_event")
+VIEW_SIZES=$(sql_value "select pg_size_pretty(pg_total_relation_size('edu_view')) || ' edu_view with indexes, ' || pg_size_pretty(pg_total_relation_size('ledger_event')) || ' ledger_event with indexes'")
+log "seeded in $VIEW_SEED_SECONDS s (+ vacuum analyze $VIEW_VACUUM_SECONDS s): $VIEW_ROWS view rows, $LEDGER_ROWS ledger events; $VIEW_SIZES"
+ADMIN_TOKEN=$(staff_token admin)
+t0=$(now)
+AGGREGATED=$(curl -fsS -X POST "$BASE/api/education/aggregation" -H "Authorization: Bearer $ADMIN_TOKEN" --max-time 900)
+t1=$(now)
+AGGREGATION_SECONDS=$(elapsed "$t0" "$t1")
+log "view aggregation of the seeded events: $AGGREGATED in $AGGREGATION_SECONDS s"
+t0=$(now)
+ROLLED=$(curl -fsS -X POST "$BASE/api/admin/ledger/rollups/catch-up" -H "Authorization: Bearer $ADMIN_TOKEN" --max-time 900)
+t1=$(now)
+ROLLUP_SECONDS=$(elapsed "$t0" "$t1")
+log "ledger roll-up catch-up: $ROLLED in $ROLLUP_SECONDS s"
+
+# each report is a new device: a counted play (insert into edu_view + one ledger event), the expensive case
+: >"$WORK/episodes.urls"
+sql_value "select id from edu_episode where column_id = '$BENCH_COLUMN' order by id limit 2000" \
+    | sed "s|^|$V/|; s|$|/views|" >"$WORK/episodes.urls"
+echo '{"deviceId":"{device}","progressPercent":95}' >"$WORK/view.json"
+run_load "view report, new device (play + completion), $VIEW_ROWS stored" "$VIEW_VUS" "$WARMUP_SECONDS" post-json \
+    --urls "$WORK/episodes.urls" --body "$WORK/view.json" --expect 200 --duration "$VIEW_SECONDS"
+INGESTED=$(( $(sql_value "select count(*) from edu_view") - VIEW_ROWS ))
+run_load "feed latest after the views (200, page built)" "$FEED_VUS" "$WARMUP_SECONDS" get --url "$FEED_URL" \
+    --duration "$FEED_SECONDS"
+
+# ---------------------------------------------------------------------------------------------------------
+log "query plans"
+PLAN_SQL=(
+    "search 离婚 (first page)|$(search_sql 离婚 离婚)"
+    "search 劳动合同 (first page)|$(search_sql 劳动合同 劳动,动合,合同)"
+    "feed latest, first page|select e.id, e.title, e.published_at, e.plays from edu_episode e join edu_column c on c.id = e.column_id where e.status = 'PUBLISHED' order by e.published_at desc, e.id desc limit 21"
+    "feed popular, first page|select e.id, e.title, e.published_at, e.plays from edu_episode e join edu_column c on c.id = e.column_id where e.status = 'PUBLISHED' order by e.plays desc, e.id desc limit 21"
+    "figures: 观看人数 of the county this year (distinct devices)|select count(distinct device_id) from edu_view where region_code >= '532932' and region_code < '532932:' and view_day between date_trunc('year', now())::date and now()::date"
+)
+PLANS=""
+for entry in "${PLAN_SQL[@]}"; do
+    title=${entry%%|*}
+    query=${entry#*|}
+    plan=$(sql -c "explain (analyze, buffers) $query")
+    PLANS+=$'\n'"#### $title"$'\n\n```sql\n'"$query;"$'\n```\n\n```text\n'"$plan"$'\n```\n'
+    printf '\n-- %s\n%s\n' "$title" "$(grep -E 'Index|Scan|Execution' <<<"$plan" | head -n 8)"
+done
+
+# ---------------------------------------------------------------------------------------------------------
+PG_VERSION=$(sql_value "select current_setting('server_version')")
+PG_SETTINGS=$(sql_value "select string_agg(name || '=' || setting || coalesce(unit, ''), ', ' order by name) from pg_settings where name in ('shared_buffers', 'work_mem', 'synchronous_commit', 'fsync', 'max_connections')")
+CPU=$(grep -m 1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || true)
+MEM=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || true)
+JAVA=$(java -version 2>&1 | head -n 1)
+COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo "n/a")
+[[ "$COMMIT" != "n/a" && -n "$(git status --porcelain -- src pom.xml 2>/dev/null)" ]] && COMMIT+=" (uncommitted changes)"
+RUN_SECONDS=$(( $(date +%s) - RUN_STARTED ))
+
+mkdir -p "$RESULTS_DIR"
+{
+    echo "# 普法 video benchmark, $(date '+%F %H:%M %Z')"
+    echo
+    echo "Machine: $(nproc) cores ($CPU), $MEM; $JAVA; PostgreSQL $PG_VERSION embedded ($PG_SETTINGS)."
+    echo "Commit: $COMMIT. App, database and load driver share the machine; another engineer's build may run at"
+    echo "the same time on these 2 cores (the \"other\" share of the CPU column shows it). Load average before the run: $LOAD_BEFORE."
+    echo "Whole run (build included): $((RUN_SECONDS / 60)) min $((RUN_SECONDS % 60)) s."
+    echo
+    echo "Parameters: FEED_VUS=$FEED_VUS FEED_SECONDS=$FEED_SECONDS SEARCH_VUS=$SEARCH_VUS SEARCH_SECONDS=$SEARCH_SECONDS VIEW_VUS=$VIEW_VUS VIEW_SECONDS=$VIEW_SECONDS WARMUP_SECONDS=$WARMUP_SECONDS EPISODES=$EPISODES VIEWS=$VIEWS FEED_CACHE=$FEED_CACHE (0: every 200 builds its page)"
+    echo
+    echo "$TABLE_HEAD"
+    printf '%s\n' "${ROWS_MD[@]}"
+    printf '%s\n' "${PGBENCH_ROWS[@]}"
+    echo
+    echo "The feed runs are over the demo column ($DEMO_EPISODES episodes) before seeding; \"after the views\" with $EPISODES more."
+    echo "Episodes: $EPISODES in $EPISODE_SEED_SECONDS s (one INSERT … SELECT, grams computed in SQL); $EPISODE_SIZES;"
+    echo "离婚 is in $DIVORCE_ROWS of them, 劳动合同 in $LABOUR_ROWS (the search sorts all matches: title hits first, then latest)."
+    echo "Stored plays: $VIEW_ROWS edu_view rows and $LEDGER_ROWS ledger events after seeding ($VIEW_SEED_SECONDS s, vacuum analyze $VIEW_VACUUM_SECONDS s); $VIEW_SIZES."
+    echo "View aggregation of the seeded events (POST /api/education/aggregation): $AGGREGATED in $AGGREGATION_SECONDS s;"
+    echo "ledger roll-up catch-up: $ROLLED in $ROLLUP_SECONDS s."
+    echo "The view-report run stored $INGESTED new plays (each also a completion: two ledger events)."
+    echo
+    echo "### Query plans (explain (analyze, buffers), after the runs)"
+    echo "$PLANS"
+} >"$RESULTS_FILE"
+
+log "results (also in $RESULTS_FILE)"
+printf '\n%s\n' "$TABLE_HEAD"
+printf '%s\n' "${ROWS_MD[@]}"
+printf '%s\n' "${PGBENCH_ROWS[@]}"
+printf 'whole run: %d min %d s\n' "$((RUN_SECONDS / 60))" "$((RUN_SECONDS % 60))"
