@@ -76,7 +76,7 @@ public final class AdvisoryAccess {
         }
         AccessScope.Filter signed = scope.filter(null, "c.regionCode");
         AccessScope.Filter village = scope.filter(null, "cv.villageCode");
-        params.putAll(signed.parameters());
+        // both ranges are the scope's one range: the same :scopeLow/:scopeHigh
         params.putAll(village.parameters());
         return new AccessScope.Filter("(" + own + " or (" + signed.predicate() + ") or exists (select 1 from "
                 + "ContractVillage cv where cv.contractId = c.id and " + village.predicate() + "))", params);
