@@ -16,6 +16,9 @@
 #   SLOT_WARMUP_SECONDS [20] BOOK_WARMUP_SECONDS [20]  ROWS [1000000]  RACE [50] (parallel bookings of one slot)
 #   PGBENCH_SECONDS [15]  HTTP_PORT [18083]  PG_PORT [55435]  SKIP_BUILD [0]
 #   WAIT_FOR_OTHERS [1], WAIT_MAX_SECONDS [3600]: wait for other benchmarks to finish before starting
+#   APP_JAVA_OPTS []: extra JVM options of the app, e.g. a flight recording to see where its CPU goes:
+#     APP_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/advisory.jfr,settings=profile'
+#     then: jfr print --events jdk.ExecutionSample /tmp/advisory.jfr (the recording is written at exit)
 set -Eeuo pipefail
 
 SLOT_VUS=${SLOT_VUS:-16}
@@ -33,6 +36,7 @@ PG_PORT=${PG_PORT:-55435}
 SKIP_BUILD=${SKIP_BUILD:-0}
 WAIT_FOR_OTHERS=${WAIT_FOR_OTHERS:-1}
 WAIT_MAX_SECONDS=${WAIT_MAX_SECONDS:-3600}
+APP_JAVA_OPTS=${APP_JAVA_OPTS:-}
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 BASE="http://localhost:$HTTP_PORT"
@@ -123,7 +127,8 @@ javac -d "$WORK/driver" bench/LoadDriver.java
 driver() { java -Xmx512m -cp "$WORK/driver" LoadDriver "$@"; }
 
 log "start the app on :$HTTP_PORT (embedded PostgreSQL on :$PG_PORT, data in $WORK/pg)"
-java -Dquarkus.profile=dev \
+# shellcheck disable=SC2086 # APP_JAVA_OPTS is a list of options
+java $APP_JAVA_OPTS -Dquarkus.profile=dev \
     -Dapp.embedded-db.data-dir="$WORK/pg" -Dapp.embedded-db.port="$PG_PORT" \
     -Dapp.jwt.dev-key-dir="$WORK/jwt" \
     -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.log.level=WARN \
@@ -319,8 +324,9 @@ echo "$PGBENCH_OUT" | tail -n 8 >&2
 # ---------------------------------------------------------------------------------------------------------
 log "query plans"
 PLAN_SQL=(
-    "taken periods of a seeded advisor over 14 days (slot listing and booking check; the exclusion constraint's GiST index)|select starts_at, ends_at from adv_booking where advisor_id = '$BENCH_ADVISOR' and status in ('PENDING', 'CONFIRMED') and period && tstzrange(now(), now() + interval '14 days', '[)')"
-    "taken periods of advisor1 over 14 days|select starts_at, ends_at from adv_booking where advisor_id = '$A1' and status in ('PENDING', 'CONFIRMED') and period && tstzrange(now(), now() + interval '14 days', '[)')"
+    "taken periods of a seeded advisor over 14 days, as the app reads them (slot listing and booking check; the partial B-tree of V16)|select starts_at, ends_at from adv_booking where advisor_id = '$BENCH_ADVISOR' and status in ('PENDING', 'CONFIRMED') and starts_at >= now() - interval '1 day' and starts_at < now() + interval '14 days' and ends_at > now()"
+    "the same through the exclusion constraint's GiST index (how V14 read them)|select starts_at, ends_at from adv_booking where advisor_id = '$BENCH_ADVISOR' and status in ('PENDING', 'CONFIRMED') and period && tstzrange(now(), now() + interval '14 days', '[)')"
+    "taken periods of advisor1 over 14 days|select starts_at, ends_at from adv_booking where advisor_id = '$A1' and status in ('PENDING', 'CONFIRMED') and starts_at >= now() - interval '1 day' and starts_at < now() + interval '14 days' and ends_at > now()"
     "open bookings of a resident with an advisor (the limit check)|select count(*) from adv_booking where resident_id = (select id from account where wechat_openid = 'fake-resident01') and advisor_id = '$BENCH_ADVISOR' and status in ('PENDING', 'CONFIRMED')"
     "a resident's bookings, first page|select * from adv_booking b where b.resident_id = (select id from account where wechat_openid = 'fake-resident01') order by b.starts_at desc, b.id desc limit 21"
     "the 司法所's bookings, first page|select * from adv_booking b where b.village_code >= '532932100' and b.village_code < '532932100:' order by b.starts_at desc, b.id desc limit 21"
@@ -359,7 +365,7 @@ mkdir -p "$RESULTS_DIR"
     echo "Parameters: SLOT_VUS=$SLOT_VUS SLOT_SECONDS=$SLOT_SECONDS BOOK_VUS=$BOOK_VUS BOOK_SECONDS=$BOOK_SECONDS WARMUP_SECONDS=$WARMUP_SECONDS ROWS=$ROWS RACE=$RACE PGBENCH_SECONDS=$PGBENCH_SECONDS"
     echo
     echo "Seeding: $ROWS bookings in $SEED_SECONDS s (one INSERT … SELECT, constraints and indexes in place), vacuum (analyze)"
-    echo "$VACUUM_SECONDS s; $TOTAL_ROWS rows before the runs, $HOLDING of them pending or confirmed (in the exclusion index); $SIZES."
+    echo "$VACUUM_SECONDS s; $TOTAL_ROWS rows before the runs, $HOLDING of them pending or confirmed (in the exclusion and holding indexes); $SIZES."
     echo "Slots listed for $TODAY … $TO: advisor1 $SLOTS_A1, advisor2 $SLOTS_A2 (weekly on-site, phone and video hours)."
     echo
     echo "$TABLE_HEAD"

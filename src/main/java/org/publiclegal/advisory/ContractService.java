@@ -197,18 +197,30 @@ public class ContractService {
         });
     }
 
-    /** A contract with its villages, if the caller may see it (the signing area's staff, the advisor), else 404. */
+    /**
+     * A contract with its villages, if the caller may see it (the advisor; staff whose area holds the signing
+     * region or one of its villages), else 404.
+     */
     public Uni<Signed> get(UUID id, AccessScope scope) {
         return load(id, scope).chain(c -> villages.ofContracts(List.of(c.id))
                 .map(vs -> new Signed(c, vs.stream().map(v -> v.villageCode).toList(), List.of())));
     }
 
     private Uni<AdvisoryContract> load(UUID id, AccessScope scope) {
-        return contracts.findById(id).map(c -> {
-            if (c == null || !AdvisoryAccess.canSee(scope, c.advisorId, c.regionCode)) {
+        return contracts.findById(id).chain(c -> {
+            if (c == null) {
                 throw new NotFound("法律顾问合同", id);
             }
-            return c;
+            if (AdvisoryAccess.canSee(scope, c.advisorId, c.regionCode)) {
+                return Uni.createFrom().item(c);
+            }
+            return villages.ofContracts(List.of(c.id)).map(vs -> {
+                if (!AdvisoryAccess.canSeeContract(scope, c.advisorId, c.regionCode,
+                        vs.stream().map(v -> v.villageCode).toList())) {
+                    throw new NotFound("法律顾问合同", id);
+                }
+                return c;
+            });
         });
     }
 
@@ -218,22 +230,17 @@ public class ContractService {
         }
     }
 
-    /** Contracts the caller may see (an advisor: their own; staff: those signed in their area), newest start first. */
+    /**
+     * Contracts the caller may see (an advisor: their own; staff: those signed in their area or covering one of its
+     * villages), newest start first.
+     */
     public Uni<CursorPage<Signed>> list(AccessScope scope, UUID advisorId, String cursor, int limit) {
         List<String> after = Cursor.decode(cursor, 2);
         StringBuilder where = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
-        if (scope.isSystemAdmin()) {
-            where.append("1 = 1");
-        } else if (scope.hasRole(org.publiclegal.shared.security.Roles.LAWYER)
-                && !scope.hasRole(org.publiclegal.shared.security.Roles.JUDICIAL_OFFICE)) {
-            where.append("c.advisorId = :self");
-            params.put("self", scope.accountId());
-        } else {
-            AccessScope.Filter f = scope.filter(null, "c.regionCode");
-            where.append(f.predicate());
-            params.putAll(f.parameters());
-        }
+        AccessScope.Filter f = AdvisoryAccess.contractFilter(scope);
+        where.append(f.predicate());
+        params.putAll(f.parameters());
         if (advisorId != null) {
             where.append(" and c.advisorId = :advisor");
             params.put("advisor", advisorId);
@@ -247,8 +254,7 @@ public class ContractService {
             }
             where.append(" and (c.startsOn < :on or (c.startsOn = :on and c.id < :cid))");
         }
-        return contracts.find("from AdvisoryContract c where " + where + " order by c.startsOn desc, c.id desc", params)
-                .range(0, limit).list()
+        return contracts.page(where.toString(), params, limit)
                 .chain(rows -> villages.ofContracts(rows.stream().map(c -> c.id).toList()).map(vs -> {
                     Map<UUID, List<String>> byContract = new HashMap<>();
                     vs.forEach(v -> byContract.computeIfAbsent(v.contractId, k -> new ArrayList<>()).add(v.villageCode));

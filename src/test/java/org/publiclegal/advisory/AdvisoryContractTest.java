@@ -55,4 +55,12 @@ class AdvisoryContractTest {
         c.requireRenewable(LocalDate.of(2027, 1, 1));
         assertTrue(assertThrows(RuntimeException.class, () -> c.requireRenewable(LocalDate.of(2027, 1, 2))).getMessage().contains("期满次日"));
     }
+
+    @Test
+    void theDayBeforeTheStartIsNotStartedAndTheStartDayIsInForce() {
+        AdvisoryContract c = contract();
+        assertEquals(AdvisoryContract.Standing.NOT_STARTED, c.standingOn(LocalDate.of(2025, 12, 31)));
+        assertEquals(AdvisoryContract.Standing.IN_FORCE, c.standingOn(LocalDate.of(2026, 1, 1)));
+        assertEquals(AdvisoryContract.Standing.EXPIRED, c.standingOn(LocalDate.of(2027, 1, 1)));
+    }
 }

@@ -155,10 +155,10 @@ class AdvisoryCoverageTest {
         given().auth().oauth2(bureau).contentType(ContentType.JSON).body(Map.of("effectiveOn", today.toString()))
                 .post("/api/advisor/contracts/" + first + "/termination").then().statusCode(400)
                 .body("errors.field", hasItem("reason"));
-        // a 司法所 may not terminate what the 司法局 signed (nor see it: contracts belong to the area that signed them)
+        // a 司法所 sees what the 司法局 signed for one of its villages, but may not terminate it
         given().auth().oauth2(Fixtures.token(c.officeStaffA())).contentType(ContentType.JSON)
                 .body(Map.of("effectiveOn", today.toString(), "reason", "x"))
-                .post("/api/advisor/contracts/" + first + "/termination").then().statusCode(404);
+                .post("/api/advisor/contracts/" + first + "/termination").then().statusCode(403);
         // the advisor sees it, but may not terminate it
         given().auth().oauth2(Fixtures.token(advisor)).contentType(ContentType.JSON)
                 .body(Map.of("effectiveOn", today.toString(), "reason", "x"))

@@ -75,4 +75,31 @@ class CoverageTimelineTest {
                 d("2026-12-02"), d("2026-12-02"));
         assertEquals(List.of(new Flip(d("2026-12-02"), false, A)), flips);
     }
+
+    @Test
+    void aVillageStillMarkedCoveredAfterItsContractsEndedIsUncoveredTodayByTheOneThatEndedLast() {
+        List<Flip> flips = CoverageTimeline.flips(List.of(new InForce(A, d("2026-01-01"), d("2026-06-01")),
+                new InForce(B, d("2026-01-01"), d("2026-09-01"))), true, d("2026-10-01"), d("2026-12-02"));
+        assertEquals(List.of(new Flip(d("2026-12-02"), false, B)), flips);
+    }
+
+    @Test
+    void aVillageMarkedCoveredWhoseOnlyContractStartsLaterIsUncoveredTodayNamingThatContract() {
+        List<Flip> flips = CoverageTimeline.flips(List.of(new InForce(A, d("2027-01-01"), d("2027-06-01"))), true,
+                d("2026-10-01"), d("2026-12-02"));
+        assertEquals(List.of(new Flip(d("2026-12-02"), false, A)), flips);
+    }
+
+    @Test
+    void aVillageMarkedCoveredWithNoContractAtAllIsUncoveredTodayWithoutACause() {
+        assertEquals(List.of(new Flip(d("2026-12-02"), false, null)),
+                CoverageTimeline.flips(List.of(), true, d("2026-10-01"), d("2026-12-02")));
+    }
+
+    @Test
+    void aContractNotYetStartedIsNotTheCauseWhenAnEndedOneIsThere() {
+        List<Flip> flips = CoverageTimeline.flips(List.of(new InForce(A, d("2026-01-01"), d("2026-09-01")),
+                new InForce(B, d("2027-01-01"), d("2027-06-01"))), true, d("2026-10-01"), d("2026-12-02"));
+        assertEquals(List.of(new Flip(d("2026-12-02"), false, A)), flips);
+    }
 }

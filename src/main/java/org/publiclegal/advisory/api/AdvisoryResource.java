@@ -130,7 +130,7 @@ public class AdvisoryResource {
     @GET
     @Path("/contracts")
     @RolesAllowed({Roles.LAWYER, Roles.JUDICIAL_OFFICE, Roles.BUREAU_ADMIN, Roles.SYSTEM_ADMIN})
-    @Operation(summary = "法律顾问合同（顾问：本人的；司法所、司法局：本辖区签订的），开始日期新到旧，游标分页")
+    @Operation(summary = "法律顾问合同（顾问：本人的；司法所、司法局：本辖区签订的或涉及本辖区村（社区）的），开始日期新到旧，游标分页")
     public Uni<CursorPage<ContractView>> contracts(@QueryParam("advisor") UUID advisorId,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") @Min(value = 1, message = "limit 至少为 1") @Max(value = 100, message = "limit 最多为 100") Integer limit) {

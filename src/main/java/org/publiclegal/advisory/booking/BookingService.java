@@ -1,6 +1,5 @@
 package org.publiclegal.advisory.booking;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -154,9 +153,7 @@ public class BookingService {
 
     /** Open bookings of the pair, counted after taking the pair's transaction-scoped advisory lock. */
     private Uni<Long> openBookings(UUID resident, UUID advisor) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                                "select pg_advisory_xact_lock(hashtextextended(:k, 0))::text", String.class)
-                        .setParameter("k", "adv_booking:" + resident + ":" + advisor).getSingleResult())
+        return bookings.lockPair(resident, advisor)
                 .chain(() -> bookings.count("residentId = ?1 and advisorId = ?2 and status in ?3", resident, advisor,
                         List.of(BookingStatus.PENDING, BookingStatus.CONFIRMED)));
     }

@@ -111,4 +111,42 @@ class BookingTest {
         assertFalse(BookingStatus.CANCELLED.holdsSlot());
         assertFalse(BookingStatus.DECLINED.holdsSlot());
     }
+
+    @Test
+    void onlyAPendingBookingCanBeDeclinedNotAConfirmedOne() {
+        Booking b = pending();
+        b.confirm(START.minus(Duration.ofDays(1)));
+        assertThrows(IllegalTransition.class, () -> b.decline("没空", START.minus(Duration.ofHours(30))));
+        assertEquals(BookingStatus.CONFIRMED, b.status);
+        assertNull(b.declineReason);
+    }
+
+    @Test
+    void aCompletedBookingCannotBeCancelledEvenBeforeItsStart() {
+        Booking b = completed();
+        assertThrows(IllegalTransition.class, () -> b.cancel(null, NOTICE, START.minus(Duration.ofDays(1))));
+        assertEquals(BookingStatus.COMPLETED, b.status);
+        assertNull(b.cancelledAt);
+    }
+
+    @Test
+    void aPendingBookingCannotBeMarkedANoShowEvenAfterItStarted() {
+        Booking b = pending();
+        assertThrows(IllegalTransition.class, () -> b.noShow(START.plusSeconds(60)));
+        assertEquals(BookingStatus.PENDING, b.status);
+        assertNull(b.closedAt);
+    }
+
+    @Test
+    void aBadRatingIsCalledBackOnceAndAGoodOneNever() {
+        Booking bad = completed();
+        bad.rate(1, "态度差", START.plus(Duration.ofDays(1)), START.plus(Duration.ofHours(2)));
+        bad.callback(UUID.randomUUID(), "已回访，顾问道歉", START.plus(Duration.ofHours(5)));
+        assertEquals(START.plus(Duration.ofHours(5)), bad.callbackAt);
+        assertThrows(DomainException.class, () -> bad.callback(UUID.randomUUID(), "再次回访", START.plus(Duration.ofHours(6))));
+        assertEquals("已回访，顾问道歉", bad.callbackNote);
+        Booking good = completed();
+        good.rate(3, null, START.plus(Duration.ofDays(1)), START.plus(Duration.ofHours(2)));
+        assertThrows(DomainException.class, () -> good.callback(UUID.randomUUID(), "回访", START.plus(Duration.ofHours(5))));
+    }
 }

@@ -143,4 +143,13 @@ class SlotCalculatorTest {
             assertEquals(23, SlotCalculator.freeSlots(List.of(allDay), List.of(), List.of(), sunday, sunday, LONG_AGO, null).size());
         }
     }
+
+    @Test
+    void anExtraSessionBeforeTheWeeklyHoursIsListedFirstInStartOrder() {
+        List<Slot> slots = SlotCalculator.freeSlots(List.of(rule(DayOfWeek.MONDAY, "14:00", "15:00", ServiceMode.PHONE, 30)),
+                List.of(new Change(false, at("2026-03-02T09:00"), at("2026-03-02T10:00"), ServiceMode.VIDEO, null, 30)),
+                List.of(), MONDAY, MONDAY, LONG_AGO, null);
+        assertEquals(List.of("2026-03-02T09:00", "2026-03-02T09:30", "2026-03-02T14:00", "2026-03-02T14:30"),
+                starts(slots));
+    }
 }
