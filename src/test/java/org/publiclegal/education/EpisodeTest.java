@@ -136,4 +136,25 @@ class EpisodeTest {
         assertTrue(VideoFeed.matches("*", tag));
         assertFalse(VideoFeed.matches(null, tag));
     }
+
+    @Test
+    void stepsAreHandedOutOnceAndAnEditRewritesTheContentAndItsSearchGrams() {
+        Episode e = Episode.draft(UUID.randomUUID(), content("签订劳动合同要注意什么"), AUTHOR, NOW);
+        assertEquals(List.of("create"), e.drainSteps().stream().map(s -> s.action).toList());
+        assertEquals(List.of(), e.drainSteps(), "a drained step is not persisted twice");
+        e.edit(content("离婚时彩礼要不要退"), AUTHOR, NOW);
+        assertEquals("离婚时彩礼要不要退", e.title);
+        assertTrue(List.of(e.searchGrams).contains("彩礼"));
+        assertEquals(List.of("edit"), e.drainSteps().stream().map(s -> s.action).toList());
+    }
+
+    @Test
+    void anEpisodeInReviewCannotBeEditedOrSubmittedAgainAndADraftCannotBeRefused() {
+        Episode e = inReview();
+        assertThrows(IllegalTransition.class, () -> e.edit(content("改"), AUTHOR, NOW));
+        assertThrows(IllegalTransition.class, () -> e.submit(AUTHOR, NOW));
+        Episode draft = Episode.draft(UUID.randomUUID(), content("题"), AUTHOR, NOW);
+        assertThrows(IllegalTransition.class, () -> draft.refuse(REVIEWER, "理由", NOW));
+        assertEquals(EpisodeStatus.DRAFT, draft.status);
+    }
 }

@@ -68,4 +68,22 @@ class PlaybackSignerTest {
         assertThrows(IllegalArgumentException.class, () -> new PlaybackSigner(PlaybackSigner.Scheme.ALIYUN_A,
                 "https://video.example.cn", "short", Duration.ofMinutes(30), null));
     }
+
+    @Test
+    void aKeyOfExactlySixCharactersIsEnoughAndTheSchemeIsKept() {
+        PlaybackSigner signer = new PlaybackSigner(PlaybackSigner.Scheme.TENCENT_A, "https://video.example.cn",
+                "six-ch", Duration.ofMinutes(30), null);
+        assertEquals(PlaybackSigner.Scheme.TENCENT_A, signer.scheme());
+        String url = signer.sign("/001.mp4", SIGNED, "a").url();
+        assertTrue(signer.verify(url, SIGNED));
+    }
+
+    @Test
+    void aUrlOfAnotherDomainOrParameterIsNotOursToVerify() {
+        PlaybackSigner signer = new PlaybackSigner(PlaybackSigner.Scheme.ALIYUN_A, "https://video.example.cn",
+                "secret-key-1", Duration.ofMinutes(30), null);
+        String url = signer.sign("/001.mp4", SIGNED, "a").url();
+        assertFalse(signer.verify(url.replace("video.example.cn", "cdn.example.cn"), SIGNED));
+        assertFalse(signer.verify(url.replace("auth_key=", "sign="), SIGNED));
+    }
 }
