@@ -23,8 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -132,7 +130,7 @@ public class EducationDemo {
             return;
         }
         Integer views = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
-                staff("bureau").chain(bureau -> Panache.getSession().chain(s -> s.createNativeQuery(
+                DemoActivity.staff("bureau").chain(bureau -> Panache.getSession().chain(s -> s.createNativeQuery(
                                 "select count(*) from edu_column where organisation_id = :org and name = :name", Long.class)
                         .setParameter("org", bureau.organisationId()).setParameter("name", COLUMN).getSingleResult())
                         .chain(n -> n > 0 ? Uni.createFrom().item(0) : record(bureau)))));
@@ -152,7 +150,7 @@ public class EducationDemo {
         List<String> authors = List.of("lawyer1", "lawyer2", "aid-lawyer");
         return catalogue.createColumn(new CatalogueService.NewColumn(COLUMN,
                         "组织全县公职律师、执业律师拍摄的普法宣传短视频，每期三分钟讲清一个身边的法律问题。"), bureau)
-                .chain(column -> staff("lawyer1").chain(l1 -> staff("lawyer2").chain(l2 -> staff("aid-lawyer").chain(aid -> {
+                .chain(column -> DemoActivity.staff("lawyer1").chain(l1 -> DemoActivity.staff("lawyer2").chain(l2 -> DemoActivity.staff("aid-lawyer").chain(aid -> {
                     List<AccessScope> writers = List.of(l1, l2, aid);
                     List<String> names = List.of("杨律师", "段律师", "赵中心律师");
                     List<String> firms = List.of("云南鹤阳律师事务所", "云南草海律师事务所", "鹤庆县法律援助中心");
@@ -204,15 +202,5 @@ public class EducationDemo {
         return Multi.createFrom().iterable(views)
                 .onItem().transformToUniAndConcatenate(v -> viewing.view(v.episode(), v.device(), v.progress(), v.at()))
                 .collect().asList().map(List::size);
-    }
-
-    /** The demo staff member's access scope, as their token would carry it. */
-    private Uni<AccessScope> staff(String username) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        select a.id, a.roles, a.organisation_id, a.region_code from account a
-                        join staff_credential c on c.account_id = a.id where c.username = :u""", Object[].class)
-                .setParameter("u", username).getSingleResult())
-                .map(r -> new AccessScope((UUID) r[0], new HashSet<>(Arrays.asList(((String) r[1]).split(","))),
-                        (UUID) r[2], (String) r[3]));
     }
 }
