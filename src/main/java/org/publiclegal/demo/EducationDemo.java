@@ -4,7 +4,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -136,7 +135,7 @@ public class EducationDemo {
                         .chain(n -> n > 0 ? Uni.createFrom().item(0) : record(bureau)))));
         if (views > 0) {
             Long aggregated = VertxContextSupport.subscribeAndAwait(aggregation::run);
-            Log.infof("Demo 普法 videos: 《%s》 with %d episodes published, %d in review, %d views (%d events aggregated)",
+            Log.infof("Demo 普法 videos: 《%s》 with %d episodes published, %d in review, %d plays (%d events aggregated)",
                     COLUMN, PUBLISHED.size(), IN_REVIEW.size(), views, aggregated);
         }
     }
@@ -186,9 +185,15 @@ public class EducationDemo {
 
     /** About 3,000 views: earlier and practical episodes get more; ~45% watched to the end. */
     private Uni<Integer> views(List<UUID> episodes, List<Instant> published, Instant now, Random random) {
-        record View(UUID episode, String device, int progress, Instant at) {
-        }
-        List<View> views = new ArrayList<>();
+        return viewing.importViews(reports(episodes, published, now, random)).map(i -> (int) i.plays());
+    }
+
+    /**
+     * The demo's view reports (random, seeded), loaded in one statement by {@link ViewingService#importViews}
+     * with the rows and ledger events the per-view path would write for them (ViewImportTest pins that).
+     */
+    public static List<ViewingService.ViewReport> reports(List<UUID> episodes, List<Instant> published, Instant now, Random random) {
+        List<ViewingService.ViewReport> views = new ArrayList<>();
         for (int i = 0; i < episodes.size(); i++) {
             long seconds = Duration.between(published.get(i), now).getSeconds();
             int count = (int) (40 + 260 * Math.pow(0.88, i % 10) * (seconds / 86_400.0 / 365 + 0.3));
@@ -196,11 +201,9 @@ public class EducationDemo {
                 Instant at = published.get(i).plusSeconds((long) (random.nextDouble() * seconds));
                 String device = String.format("demo-device-%06d", random.nextInt(DEVICES));
                 int progress = random.nextInt(100) < 45 ? 90 + random.nextInt(11) : 5 + random.nextInt(80);
-                views.add(new View(episodes.get(i), device, progress, at));
+                views.add(new ViewingService.ViewReport(episodes.get(i), device, progress, at));
             }
         }
-        return Multi.createFrom().iterable(views)
-                .onItem().transformToUniAndConcatenate(v -> viewing.view(v.episode(), v.device(), v.progress(), v.at()))
-                .collect().asList().map(List::size);
+        return views;
     }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.publiclegal.shared.domain.DomainException;
@@ -77,10 +78,10 @@ public class Episode {
     public Instant publishedAt;
     public UUID publishedBy;
     public Instant withdrawnAt;
-    /** Batch aggregates (ViewAggregation writes them with SQL; never written through the entity). */
-    @Column(insertable = false, updatable = false)
+    /** Batch aggregates, read from {@code edu_episode_stats} (ViewAggregation writes them with SQL). */
+    @Formula("coalesce((select s.plays from edu_episode_stats s where s.episode_id = id), 0)")
     public long plays;
-    @Column(insertable = false, updatable = false)
+    @Formula("coalesce((select s.completions from edu_episode_stats s where s.episode_id = id), 0)")
     public long completions;
     @Version
     public long version;

@@ -72,8 +72,12 @@ public final class SearchGrams {
     }
 
     /**
-     * The keys a query needs: for a Chinese run its bigrams (its single character if it has one), for a
-     * Latin/digit run the word. Empty when the query has no letter or digit.
+     * The keys a query needs: for a Chinese run bigrams that cover it without overlapping (劳动合同: 劳动, 合同;
+     * an odd run also takes its last bigram: 劳动合同法: 劳动, 合同, 同法), its single character if it has one;
+     * for a Latin/digit run the word. Empty when the query has no letter or digit. Every key is in any text
+     * that contains the run, and the rows found are checked for the text itself, so covering is enough; the
+     * overlapping bigrams (动合) would only make the planner, which multiplies the keys' frequencies, expect
+     * far fewer matches than there are and sort them all instead of walking the latest index.
      */
     public static Query query(String q) {
         String normalized = normalize(q);
@@ -84,8 +88,11 @@ public final class SearchGrams {
                 if (cps.length == 1) {
                     grams.add(run);
                 }
-                for (int i = 0; i + 1 < cps.length; i++) {
+                for (int i = 0; i + 1 < cps.length; i += 2) {
                     grams.add(new String(cps, i, 2));
+                }
+                if (cps.length % 2 == 1 && cps.length > 1) {
+                    grams.add(new String(cps, cps.length - 2, 2));
                 }
             } else {
                 grams.add(run);

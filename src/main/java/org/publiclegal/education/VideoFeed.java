@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The resident feed (public): published episodes by latest or popular, filtered by topic or column, or
@@ -67,7 +68,11 @@ public class VideoFeed {
 
     private static final String ITEM_COLUMNS = """
             e.id, e.column_id, c.name as column_name, e.episode_no, e.title, e.duration_seconds, e.cover_url,
-            e.topics, e.published_at, e.plays""";
+            e.topics, e.published_at, st.plays""";
+    private static final String EPISODE_COLUMNS = """
+            e.id, e.column_id, e.episode_no, e.title, e.duration_seconds, e.cover_url, e.topics, e.published_at""";
+    private static final String ITEM_FROM = """
+            edu_episode e join edu_column c on c.id = e.column_id join edu_episode_stats st on st.episode_id = e.id""";
 
     private final Pool pool;
     private final Clock clock;
@@ -123,11 +128,28 @@ public class VideoFeed {
         return cachedPages == 0 ? build(q) : build(q).invoke(p -> pages.put(etag, p));
     }
 
-    /** The page query of a feed request and its parameters (tests explain it). */
+    /** A page query of a feed request and its parameters (tests explain it). */
     record Statement(String sql, Tuple params) {
     }
 
+    /** The phases of a search: the title hits, then the other matches. */
+    enum Phase { TITLE, BODY }
+
+    /** The first query of a feed request (for a search: of the phase its cursor is in), up to limit + 1 rows. */
     Statement statement(FeedQuery q) {
+        return statement(q, q.q() == null ? null : start(q), q.limit() + 1);
+    }
+
+    /**
+     * One query: the page of a request without q, or one phase of a search, fetching up to {@code rows} rows.
+     * Search ranks title hits first, then latest. Instead of sorting every match by (title hit, published_at,
+     * id), it asks in two phases, each ordered by (published_at, id): the title hits, then the other matches
+     * (only if the title hits did not fill the page). Each phase is a plain "matches in latest order, first n"
+     * query, so for a common word the planner walks the latest index and stops after n matches, and for a
+     * rare one it takes the gram index and sorts the few matches. The cursor (title hit, published_at, id)
+     * says in which phase the next page starts and where.
+     */
+    Statement statement(FeedQuery q, Phase phase, int rows) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder("e.status = 'PUBLISHED'");
         if (q.columnId() != null) {
@@ -139,98 +161,130 @@ public class VideoFeed {
             where.append(" and e.topics @> $").append(params.size()).append("::text[]");
         }
         String order;
-        String cursorValues;
         List<String> after;
         if (q.q() != null) {
-            SearchGrams.Query search = SearchGrams.query(q.q());
-            if (search.grams().isEmpty()) {
-                throw DomainException.invalidField("q", "请输入要搜索的文字");
-            }
+            SearchGrams.Query search = search(q);
             params.add(search.grams().toArray(String[]::new));
             where.append(" and e.search_grams @> $").append(params.size()).append("::text[]");
             params.add(search.segments().toArray(String[]::new));
             int segs = params.size();
             where.append(" and not exists (select 1 from unnest($").append(segs)
                     .append("::text[]) s where strpos(e.search_text, s) = 0)");
-            String hit = "(not exists (select 1 from unnest($" + segs + "::text[]) s where strpos(e.search_title, s) = 0))";
-            order = hit + " desc, e.published_at desc, e.id desc";
+            where.append(phase == Phase.TITLE ? " and not exists" : " and exists").append(" (select 1 from unnest($")
+                    .append(segs).append("::text[]) s where strpos(e.search_title, s) = 0)");
+            order = "e.published_at desc, e.id desc";
             after = Cursor.decode(q.cursor(), 3);
-            if (!after.isEmpty()) {
-                try {
-                    params.add(Boolean.parseBoolean(after.get(0)));
-                    params.add(OffsetDateTime.parse(after.get(1)));
-                    params.add(UUID.fromString(after.get(2)));
-                } catch (RuntimeException e) {
-                    throw Cursor.invalid();
-                }
-                int n = params.size();
-                where.append(" and (").append(hit).append(", e.published_at, e.id) < ($").append(n - 2)
-                        .append(", $").append(n - 1).append(", $").append(n).append(")");
+            // the cursor continues its own phase; the next phase starts at its top
+            if (!after.isEmpty() && (start(q) == phase)) {
+                keyset(params, where, "e.published_at, e.id", after.subList(1, 3), OffsetDateTime::parse);
             }
-            cursorValues = ", " + hit + " as hit";
         } else if (q.sort() == Sort.POPULAR) {
-            order = "e.plays desc, e.id desc";
+            order = "st.plays desc, st.episode_id desc";
             after = Cursor.decode(q.cursor(), 2);
             if (!after.isEmpty()) {
-                try {
-                    params.add(Long.parseLong(after.get(0)));
-                    params.add(UUID.fromString(after.get(1)));
-                } catch (RuntimeException e) {
-                    throw Cursor.invalid();
-                }
-                where.append(" and (e.plays, e.id) < ($").append(params.size() - 1).append(", $")
-                        .append(params.size()).append(")");
+                keyset(params, where, "st.plays, st.episode_id", after, Long::parseLong);
             }
-            cursorValues = "";
         } else {
             order = "e.published_at desc, e.id desc";
             after = Cursor.decode(q.cursor(), 2);
             if (!after.isEmpty()) {
-                try {
-                    params.add(OffsetDateTime.parse(after.get(0)));
-                    params.add(UUID.fromString(after.get(1)));
-                } catch (RuntimeException e) {
-                    throw Cursor.invalid();
-                }
-                where.append(" and (e.published_at, e.id) < ($").append(params.size() - 1).append(", $")
-                        .append(params.size()).append(")");
+                keyset(params, where, "e.published_at, e.id", after, OffsetDateTime::parse);
             }
-            cursorValues = "";
         }
-        params.add(q.limit() + 1);
-        String sql = "select " + ITEM_COLUMNS + cursorValues + " from edu_episode e join edu_column c on c.id = e.column_id"
-                + " where " + where + " order by " + order + " limit $" + params.size();
+        params.add(rows);
+        String sql = q.q() == null && q.sort() == Sort.POPULAR
+                ? "select " + ITEM_COLUMNS + " from " + ITEM_FROM + " where " + where + " order by " + order
+                + " limit $" + params.size()
+                // the column and the counters are joined to the page's rows only, not to every match
+                : "select " + ITEM_COLUMNS + " from (select " + EPISODE_COLUMNS + " from edu_episode e where " + where + " order by " + order
+                + " limit $" + params.size() + ") e join edu_column c on c.id = e.column_id"
+                + " join edu_episode_stats st on st.episode_id = e.id order by " + order;
         return new Statement(sql, Tuple.from(params));
     }
 
+    private static SearchGrams.Query search(FeedQuery q) {
+        SearchGrams.Query search = SearchGrams.query(q.q());
+        if (search.grams().isEmpty()) {
+            throw DomainException.invalidField("q", "请输入要搜索的文字");
+        }
+        return search;
+    }
+
+    /** The phase a search page starts in: the cursor's (TITLE without one); 400 on a bad query or cursor. */
+    static Phase start(FeedQuery q) {
+        search(q);
+        List<String> after = Cursor.decode(q.cursor(), 3);
+        if (after.isEmpty()) {
+            return Phase.TITLE;
+        }
+        return switch (after.get(0)) {
+            case "true" -> Phase.TITLE;
+            case "false" -> Phase.BODY;
+            default -> throw Cursor.invalid();
+        };
+    }
+
+    /** Appends "and (columns) < (cursor values)", the first value parsed by {@code first}; 400 if it does not parse. */
+    private static void keyset(List<Object> params, StringBuilder where, String columns, List<String> after,
+                               Function<String, Object> first) {
+        try {
+            params.add(first.apply(after.get(0)));
+            params.add(UUID.fromString(after.get(1)));
+        } catch (RuntimeException e) {
+            throw Cursor.invalid();
+        }
+        where.append(" and (").append(columns).append(") < ($").append(params.size() - 1).append(", $")
+                .append(params.size()).append(")");
+    }
+
     Uni<Page> build(FeedQuery q) {
-        Statement statement = statement(q);
+        if (q.q() == null) {
+            return rows(statement(q)).map(items -> page(q, items, 0));
+        }
+        Phase phase = start(q);
+        Uni<List<Item>> titles = phase == Phase.TITLE ? rows(statement(q, Phase.TITLE, q.limit() + 1))
+                : Uni.createFrom().item(List.of());
+        return titles.chain(t -> {
+            if (t.size() > q.limit()) {
+                return Uni.createFrom().item(page(q, t, t.size()));
+            }
+            return rows(statement(q, Phase.BODY, q.limit() + 1 - t.size())).map(b -> {
+                List<Item> items = new ArrayList<>(t);
+                items.addAll(b);
+                return page(q, items, t.size());
+            });
+        });
+    }
+
+    private Uni<List<Item>> rows(Statement statement) {
         return pool.preparedQuery(statement.sql()).execute(statement.params()).map(rows -> {
             List<Item> items = new ArrayList<>();
-            List<Boolean> hits = new ArrayList<>();
-            for (Row r : rows) {
-                items.add(item(r));
-                hits.add(q.q() != null && r.getBoolean("hit"));
-            }
-            boolean more = items.size() > q.limit();
-            List<Item> shown = more ? items.subList(0, q.limit()) : items;
-            String next = null;
-            if (more) {
-                Item last = shown.get(shown.size() - 1);
-                next = q.q() != null ? Cursor.encode(hits.get(shown.size() - 1), last.publishedAt(), last.id())
-                        : q.sort() == Sort.POPULAR ? Cursor.encode(last.plays(), last.id())
-                        : Cursor.encode(last.publishedAt(), last.id());
-            }
-            return new Page(List.copyOf(shown), next);
+            rows.forEach(r -> items.add(item(r)));
+            return items;
         });
+    }
+
+    /** The page of limit items out of the rows fetched, the first {@code titleHits} of them title hits. */
+    private static Page page(FeedQuery q, List<Item> items, int titleHits) {
+        boolean more = items.size() > q.limit();
+        List<Item> shown = more ? items.subList(0, q.limit()) : items;
+        String next = null;
+        if (more) {
+            Item last = shown.get(shown.size() - 1);
+            next = q.q() != null ? Cursor.encode(shown.size() <= titleHits, last.publishedAt(), last.id())
+                    : q.sort() == Sort.POPULAR ? Cursor.encode(last.plays(), last.id())
+                    : Cursor.encode(last.publishedAt(), last.id());
+        }
+        return new Page(List.copyOf(shown), next);
     }
 
     /** A published episode with a playback URL signed now, and related episodes sharing a topic (404 otherwise). */
     public Uni<Detail> detail(UUID id) {
         return pool.preparedQuery("""
-                        select e.*, c.name as column_name, o.name as organisation_name,
+                        select e.*, st.plays, c.name as column_name, o.name as organisation_name,
                                (select count(*) from edu_like l where l.episode_id = e.id) as likes
                         from edu_episode e join edu_column c on c.id = e.column_id
+                        join edu_episode_stats st on st.episode_id = e.id
                         join organisation o on o.id = c.organisation_id
                         where e.id = $1 and e.status = 'PUBLISHED'""").execute(Tuple.of(id))
                 .chain(rows -> {
@@ -239,8 +293,7 @@ public class VideoFeed {
                     }
                     Row r = rows.iterator().next();
                     String[] topics = r.getArrayOfStrings("topics");
-                    return pool.preparedQuery("select " + ITEM_COLUMNS + """
-                                     from edu_episode e join edu_column c on c.id = e.column_id
+                    return pool.preparedQuery("select " + ITEM_COLUMNS + " from " + ITEM_FROM + " " + """
                                     where e.status = 'PUBLISHED' and e.topics && $1::text[] and e.id <> $2
                                     order by e.published_at desc, e.id desc limit $3""")
                             .execute(Tuple.of(topics, id, RELATED))

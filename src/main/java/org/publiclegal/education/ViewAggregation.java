@@ -7,8 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 /**
- * Adds plays and completions to the per-episode counters ({@code edu_episode.plays/completions}, which the
- * popular feed sorts on) and to the per-episode per-day table, in batches. The raw events are the ledger's
+ * Adds plays and completions to the per-episode counters ({@code edu_episode_stats}: a narrow row per episode,
+ * so a run rewrites no episode row and touches none of its indexes; the popular feed sorts on it) and to the
+ * per-episode per-day table, in batches. The raw events are the ledger's
  * insert-only {@link EducationEvents#PLAY} / {@link EducationEvents#COMPLETED} rows; like the ledger roll-ups
  * (V13) a run takes the events of transactions finished for certain (below {@code pg_snapshot_xmin}) since
  * its watermark, adds them and moves the watermark, in one transaction on a locked state row, so replicas
@@ -40,10 +41,10 @@ public class ViewAggregation {
                 on conflict (episode_id, day) do update
                     set plays = d.plays + excluded.plays, completions = d.completions + excluded.completions),
             totals as (
-                update edu_episode p set plays = p.plays + t.plays, completions = p.completions + t.completions
+                update edu_episode_stats p set plays = p.plays + t.plays, completions = p.completions + t.completions
                 from (select episode_id, sum(plays) as plays, sum(completions) as completions
                       from fresh group by episode_id) t
-                where p.id = t.episode_id)
+                where p.episode_id = t.episode_id)
             update edu_aggregation_state s
                set watermark = b.high,
                    generation = s.generation + (case when exists (select 1 from fresh) then 1 else 0 end),

@@ -74,9 +74,32 @@ class ChineseSearchTest {
         String column = EducationFixtures.column(c);
         try {
             seed(column, c.county());
+            // a rare word (抛物, 高空抛物: in none of them) is looked up in the gram index, in each phase of the search
+            for (String q : List.of("抛物", "高空抛物")) {
+                for (VideoFeed.Phase phase : VideoFeed.Phase.values()) {
+                    String plan = explain(feed.statement(new VideoFeed.FeedQuery(null, null, q, VideoFeed.Sort.LATEST, null, 20), phase, 21));
+                    assertTrue(plan.contains("Bitmap Index Scan on edu_episode_grams_idx"), q + " " + phase + ":\n" + plan);
+                }
+            }
+            // 离婚, 劳动合同 (0.5% of them): an index either way (the gram index, or the latest index walked to
+            // the page's last match, whichever the planner costs lower), never a scan of the table
             for (String q : List.of("离婚", "劳动合同")) {
-                String plan = explain(new VideoFeed.FeedQuery(null, null, q, VideoFeed.Sort.LATEST, null, 20));
-                assertTrue(plan.contains("Bitmap Index Scan on edu_episode_grams_idx"), q + ":\n" + plan);
+                for (VideoFeed.Phase phase : VideoFeed.Phase.values()) {
+                    String plan = explain(feed.statement(new VideoFeed.FeedQuery(null, null, q, VideoFeed.Sort.LATEST, null, 20), phase, 21));
+                    assertTrue((plan.contains("Bitmap Index Scan on edu_episode_grams_idx")
+                            || plan.contains("Index Scan using edu_episode_latest_idx")) && !plan.contains("Seq Scan on edu_episode"),
+                            q + " " + phase + ":\n" + plan);
+                }
+            }
+            // a common one (工伤 in about a tenth of them) walks the latest index and stops at the page: no sort
+            String common = explain(feed.statement(new VideoFeed.FeedQuery(null, null, "工伤", VideoFeed.Sort.LATEST, null, 20),
+                    VideoFeed.Phase.TITLE, 21));
+            assertTrue(common.contains("Index Scan using edu_episode_latest_idx") && !common.contains("Sort Key"), common);
+            // popular: the narrow counter row's index in order, the episode by primary key, also after a cursor
+            for (String cursor : new String[]{null, org.publiclegal.shared.persistence.Cursor.encode(0L, java.util.UUID.randomUUID())}) {
+                String popular = explain(feed.statement(new VideoFeed.FeedQuery(null, null, null, VideoFeed.Sort.POPULAR, cursor, 20)));
+                assertTrue(popular.contains("Index Only Scan using edu_episode_stats_popular_idx")
+                        && popular.contains("Index Scan using edu_episode_pkey") && !popular.contains("Sort Key"), popular);
             }
             given().queryParam("column", column).queryParam("q", "劳动合同").queryParam("limit", 3).get("/api/videos")
                     .then().statusCode(200).body("items.title", contains("签订劳动合同要注意什么", "签订劳动合同要注意什么",
@@ -86,6 +109,8 @@ class ChineseSearchTest {
                     .iterator().next().getLong(0);
             assertEquals(EPISODES / TEMPLATES, found);
         } finally {
+            pool.preparedQuery("delete from edu_episode_stats where episode_id in (select id from edu_episode where column_id = $1::uuid)")
+                    .execute(Tuple.of(column)).await().atMost(Duration.ofMinutes(1));
             pool.preparedQuery("delete from edu_episode where column_id = $1::uuid").execute(Tuple.of(column))
                     .await().atMost(Duration.ofMinutes(1));
         }
@@ -131,10 +156,10 @@ class ChineseSearchTest {
         params.add(region);
         pool.preparedQuery(sql).execute(Tuple.from(params)).await().atMost(Duration.ofMinutes(3));
         pool.query("analyze edu_episode").execute().await().atMost(Duration.ofMinutes(1));
+        pool.query("analyze edu_episode_stats").execute().await().atMost(Duration.ofMinutes(1));
     }
 
-    private String explain(VideoFeed.FeedQuery q) {
-        VideoFeed.Statement st = feed.statement(q);
+    private String explain(VideoFeed.Statement st) {
         Uni<List<String>> plan = pool.preparedQuery("explain " + st.sql()).execute(st.params()).map(rows -> {
             List<String> lines = new ArrayList<>();
             for (Row r : rows) {

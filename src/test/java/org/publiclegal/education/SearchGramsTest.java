@@ -3,6 +3,7 @@ package org.publiclegal.education;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,12 +24,20 @@ class SearchGramsTest {
     }
 
     @Test
-    void aFourCharacterQueryNeedsItsThreeBigramsAndAllOfThemAreInTheLongerTitle() {
+    void aFourCharacterQueryNeedsTwoNonOverlappingBigramsAndBothAreInTheLongerTitle() {
         SearchGrams.Query q = SearchGrams.query("劳动合同");
-        assertEquals(List.of("劳动", "动合", "合同"), sorted(q.grams()).stream().sorted(
-                java.util.Comparator.comparingInt("劳动动合合同"::indexOf)).toList());
+        assertEquals(List.of("劳动", "合同"), sorted(q.grams()).stream().sorted(
+                java.util.Comparator.comparingInt("劳动合同"::indexOf)).toList());
         assertEquals(List.of("劳动合同"), q.segments());
         assertTrue(SearchGrams.grams("签订劳动合同要注意什么").containsAll(q.grams()));
+    }
+
+    @Test
+    void oddRunsAddTheirLastBigramSoTheLastCharacterIsCoveredThreeAndFiveCharacters() {
+        assertEquals(Set.of("交通", "通事"), Set.copyOf(SearchGrams.query("交通事").grams()));
+        assertEquals(Set.of("劳动", "合同", "同法"), Set.copyOf(SearchGrams.query("劳动合同法").grams()));
+        assertEquals(Set.of("劳动", "合同", "仲裁"), Set.copyOf(SearchGrams.query("劳动合同仲裁").grams()));
+        assertTrue(SearchGrams.grams("劳动合同法第十条").containsAll(SearchGrams.query("劳动合同法").grams()));
     }
 
     @Test

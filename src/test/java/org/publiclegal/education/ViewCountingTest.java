@@ -150,7 +150,7 @@ class ViewCountingTest {
     }
 
     private static List<Long> counters(String episode) {
-        Object[] row = Fixtures.sql("select plays, completions from edu_episode where id = cast(?1 as uuid)", episode).get(0);
+        Object[] row = Fixtures.sql("select plays, completions from edu_episode_stats where episode_id = cast(?1 as uuid)", episode).get(0);
         return List.of(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
 }
