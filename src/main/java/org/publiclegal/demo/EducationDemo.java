@@ -128,6 +128,7 @@ public class EducationDemo {
         if (!config.demo().enabled()) {
             return;
         }
+        long started = System.nanoTime();
         Integer views = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
                 DemoActivity.staff("bureau").chain(bureau -> Panache.getSession().chain(s -> s.createNativeQuery(
                                 "select count(*) from edu_column where organisation_id = :org and name = :name", Long.class)
@@ -135,8 +136,8 @@ public class EducationDemo {
                         .chain(n -> n > 0 ? Uni.createFrom().item(0) : record(bureau)))));
         if (views > 0) {
             Long aggregated = VertxContextSupport.subscribeAndAwait(aggregation::run);
-            Log.infof("Demo 普法 videos: 《%s》 with %d episodes published, %d in review, %d plays (%d events aggregated)",
-                    COLUMN, PUBLISHED.size(), IN_REVIEW.size(), views, aggregated);
+            Log.infof("Demo 普法 videos: 《%s》 with %d episodes published, %d in review, %d plays (%d events aggregated), in %d ms",
+                    COLUMN, PUBLISHED.size(), IN_REVIEW.size(), views, aggregated, (System.nanoTime() - started) / 1_000_000);
         }
     }
 
