@@ -58,7 +58,9 @@ public class OutboxDelivery {
                 .collect().asList()
                 .invoke(done -> {
                     if (!done.isEmpty()) {
-                        Log.infof("Outbox: %d WeChat messages handled by this instance", done.size());
+                        Log.infof("Outbox: %d WeChat messages handled by this instance (%s)", done.size(),
+                                done.stream().collect(java.util.stream.Collectors.groupingBy(o -> o,
+                                        java.util.TreeMap::new, java.util.stream.Collectors.counting())));
                     }
                 })
                 .map(List::size));
@@ -82,7 +84,8 @@ public class OutboxDelivery {
                         (String) r[7])).toList()));
     }
 
-    private Uni<Void> attempt(Claimed c) {
+    /** Sends one claimed message and records the outcome; answers it (sent, refused, retry, dead). */
+    private Uni<String> attempt(Claimed c) {
         String template = config.notifications().templates().get(c.kind());
         Uni<WeChatMessenger.Result> sent = template == null || c.openid() == null
                 ? Uni.createFrom().item(new WeChatMessenger.Result(WeChatErrors.Outcome.PERMANENT,
@@ -92,7 +95,7 @@ public class OutboxDelivery {
         return sent.chain(r -> record(c, r));
     }
 
-    private Uni<Void> record(Claimed c, WeChatMessenger.Result r) {
+    private Uni<String> record(Claimed c, WeChatMessenger.Result r) {
         Instant now = clock.instant();
         Backoff backoff = new Backoff(config.notifications().maxAttempts(), config.notifications().retryBase(),
                 config.notifications().retryCap(), config.notifications().rateLimitPause());
@@ -120,7 +123,7 @@ public class OutboxDelivery {
             }
             String outcome = o.status == OutboxMessage.Status.PENDING ? "retry" : o.status.name().toLowerCase();
             metrics.counter("notify.wechat.delivery", "outcome", outcome).increment();
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(outcome);
         }));
     }
 

@@ -137,18 +137,27 @@ public class ReminderJobs {
                 .collect().asList().map(counts -> counts.stream().mapToInt(Integer::intValue).sum());
     }
 
+    /**
+     * Batches until nothing is due. A batch that another replica claimed first (candidates, none claimed here)
+     * does not end the run: the next batch skips what the other one committed, so replicas share the work.
+     */
     private Uni<Integer> drain(Source source, Instant now, int sofar) {
-        return Panache.withTransaction(() -> claim(source, now).call(due -> notifyAll(source, due)))
-                .chain(due -> due.isEmpty() ? Uni.createFrom().item(sofar) : drain(source, now, sofar + due.size()));
+        return Panache.withTransaction(() -> claim(source, now).call(b -> notifyAll(source, b.claimed())))
+                .chain(b -> b.candidates() == 0 ? Uni.createFrom().item(sofar)
+                        : drain(source, now, sofar + b.claimed().size()));
     }
 
-    private Uni<List<Due>> claim(Source source, Instant now) {
+    /** How many subjects were due in a batch, and those this instance claimed. */
+    record Batch(long candidates, List<Due> claimed) {
+    }
+
+    private Uni<Batch> claim(Source source, Instant now) {
         String sql = "with due as (" + source.due.replace(":now", "cast(:now as timestamptz)") + " order by due_at, id limit :batch), "
                 + "claimed as (insert into ntf_reminder (kind, subject_id, due_on, created_at) "
                 + "select :kind, id, cast(due_at at time zone 'Asia/Shanghai' as date), :now from due "
                 + "on conflict do nothing returning subject_id, due_on) "
-                + "select due.id, due.due_at, due.reference, due.status, due.org_id, due.person_id, due.region_code "
-                + "from due join claimed c on c.subject_id = due.id "
+                + "select due.id, due.due_at, due.reference, due.status, due.org_id, due.person_id, due.region_code, "
+                + "count(*) over (), c.subject_id is not null from due left join claimed c on c.subject_id = due.id "
                 + "and c.due_on = cast(due.due_at at time zone 'Asia/Shanghai' as date)";
         // the candidates skip subjects already reminded for that due day
         sql = sql.replace(" order by due_at, id limit :batch", " and not exists (select 1 from ntf_reminder r "
@@ -165,8 +174,9 @@ public class ReminderJobs {
                 q.setParameter("window", config.mediation().judicialConfirmationWindowDays());
             }
             return q.getResultList();
-        }).map(rows -> rows.stream().map(r -> new Due((UUID) r[0], OutboxDelivery.instant(r[1]), (String) r[2],
-                (String) r[3], (UUID) r[4], (UUID) r[5], (String) r[6])).toList());
+        }).map(rows -> rows.isEmpty() ? new Batch(0, List.of()) : new Batch(((Number) rows.get(0)[7]).longValue(),
+                rows.stream().filter(r -> Boolean.TRUE.equals(r[8])).map(r -> new Due((UUID) r[0], OutboxDelivery.instant(r[1]),
+                        (String) r[2], (String) r[3], (UUID) r[4], (UUID) r[5], (String) r[6])).toList()));
     }
 
     private static String alias(Source s) {
