@@ -73,6 +73,19 @@ public class MatterUpdates {
                         : Uni.createFrom().voidItem());
     }
 
+    /** 调解安排: every party with an account is told when and how (the mode: IN_PERSON, VIDEO, PHONE). */
+    public Uni<Void> sessionScheduled(Dispute d, List<Party> parties, Instant at, String mode, String place) {
+        String how = switch (mode) {
+            case "VIDEO" -> "视频调解";
+            case "PHONE" -> "电话调解";
+            default -> "当面调解" + (place == null ? "" : "，地点：" + place);
+        };
+        Notifier.Message m = new Notifier.Message(NoticeKind.MEDIATION_PROGRESS, d.id, "调解已安排",
+                "调解员安排了 " + d.reference + " 的调解：" + MatterRules.time(at) + "，" + how + "。",
+                "/api/mediation/disputes/" + d.id);
+        return notifier.sendAll(parties.stream().map(p -> p.accountId).filter(Objects::nonNull).toList(), m);
+    }
+
     public Uni<Void> booking(Booking b) {
         MatterState s = MatterRules.booking(b);
         String link = "/api/advisor/bookings/" + b.id;
