@@ -36,6 +36,10 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ApplicationService {
 
+    /** Keeps "my matters" and the notices up to date (issue 11). */
+    @jakarta.inject.Inject
+    org.publiclegal.notification.MatterUpdates matters;
+
     private final ApplicationRepository applications;
     private final StepRepository steps;
     private final MaterialRepository materials;
@@ -128,7 +132,7 @@ public class ApplicationService {
             step.actorRole = Capacity.APPLICANT.role;
             step.note = a.provisionalAidGrounds ? "具备先行提供法律援助情形（第四十四条）" : null;
             return steps.persist(step);
-        });
+        }).call(matters::legalAid);
     }
 
     /** Submits a draft once every required kind of material is attached. */

@@ -18,6 +18,10 @@ import java.util.function.Function;
 @ApplicationScoped
 public class ApplicationTransitions {
 
+    /** Keeps "my matters" and the notices up to date (issue 11). */
+    @jakarta.inject.Inject
+    org.publiclegal.notification.MatterUpdates matters;
+
     /** In which capacity a step is taken. */
     public enum Capacity {
         /** 申请人. */
@@ -74,7 +78,7 @@ public class ApplicationTransitions {
                     step.actorRole = capacity.role;
                 });
                 return steps.persist(taken.stream());
-            }).replaceWith(a);
+            }).call(() -> matters.legalAid(a)).replaceWith(a);
         });
     }
 

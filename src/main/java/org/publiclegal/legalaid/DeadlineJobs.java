@@ -15,6 +15,10 @@ import java.util.List;
 @ApplicationScoped
 public class DeadlineJobs {
 
+    /** Keeps "my matters" and the notices up to date (issue 11). */
+    @jakarta.inject.Inject
+    org.publiclegal.notification.MatterUpdates matters;
+
     private static final int BATCH = 200;
 
     private final ApplicationRepository applications;
@@ -36,7 +40,7 @@ public class DeadlineJobs {
                     a.deemWithdrawn(now);
                     List<ApplicationStep> taken = a.drainSteps();
                     taken.forEach(step -> step.actorRole = "SYSTEM");
-                    return steps.persist(taken.stream());
+                    return steps.persist(taken.stream()).call(() -> matters.legalAid(a));
                 }).collect().asList().map(done -> done.size()))
                 .invoke(n -> {
                     if (n > 0) {

@@ -36,6 +36,10 @@ import static org.publiclegal.mediation.MediationStatus.SUCCEEDED;
 @WithSession
 public class AfterAgreementService {
 
+    /** Keeps "my matters" and the notices up to date (issue 11). */
+    @jakarta.inject.Inject
+    org.publiclegal.notification.MatterUpdates matters;
+
     private final DisputeAccess access;
     private final Agreements agreements;
     private final MediationSeal seal;
@@ -77,7 +81,7 @@ public class AfterAgreementService {
             s.createdBy = actor.accountId();
             s.createdAt = clock.instant();
             return Panache.getSession().chain(ss -> ss.persist(s));
-        }).replaceWith(s);
+        }).call(l -> matters.sessionScheduled(l.dispute(), l.parties(), at, mode.name(), place)).replaceWith(s);
     }
 
     /** 调解笔录 and who was present. */

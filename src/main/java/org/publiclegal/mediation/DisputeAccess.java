@@ -23,6 +23,10 @@ import java.util.function.BiFunction;
 @ApplicationScoped
 public class DisputeAccess {
 
+    /** Keeps "my matters" and the notices up to date (issue 11). */
+    @jakarta.inject.Inject
+    org.publiclegal.notification.MatterUpdates matters;
+
     /** In which capacity a step is taken. */
     public enum Capacity { PARTY, COMMITTEE }
 
@@ -84,7 +88,7 @@ public class DisputeAccess {
                     s.actorRole = capacity == Capacity.PARTY ? Roles.RESIDENT : Roles.MEDIATOR;
                 });
                 return taken.isEmpty() ? Uni.createFrom().voidItem() : steps.persist(taken.stream());
-            }).replaceWith(l);
+            }).call(() -> matters.dispute(l.dispute(), l.parties())).replaceWith(l);
         });
     }
 }

@@ -46,6 +46,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class DisputeService {
 
+    /** Keeps "my matters" and the notices up to date (issue 11). */
+    @jakarta.inject.Inject
+    org.publiclegal.notification.MatterUpdates matters;
+
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final Duration INVITATION_VALIDITY = Duration.ofDays(30);
 
@@ -187,7 +191,7 @@ public class DisputeService {
             }
             p.accountId = residentId;
             p.invitationHash = null;
-            return Uni.createFrom().item(p.disputeId);
+            return access.load(p.disputeId, scope).chain(l -> matters.dispute(l.dispute(), l.parties())).replaceWith(p.disputeId);
         });
     }
 
@@ -306,7 +310,7 @@ public class DisputeService {
         for (String kind : events) {
             written = written.chain(() -> ledger.record(kind, d.regionCode, d.committeeId, now, MediationEvents.SOURCE, d.id));
         }
-        return written.replaceWith(new Submitted(d, codes));
+        return written.chain(() -> matters.dispute(d, all)).replaceWith(new Submitted(d, codes));
     }
 
     static boolean allConsented(Loaded l) {

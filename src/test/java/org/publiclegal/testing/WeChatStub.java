@@ -34,6 +34,11 @@ public class WeChatStub implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** The running stub, for tests of other WeChat endpoints (e.g. 订阅消息). */
+    public static WireMockServer server() {
+        return server;
+    }
+
     /** WeChat answers {@code body} (JSON, labelled text/plain as WeChat does) for {@code code}. */
     public static void answer(String code, String body) {
         server.stubFor(get(urlPathEqualTo("/sns/jscode2session"))

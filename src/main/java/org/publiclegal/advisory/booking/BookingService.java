@@ -47,6 +47,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class BookingService {
 
+    /** Keeps "my matters" and the notices up to date (issue 11). */
+    @jakarta.inject.Inject
+    org.publiclegal.notification.MatterUpdates matters;
+
     static final String EXCLUSION = "adv_booking_no_double_booking";
     private static final DateTimeFormatter SLOT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -129,7 +133,7 @@ public class BookingService {
                             b.startsAt = slot.start();
                             b.endsAt = slot.end();
                             b.booked(now);
-                            return bookings.persistAndFlush(b);
+                            return bookings.persistAndFlush(b).call(matters::booking);
                         }))))
                 .onFailure(BookingService::isDoubleBooking).transform(e -> taken(r.startsAt(), r.advisorId()))
                 .invoke(b -> Log.debugf("Booking %s of advisor %s at %s", b.id, b.advisorId, b.startsAt));
@@ -270,7 +274,7 @@ public class BookingService {
                             c.personsServed(), null, null), actor)
                     .chain(record -> {
                         b.serviceRecordId = record.id;
-                        return bookings.persistAndFlush(b);
+                        return bookings.persistAndFlush(b).call(matters::booking);
                     });
         });
     }
@@ -281,7 +285,7 @@ public class BookingService {
         return load(id, scope).chain(b -> {
             requireResident(b, scope);
             b.cancel(reason, config.advisory().cancellationNotice(), clock.instant());
-            return bookings.persistAndFlush(b);
+            return bookings.persistAndFlush(b).call(matters::booking);
         });
     }
 
@@ -293,7 +297,7 @@ public class BookingService {
             requireResident(b, scope);
             return calendar.deadline(now, 1, DayCounting.WORKING).chain(due -> {
                 b.rate(stars, comment, due, now);
-                return bookings.persistAndFlush(b);
+                return bookings.persistAndFlush(b).call(matters::booking);
             });
         });
     }
@@ -320,7 +324,7 @@ public class BookingService {
         return load(id, scope).chain(b -> {
             requireAdvisor(b, scope);
             step.accept(b);
-            return bookings.persistAndFlush(b);
+            return bookings.persistAndFlush(b).call(matters::booking);
         });
     }
 

@@ -215,4 +215,59 @@ public interface AppConfig {
             Optional<String> param();
         }
     }
+    Notifications notifications();
+
+    /** Notifications (issue 11): the outbox, WeChat 订阅消息, reminders. */
+    interface Notifications {
+        /** How often due reminders are looked for ("off" disables the job). */
+        @WithDefault("1m")
+        String remindersEvery();
+
+        /** How often the outbox is delivered ("off" disables the job). */
+        @WithDefault("10s")
+        String deliverEvery();
+
+        /** Reminders planted per transaction (a job runs batches until nothing is due). */
+        @WithDefault("200")
+        int reminderBatch();
+
+        /** Outbox messages claimed per run. */
+        @WithDefault("50")
+        int deliveryBatch();
+
+        /** Attempts before a message becomes a dead letter. */
+        @WithDefault("6")
+        int maxAttempts();
+
+        /** First retry delay; doubled each attempt up to {@link #retryCap()}. */
+        @WithDefault("PT30S")
+        Duration retryBase();
+
+        /** Longest retry delay. */
+        @WithDefault("PT1H")
+        Duration retryCap();
+
+        /** Shortest wait after WeChat's rate limit or daily quota (45009, 45011). */
+        @WithDefault("PT10M")
+        Duration rateLimitPause();
+
+        /** A claimed message is not claimed again by another replica for this long. */
+        @WithDefault("PT2M")
+        Duration claimLease();
+
+        /** Whether 订阅消息 are sent at all (off in the demo, whose WeChat login is fake). */
+        @WithDefault("true")
+        boolean wechatDelivery();
+
+        /** Mini-program page opened from a 订阅消息 (the notice id is appended as {@code ?notice=}). */
+        @WithDefault("pages/messages/index")
+        String page();
+
+        /** {@code developer}, {@code trial} or {@code formal}: which mini-program build the message opens. */
+        @WithDefault("formal")
+        String miniprogramState();
+
+        /** 订阅消息 template id per notice kind (e.g. {@code app.notifications.templates.AID_PROGRESS}); no template, no message. */
+        java.util.Map<String, String> templates();
+    }
 }

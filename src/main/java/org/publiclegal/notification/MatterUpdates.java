@@ -1,0 +1,140 @@
+package org.publiclegal.notification;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.publiclegal.advisory.booking.Booking;
+import org.publiclegal.legalaid.LegalAidApplication;
+import org.publiclegal.mediation.Dispute;
+import org.publiclegal.mediation.Party;
+import org.publiclegal.shared.security.Roles;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The one call each module makes after a state change, inside its transaction: brings the resident's "my
+ * matters" row up to date and, when the matter reached a new stage, notifies the resident (superseding the
+ * older notice) and the staff who now have work to do.
+ */
+@ApplicationScoped
+public class MatterUpdates {
+
+    private final MatterRepository matters;
+    private final Notifier notifier;
+    private final Recipients recipients;
+    private final Clock clock;
+
+    public MatterUpdates(MatterRepository matters, Notifier notifier, Recipients recipients, Clock clock) {
+        this.matters = matters;
+        this.notifier = notifier;
+        this.recipients = recipients;
+        this.clock = clock;
+    }
+
+    public Uni<Void> legalAid(LegalAidApplication a) {
+        MatterState s = MatterRules.legalAid(a);
+        String link = "/api/aid/applications/" + a.id;
+        return track(a.applicantId, Matter.Service.LEGAL_AID, a.id, a.reference, link, s).chain(prev -> {
+            if (Objects.equals(prev, s.code())) {
+                return Uni.createFrom().voidItem();
+            }
+            String ref = a.reference;
+            return switch (s.code()) {
+                case "SUBMITTED" -> staff(recipients.inOrganisation(a.centreId, Roles.AID_OFFICER), a.id, link,
+                        "新的法律援助申请", "收到法律援助申请 " + ref + "，请接收并审查。");
+                case "UNDER_REVIEW" -> "MATERIALS_REQUESTED".equals(prev)
+                        ? staff(recipients.inOrganisation(a.centreId, Roles.AID_OFFICER), a.id, link, "申请人已补正材料",
+                        "申请 " + ref + " 的申请人已补正材料，审查继续。")
+                        : Uni.createFrom().voidItem();
+                case "ASSIGNED" -> staff(Uni.createFrom().item(a.lawyerId == null ? List.of() : List.of(a.lawyerId)), a.id,
+                        link, "新指派的法律援助案件", "法律援助案件 " + ref + " 已指派给您，请及时接受并联系受援人。");
+                case "OBJECTION_FILED" -> staff(recipients.inRegion(Recipients.county(a.regionCode), Roles.BUREAU_ADMIN),
+                        a.id, link, "新的法律援助异议", "申请人对 " + ref + " 提出异议，请在期限内作出决定。");
+                default -> Uni.createFrom().voidItem();
+            };
+        });
+    }
+
+    /** A dispute after a step: every party with an account gets their row (and notice). */
+    public Uni<Void> dispute(Dispute d, List<Party> parties) {
+        String link = "/api/mediation/disputes/" + d.id;
+        return Multi.createFrom().iterable(parties.stream().filter(p -> p.accountId != null).toList())
+                .onItem().transformToUniAndConcatenate(p -> track(p.accountId, Matter.Service.MEDIATION, d.id,
+                        d.reference, link, MatterRules.dispute(d, p)).map(prev -> prev == null && p.role == Party.Role.APPLICANT
+                        && d.origin == Dispute.Origin.APPLIED))
+                .collect().asList()
+                .chain(newApplications -> newApplications.contains(true)
+                        ? staff(recipients.inOrganisation(d.committeeId, Roles.MEDIATOR), d.id, link, "新的调解申请",
+                        "收到调解申请 " + d.reference + "，请决定是否受理。")
+                        : Uni.createFrom().voidItem());
+    }
+
+    /** 调解安排: every party with an account is told when and how (the mode: IN_PERSON, VIDEO, PHONE). */
+    public Uni<Void> sessionScheduled(Dispute d, List<Party> parties, Instant at, String mode, String place) {
+        String how = switch (mode) {
+            case "VIDEO" -> "视频调解";
+            case "PHONE" -> "电话调解";
+            default -> "当面调解" + (place == null ? "" : "，地点：" + place);
+        };
+        Notifier.Message m = new Notifier.Message(NoticeKind.MEDIATION_PROGRESS, d.id, "调解已安排",
+                "调解员安排了 " + d.reference + " 的调解：" + MatterRules.time(at) + "，" + how + "。",
+                "/api/mediation/disputes/" + d.id);
+        return notifier.sendAll(parties.stream().map(p -> p.accountId).filter(Objects::nonNull).toList(), m);
+    }
+
+    public Uni<Void> booking(Booking b) {
+        MatterState s = MatterRules.booking(b);
+        String link = "/api/advisor/bookings/" + b.id;
+        String when = MatterRules.time(b.startsAt);
+        return track(b.residentId, Matter.Service.ADVISORY, b.id, MatterRules.bookingReference(b), link, s).chain(prev -> {
+            if (Objects.equals(prev, s.code())) {
+                return Uni.createFrom().voidItem();
+            }
+            return switch (s.code()) {
+                case "PENDING" -> staff(Uni.createFrom().item(List.of(b.advisorId)), b.id, link, "新的预约",
+                        "居民预约了您" + when + "的咨询，请确认或说明原因婉拒。");
+                case "CANCELLED" -> staff(Uni.createFrom().item(List.of(b.advisorId)), b.id, link, "预约已取消",
+                        "居民取消了" + when + "的预约。");
+                case "RATED" -> b.rating != null && b.rating <= 2
+                        ? staff(recipients.inRegion(Recipients.township(b.villageCode), Roles.JUDICIAL_OFFICE), b.id,
+                        link, "差评待回访", "法律顾问服务（" + when + "）收到差评，请在一个工作日内回访。")
+                        : Uni.createFrom().voidItem();
+                default -> Uni.createFrom().voidItem();
+            };
+        });
+    }
+
+    /** Upserts the resident's row; answers the stage it was at before (null: a new matter). */
+    private Uni<String> track(UUID account, Matter.Service service, UUID subject, String reference, String link,
+                              MatterState s) {
+        Instant now = clock.instant();
+        return matters.of(account, subject).chain(existing -> {
+            Matter m = existing;
+            if (m == null) {
+                m = new Matter();
+                m.id = UUID.randomUUID();
+                m.accountId = account;
+                m.service = service;
+                m.subjectId = subject;
+                m.link = link;
+            }
+            String prev = m.statusCode;
+            m.reference = reference;
+            boolean changed = m.update(s, now);
+            Matter row = m;
+            Uni<Void> notify = !changed ? Uni.createFrom().voidItem()
+                    : s.noticeTitle() == null ? notifier.supersede(account, subject, null, now)
+                    : notifier.send(account, new Notifier.Message(s.kind(), subject, s.noticeTitle(), s.noticeBody(), link))
+                    .replaceWithVoid();
+            return matters.persist(row).chain(() -> notify).replaceWith(prev);
+        });
+    }
+
+    private Uni<Void> staff(Uni<List<UUID>> who, UUID subject, String link, String title, String body) {
+        return who.chain(list -> notifier.sendAll(list, new Notifier.Message(NoticeKind.NEW_WORK, subject, title, body, link)));
+    }
+}
