@@ -13,6 +13,8 @@ import org.publiclegal.mediation.MediationRepositories.Agreements;
 import org.publiclegal.region.OrganisationService;
 import org.publiclegal.region.OrganisationType;
 import org.publiclegal.shared.audit.Actor;
+import org.publiclegal.shared.calendar.DayCounting;
+import org.publiclegal.shared.calendar.WorkCalendar;
 import org.publiclegal.shared.config.AppConfig;
 import org.publiclegal.shared.domain.DomainException;
 import org.publiclegal.shared.domain.NotFound;
@@ -42,10 +44,13 @@ public class AfterAgreementService {
     private final OrganisationService directory;
     private final Ledger ledger;
     private final AppConfig config;
+    private final WorkCalendar calendar;
     private final Clock clock;
 
     public AfterAgreementService(DisputeAccess access, Agreements agreements, MediationSeal seal,
-                                 OrganisationService directory, Ledger ledger, AppConfig config, Clock clock) {
+                                 OrganisationService directory, Ledger ledger, AppConfig config, WorkCalendar calendar,
+                                 Clock clock) {
+        this.calendar = calendar;
         this.access = access;
         this.agreements = agreements;
         this.seal = seal;
@@ -122,7 +127,11 @@ public class AfterAgreementService {
         return access.apply(id, scope, actor, Capacity.COMMITTEE, (l, own) -> agreements.findById(id)
                 .chain(agreement -> {
                     LocalDate effective = LocalDate.ofInstant(agreement.effectiveAt, TimeSource.CHINA);
-                    LocalDate last = effective.plusDays(config.mediation().judicialConfirmationWindowDays());
+                    return calendar.lastDay(effective, config.mediation().judicialConfirmationWindowDays(),
+                            DayCounting.CALENDAR).map(last -> new LocalDate[] {effective, last});
+                }).chain(window -> {
+                    LocalDate effective = window[0];
+                    LocalDate last = window[1];
                     if (appliedOn.isBefore(effective) || appliedOn.isAfter(last)) {
                         throw DomainException.rule("司法确认应当自调解协议生效之日起 "
                                 + config.mediation().judicialConfirmationWindowDays() + " 日内共同申请（本案协议 "
@@ -182,9 +191,12 @@ public class AfterAgreementService {
     Uni<Void> scheduleFollowUp(UUID disputeId, LocalDate performanceDueOn) {
         FollowUp f = new FollowUp();
         f.disputeId = disputeId;
-        f.dueOn = (performanceDueOn == null ? LocalDate.ofInstant(clock.instant(), TimeSource.CHINA) : performanceDueOn)
-                .plusDays(config.mediation().followUpDays());
-        return Panache.getSession().chain(ss -> ss.persist(f));
+        LocalDate from = performanceDueOn == null ? LocalDate.ofInstant(clock.instant(), TimeSource.CHINA) : performanceDueOn;
+        return calendar.lastDay(from, config.mediation().followUpDays(), DayCounting.CALENDAR)
+                .chain(due -> {
+                    f.dueOn = due;
+                    return Panache.getSession().chain(ss -> ss.persist(f));
+                });
     }
 
     /** 回访 result: performed, partly or not, and the parties' satisfaction. */

@@ -12,6 +12,8 @@ import org.publiclegal.mediation.MediationRepositories.Agreements;
 import org.publiclegal.mediation.MediationRepositories.Disputes;
 import org.publiclegal.mediation.api.MediationRequests;
 import org.publiclegal.shared.audit.Actor;
+import org.publiclegal.shared.calendar.DayCounting;
+import org.publiclegal.shared.calendar.WorkCalendar;
 import org.publiclegal.shared.config.AppConfig;
 import org.publiclegal.shared.domain.DomainException;
 import org.publiclegal.shared.ledger.Ledger;
@@ -19,7 +21,6 @@ import org.publiclegal.shared.security.AccessScope;
 import org.publiclegal.shared.security.Roles;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -41,11 +42,13 @@ public class CommitteeService {
     private final ObjectMapper mapper;
     private final AfterAgreementService afterAgreement;
     private final AppConfig config;
+    private final WorkCalendar calendar;
     private final Clock clock;
 
     public CommitteeService(Disputes disputes, Agreements agreements, DisputeAccess access, MediationSeal seal,
                             StaffService staff, Ledger ledger, ObjectMapper mapper, AfterAgreementService afterAgreement,
-                            AppConfig config, Clock clock) {
+                            AppConfig config, WorkCalendar calendar, Clock clock) {
+        this.calendar = calendar;
         this.disputes = disputes;
         this.agreements = agreements;
         this.access = access;
@@ -62,11 +65,11 @@ public class CommitteeService {
     @WithTransaction
     public Uni<Dispute> accept(UUID id, AccessScope scope, Actor actor) {
         Instant now = clock.instant();
-        return access.apply(id, scope, actor, Capacity.COMMITTEE, (l, own) -> {
-            l.dispute().accept(now.plus(Duration.ofDays(config.mediation().timeLimitDays())),
-                    DisputeService.allConsented(l), now);
-            return event(MediationEvents.ACCEPTED, l.dispute(), now);
-        }).map(Loaded::dispute);
+        return access.apply(id, scope, actor, Capacity.COMMITTEE, (l, own) ->
+                calendar.deadline(now, config.mediation().timeLimitDays(), DayCounting.CALENDAR).chain(due -> {
+                    l.dispute().accept(due, DisputeService.allConsented(l), now);
+                    return event(MediationEvents.ACCEPTED, l.dispute(), now);
+                })).map(Loaded::dispute);
     }
 
     /** 不予受理, with the reason (e.g. already accepted by a court or another body). */
@@ -122,9 +125,9 @@ public class CommitteeService {
     public Uni<Dispute> extend(UUID id, int days, String reason, AccessScope scope, Actor actor) {
         Instant now = clock.instant();
         return access.apply(id, scope, actor, Capacity.COMMITTEE, (l, own) -> {
-            Instant from = l.dispute().dueAt == null ? now : l.dispute().dueAt;
-            l.dispute().extend(from.plus(Duration.ofDays(days)), reason, now);
-            return Uni.createFrom().voidItem();
+            // the extension counts from the last day of the current limit (its deadline is 24:00 of that day)
+            Instant from = l.dispute().dueAt == null ? now : l.dispute().dueAt.minusSeconds(1);
+            return calendar.deadline(from, days, DayCounting.CALENDAR).invoke(due -> l.dispute().extend(due, reason, now));
         }).map(Loaded::dispute);
     }
 

@@ -42,18 +42,10 @@ public class Dispute {
     public enum Mode { IN_PERSON, VIDEO, PHONE }
 
     /**
-     * 诉调对接 referral types and their time limits (特邀调解规定 Art. 11, 27): 委派 before filing, 30 days;
-     * 委托 after filing, 15 days (ordinary procedure) or 7 days (simplified).
+     * 诉调对接 referral types (特邀调解规定 Art. 11, 27): 委派 before filing (30 days); 委托 after filing, 15 days
+     * (ordinary procedure) or 7 days (simplified). The days are configuration ({@code app.mediation.*-referral-days}).
      */
-    public enum ReferralType {
-        DELEGATED(30), ENTRUSTED_ORDINARY(15), ENTRUSTED_SIMPLIFIED(7);
-
-        public final int days;
-
-        ReferralType(int days) {
-            this.days = days;
-        }
-    }
+    public enum ReferralType { DELEGATED, ENTRUSTED_ORDINARY, ENTRUSTED_SIMPLIFIED }
 
     @Id
     public UUID id;

@@ -13,6 +13,9 @@ import org.publiclegal.mediation.MediationRepositories.Steps;
 import org.publiclegal.mediation.api.MediationRequests;
 import org.publiclegal.region.OrganisationService;
 import org.publiclegal.shared.audit.Actor;
+import org.publiclegal.shared.calendar.DayCounting;
+import org.publiclegal.shared.calendar.WorkCalendar;
+import org.publiclegal.shared.config.AppConfig;
 import org.publiclegal.shared.domain.DomainException;
 import org.publiclegal.shared.domain.Money;
 import org.publiclegal.shared.domain.RegionCodes;
@@ -47,7 +50,6 @@ import java.util.UUID;
 public class DisputeService {
 
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    private static final Duration INVITATION_VALIDITY = Duration.ofDays(30);
 
     private final Disputes disputes;
     private final Parties parties;
@@ -58,12 +60,16 @@ public class DisputeService {
     private final ProfileService profiles;
     private final OrganisationService directory;
     private final Ledger ledger;
+    private final WorkCalendar calendar;
+    private final AppConfig config;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public DisputeService(Disputes disputes, Parties parties, Steps steps, Messages messages, DisputeAccess access,
                           MediationSeal seal, ProfileService profiles, OrganisationService directory, Ledger ledger,
-                          Clock clock) {
+                          WorkCalendar calendar, AppConfig config, Clock clock) {
+        this.calendar = calendar;
+        this.config = config;
         this.disputes = disputes;
         this.parties = parties;
         this.steps = steps;
@@ -148,7 +154,7 @@ public class DisputeService {
                 throw DomainException.invalidField("villageCode", "行政区划 " + r.villageCode() + " 不存在");
             }
             return disputes.nextNumber();
-        }).chain(n -> {
+        }).chain(n -> calendar.deadline(now, referralDays(r.referralType()), DayCounting.CALENDAR).chain(due -> {
             Dispute d = new Dispute();
             d.id = UUID.randomUUID();
             d.reference = String.format("MD%d-%06d", LocalDate.ofInstant(now, TimeSource.CHINA).getYear(), n);
@@ -164,7 +170,7 @@ public class DisputeService {
             d.courtId = r.courtId();
             d.courtCaseNumber = r.courtCaseNumber();
             d.referralType = r.referralType();
-            d.referredByCourt(now.plus(Duration.ofDays(r.referralType().days)), now);
+            d.referredByCourt(due, now);
             List<Party> all = new ArrayList<>();
             Map<UUID, String> codes = new LinkedHashMap<>();
             for (int i = 0; i < r.parties().size(); i++) {
@@ -172,7 +178,16 @@ public class DisputeService {
             }
             return persistNew(d, all, codes, actor, Roles.MEDIATOR, now, MediationEvents.COURT_REFERRAL_RECEIVED,
                     MediationEvents.ACCEPTED);
-        });
+        }));
+    }
+
+    /** The referral's time limit in days, from configuration. */
+    private int referralDays(Dispute.ReferralType type) {
+        return switch (type) {
+            case DELEGATED -> config.mediation().delegatedReferralDays();
+            case ENTRUSTED_ORDINARY -> config.mediation().entrustedOrdinaryReferralDays();
+            case ENTRUSTED_SIMPLIFIED -> config.mediation().entrustedSimplifiedReferralDays();
+        };
     }
 
     /** An invited party, signed in through WeChat, links their account to their place in the dispute. */
@@ -287,7 +302,7 @@ public class DisputeService {
         Party p = party(d, role, o.kind(), o.name(), o.phone(), position);
         String code = invitationCode();
         p.invitationHash = hash(code);
-        p.invitationExpiresAt = now.plus(INVITATION_VALIDITY);
+        p.invitationExpiresAt = now.plus(config.mediation().invitationValidity());
         codes.put(p.id, code);
         return p;
     }
