@@ -225,6 +225,46 @@ public class AfterAgreementService {
                 .chain(l -> Panache.getSession().chain(ss -> ss.find(FollowUp.class, id)));
     }
 
+    /**
+     * 归档: a case with an outcome; a successful one after its 回访 or once the follow-up period has ended.
+     * Nothing more is done on an archived case.
+     */
+    @WithTransaction
+    public Uni<Dispute> archive(UUID id, AccessScope scope, Actor actor) {
+        Instant now = clock.instant();
+        return access.apply(id, scope, actor, Capacity.COMMITTEE, (l, own) ->
+                Panache.getSession().chain(ss -> ss.find(FollowUp.class, id)).invoke(f -> l.dispute().archive(
+                        f != null && f.doneAt != null, f == null ? null : f.dueOn,
+                        LocalDate.ofInstant(now, TimeSource.CHINA), actor.accountId(), now)))
+                .map(DisputeAccess.Loaded::dispute);
+    }
+
+    /**
+     * After the court rejected the 司法确认 (人民调解法 Art. 33): the parties either change the agreement or reach
+     * a new one through mediation (the committee registers the new mediation), or go to court (litigation
+     * guidance given). Recorded once, as a step of the case.
+     */
+    @WithTransaction
+    public Uni<JudicialConfirmation> afterRejection(UUID id, JudicialConfirmation.AfterRejection route, String note,
+                                                    AccessScope scope, Actor actor) {
+        return access.apply(id, scope, actor, Capacity.COMMITTEE, (l, own) ->
+                Panache.getSession().chain(ss -> ss.find(JudicialConfirmation.class, id)).invoke(jc -> {
+                    if (jc == null || jc.ruling != JudicialConfirmation.Ruling.REJECTED) {
+                        throw DomainException.rule("只有法院裁定驳回司法确认申请后才能记录后续处理");
+                    }
+                    if (jc.afterRejection != null) {
+                        throw DomainException.conflict("已记录驳回后的处理");
+                    }
+                    jc.afterRejection = route;
+                    jc.afterRejectionNote = note;
+                    l.dispute().note("after-rejection", (route == JudicialConfirmation.AfterRejection.RESUME_MEDIATION
+                            ? "司法确认被驳回，当事人同意通过人民调解变更原协议或达成新协议"
+                            : "司法确认被驳回，已告知当事人可就原协议或原纠纷向人民法院提起诉讼")
+                            + (note == null || note.isBlank() ? "" : "：" + note), clock.instant(), SUCCEEDED);
+                }))
+                .chain(l -> Panache.getSession().chain(ss -> ss.find(JudicialConfirmation.class, id)));
+    }
+
     private Uni<Void> event(String kind, Dispute d, Instant at) {
         return ledger.record(kind, d.regionCode, d.committeeId, at, MediationEvents.SOURCE, d.id).replaceWithVoid();
     }

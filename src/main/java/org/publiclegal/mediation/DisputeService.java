@@ -20,6 +20,7 @@ import org.publiclegal.shared.domain.DomainException;
 import org.publiclegal.shared.domain.Money;
 import org.publiclegal.shared.domain.RegionCodes;
 import org.publiclegal.shared.domain.TimeSource;
+import org.publiclegal.shared.validation.ChineseIdNumber;
 import org.publiclegal.shared.ledger.Ledger;
 import org.publiclegal.shared.persistence.Cursor;
 import org.publiclegal.shared.persistence.CursorPage;
@@ -181,6 +182,105 @@ public class DisputeService {
         }));
     }
 
+    /** Received dates before this are refused (the shared date check of issue 12 can replace this). */
+    static final LocalDate EARLIEST_RECEIVED_ON = LocalDate.of(2000, 1, 1);
+
+    /**
+     * 登记纠纷: a case entered by a mediator for their own committee (a walk-in 来访/来电, 主动调解 or 移送), with
+     * the date it was actually received and the parties as the mediator took them down; registered means
+     * accepted, the time limit runs from the date received. Every party gets an invitation code to claim the
+     * case in the app later. Counted like an app case: RECEIVED and ACCEPTED at the date received.
+     */
+    @WithTransaction
+    public Uni<Submitted> register(OfflineCommands.Register r, AccessScope scope, Actor actor) {
+        if (!scope.hasRole(Roles.MEDIATOR) || scope.organisationId() == null) {
+            throw DomainException.forbidden("只有调委会的调解员可以登记纠纷");
+        }
+        if (!RegionCodes.isValid(r.villageCode()) || RegionCodes.levelOf(r.villageCode()) != RegionCodes.Level.VILLAGE) {
+            throw DomainException.invalidField("villageCode", "请选择纠纷发生地所在的村（社区）");
+        }
+        if (!scope.covers(r.villageCode())) {
+            throw DomainException.invalidField("villageCode", "纠纷发生地须在本调委会服务区域内");
+        }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, TimeSource.CHINA);
+        checkReceivedOn(r.receivedOn(), today);
+        for (int i = 0; i < r.parties().size(); i++) {
+            checkParty(r.parties().get(i), i);
+        }
+        Instant receivedAt = r.receivedOn().equals(today) ? now : r.receivedOn().atStartOfDay(TimeSource.CHINA).toInstant();
+        return directory.regionExists(r.villageCode()).chain(exists -> {
+            if (!exists) {
+                throw DomainException.invalidField("villageCode", "行政区划 " + r.villageCode() + " 不存在");
+            }
+            return calendar.deadline(r.receivedOn(), config.mediation().timeLimitDays(), DayCounting.CALENDAR);
+        }).chain(due -> disputes.nextNumber().chain(n -> {
+            Dispute d = new Dispute();
+            d.id = UUID.randomUUID();
+            d.reference = String.format("MD%d-%06d", today.getYear(), n);
+            d.origin = r.origin();
+            d.intakeChannel = r.intakeChannel() == null ? Dispute.IntakeChannel.APP : r.intakeChannel();
+            d.transferredByKind = r.transferredByKind();
+            d.transferredByName = r.transferredByName() == null || r.transferredByName().isBlank() ? null
+                    : r.transferredByName().trim();
+            d.receivedOn = r.receivedOn();
+            d.enteredBy = actor.accountId();
+            d.disputeType = r.disputeType();
+            d.keyId = seal.keyId();
+            d.factsCipher = seal.seal(r.facts(), "facts", d.id);
+            d.claimsCipher = seal.seal(r.claims(), "claims", d.id);
+            d.amountFen = Money.toFen(r.amount());
+            d.regionCode = r.villageCode();
+            d.committeeId = scope.organisationId();
+            d.preferredMode = r.preferredMode();
+            List<Party> all = new ArrayList<>();
+            Map<UUID, String> codes = new LinkedHashMap<>();
+            for (int i = 0; i < r.parties().size(); i++) {
+                OfflineCommands.PartyEntry e = r.parties().get(i);
+                Party p = invited(d, i == 0 ? Party.Role.APPLICANT : Party.Role.RESPONDENT,
+                        e.kind(), e.name(), e.phone(), i, now, codes);
+                p.sex = e.sex();
+                p.age = e.age();
+                p.idNumberCipher = blank(e.idNumber()) ? null : seal.seal(e.idNumber().trim().toUpperCase(), "party.id-number", p.id);
+                p.addressCipher = blank(e.address()) ? null : seal.seal(e.address().trim(), "party.address", p.id);
+                if (e.consented()) {
+                    p.consent = Party.Consent.CONSENTED;
+                    p.consentAt = now;
+                    p.consentRecordedBy = actor.accountId();
+                }
+                all.add(p);
+            }
+            d.registeredByStaff(receivedAt, due, all.stream().allMatch(p -> p.consent == Party.Consent.CONSENTED), now);
+            return persistNew(d, all, codes, actor, Roles.MEDIATOR, receivedAt, MediationEvents.RECEIVED,
+                    MediationEvents.ACCEPTED);
+        }));
+    }
+
+    /** Not in the future (China date) and not before 2000-01-01. */
+    static void checkReceivedOn(LocalDate receivedOn, LocalDate today) {
+        if (receivedOn.isAfter(today)) {
+            throw DomainException.invalidField("receivedOn", "受理日期不能晚于今天");
+        }
+        if (receivedOn.isBefore(EARLIEST_RECEIVED_ON)) {
+            throw DomainException.invalidField("receivedOn", "受理日期不能早于 2000-01-01");
+        }
+    }
+
+    /** A person needs sex and age; an ID number, when given, must be a valid 身份证号. */
+    static void checkParty(OfflineCommands.PartyEntry e, int index) {
+        String field = "parties[" + index + "]";
+        if (e.kind() == Party.Kind.PERSON && (e.sex() == null || e.age() == null)) {
+            throw DomainException.invalidField(field, "自然人当事人请填写性别和年龄");
+        }
+        if (!blank(e.idNumber()) && !ChineseIdNumber.Validator.isValidNumber(e.idNumber().trim().toUpperCase())) {
+            throw DomainException.invalidField(field + ".idNumber", "身份证号码无效");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
     /** The referral's time limit in days, from configuration. */
     private int referralDays(Dispute.ReferralType type) {
         return switch (type) {
@@ -246,6 +346,20 @@ public class DisputeService {
         }).map(Loaded::dispute);
     }
 
+    /**
+     * 要求终止调解 (人民调解法 Art. 23): any party, applicant or respondent, may end the mediation once it has
+     * begun; the case ends as 调解不成 (counted with the failed cases) and the parties are shown the other routes.
+     */
+    @WithTransaction
+    public Uni<Dispute> endMediation(UUID id, String reason, AccessScope scope, Actor actor) {
+        Instant now = clock.instant();
+        return access.apply(id, scope, actor, Capacity.PARTY, (l, own) -> {
+            l.dispute().endedByParty(own.role == Party.Role.APPLICANT ? "申请人" : "被申请人", reason, now);
+            return ledger.record(MediationEvents.FAILED, l.dispute().regionCode, l.dispute().committeeId, now,
+                    MediationEvents.SOURCE, l.dispute().id);
+        }).map(Loaded::dispute);
+    }
+
     /** A party confirms the drafted agreement (the electronic signature of the online mediation rules, Art. 19). */
     @WithTransaction
     public Uni<Dispute> confirmAgreement(UUID id, AccessScope scope, Actor actor) {
@@ -299,7 +413,12 @@ public class DisputeService {
     /** A party who is invited: the code goes into {@code codes} (shown once), only its hash is kept. */
     private Party invited(Dispute d, Party.Role role, MediationRequests.OtherParty o, int position, Instant now,
                           Map<UUID, String> codes) {
-        Party p = party(d, role, o.kind(), o.name(), o.phone(), position);
+        return invited(d, role, o.kind(), o.name(), o.phone(), position, now, codes);
+    }
+
+    private Party invited(Dispute d, Party.Role role, Party.Kind kind, String name, String phone, int position,
+                          Instant now, Map<UUID, String> codes) {
+        Party p = party(d, role, kind, name, phone, position);
         String code = invitationCode();
         p.invitationHash = hash(code);
         p.invitationExpiresAt = now.plus(config.mediation().invitationValidity());
