@@ -293,7 +293,7 @@ public class CommitteeService {
     }
 
     private static String label(Party p) {
-        return p.role == Party.Role.APPLICANT ? "申请人" : "被申请人" + p.position;
+        return p.label();
     }
 
     /** 调解不成: ended with the reason; the parties are shown the other routes. */

@@ -354,7 +354,7 @@ public class DisputeService {
     public Uni<Dispute> endMediation(UUID id, String reason, AccessScope scope, Actor actor) {
         Instant now = clock.instant();
         return access.apply(id, scope, actor, Capacity.PARTY, (l, own) -> {
-            l.dispute().endedByParty(own.role == Party.Role.APPLICANT ? "申请人" : "被申请人", reason, now);
+            l.dispute().endedByParty(own.label(), reason, now);
             return ledger.record(MediationEvents.FAILED, l.dispute().regionCode, l.dispute().committeeId, now,
                     MediationEvents.SOURCE, l.dispute().id);
         }).map(Loaded::dispute);

@@ -52,4 +52,9 @@ public class Party {
     public String addressCipher;
     /** The mediator who recorded this party's consent or refusal (given in person or by phone). */
     public UUID consentRecordedBy;
+
+    /** 申请人, or 被申请人 with their number (1, 2, …), as steps and reasons name the party. */
+    public String label() {
+        return role == Role.APPLICANT ? "申请人" : "被申请人" + position;
+    }
 }

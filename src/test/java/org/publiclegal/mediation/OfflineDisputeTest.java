@@ -226,6 +226,18 @@ class OfflineDisputeTest {
     }
 
     @Test
+    void aPartyIsNamedApplicantOrRespondentWithItsNumber() {
+        Party applicant = new Party();
+        applicant.role = Party.Role.APPLICANT;
+        applicant.position = 0;
+        assertEquals("申请人", applicant.label());
+        Party second = new Party();
+        second.role = Party.Role.RESPONDENT;
+        second.position = 2;
+        assertEquals("被申请人2", second.label());
+    }
+
+    @Test
     void aPaperAgreementsPerformanceDateIsItsLastTermsDeadline() {
         OfflineCommands.PaperAgreement p = new OfflineCommands.PaperAgreement("f", "r", List.of(
                 new OfflineCommands.Term("a", "m", LocalDate.of(2026, 4, 1)),
