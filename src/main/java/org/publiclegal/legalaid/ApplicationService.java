@@ -194,7 +194,7 @@ public class ApplicationService {
     public Uni<ApplicationFile> file(UUID id, AccessScope scope, Actor actor) {
         return transitions.load(id, scope).chain(a -> steps.timeline(id).chain(timeline -> materials.of(id)
                 .map(list -> new ApplicationFile(a, ApplicationTransitions.handles(a, scope) ? sealed.open(a)
-                        : SealedDetails.Details.WITHHELD, timeline, list))))
+                        : SealedDetails.Details.WITHHELD, person(a, scope), timeline, list))))
                 .call(f -> scope.isResident() || f.details() == SealedDetails.Details.WITHHELD ? Uni.createFrom().voidItem()
                         : audit.record(actor, "PERSONAL_DATA_READ", "aid_application", id, f.application().regionCode,
                         "法律援助申请详情（案情、对方当事人、经济状况）"));
@@ -202,7 +202,19 @@ public class ApplicationService {
 
     /** An application, its personal data in the clear, its timeline and materials. */
     public record ApplicationFile(LegalAidApplication application, SealedDetails.Details details,
-                                  List<ApplicationStep> timeline, List<Material> materials) {
+                                  NoticeRegistration.NotifiedPerson person, List<ApplicationStep> timeline,
+                                  List<Material> materials) {
+    }
+
+    /** The person aided of a notice case: in the clear for those who handle it, masked for those who watch. */
+    private NoticeRegistration.NotifiedPerson person(LegalAidApplication a, AccessScope scope) {
+        NoticeRegistration.NotifiedPerson p = sealed.openPerson(a);
+        if (p == null || ApplicationTransitions.handles(a, scope)) {
+            return p;
+        }
+        return new NoticeRegistration.NotifiedPerson(org.publiclegal.shared.crypto.Masking.name(p.name()), p.sex(),
+                org.publiclegal.shared.crypto.Masking.idNumber(p.idNumber()),
+                org.publiclegal.shared.crypto.Masking.address(p.address()));
     }
 
     private static boolean isEmpty(Set<?> s) {
