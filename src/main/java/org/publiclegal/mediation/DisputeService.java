@@ -20,7 +20,6 @@ import org.publiclegal.shared.domain.DomainException;
 import org.publiclegal.shared.domain.Money;
 import org.publiclegal.shared.domain.RegionCodes;
 import org.publiclegal.shared.domain.TimeSource;
-import org.publiclegal.shared.validation.ChineseIdNumber;
 import org.publiclegal.shared.ledger.Ledger;
 import org.publiclegal.shared.persistence.Cursor;
 import org.publiclegal.shared.persistence.CursorPage;
@@ -182,9 +181,6 @@ public class DisputeService {
         }));
     }
 
-    /** Received dates before this are refused (the shared date check of issue 12 can replace this). */
-    static final LocalDate EARLIEST_RECEIVED_ON = LocalDate.of(2000, 1, 1);
-
     /**
      * 登记纠纷: a case entered by a mediator for their own committee (a walk-in 来访/来电, 主动调解 or 移送), with
      * the date it was actually received and the parties as the mediator took them down; registered means
@@ -204,9 +200,9 @@ public class DisputeService {
         }
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, TimeSource.CHINA);
-        checkReceivedOn(r.receivedOn(), today);
+        EntryRules.checkReceivedOn(r.receivedOn(), today);
         for (int i = 0; i < r.parties().size(); i++) {
-            checkParty(r.parties().get(i), i);
+            EntryRules.checkParty(r.parties().get(i), i);
         }
         Instant receivedAt = r.receivedOn().equals(today) ? now : r.receivedOn().atStartOfDay(TimeSource.CHINA).toInstant();
         return directory.regionExists(r.villageCode()).chain(exists -> {
@@ -241,8 +237,8 @@ public class DisputeService {
                         e.kind(), e.name(), e.phone(), i, now, codes);
                 p.sex = e.sex();
                 p.age = e.age();
-                p.idNumberCipher = blank(e.idNumber()) ? null : seal.seal(e.idNumber().trim().toUpperCase(), "party.id-number", p.id);
-                p.addressCipher = blank(e.address()) ? null : seal.seal(e.address().trim(), "party.address", p.id);
+                p.idNumberCipher = EntryRules.blank(e.idNumber()) ? null : seal.seal(e.idNumber().trim().toUpperCase(), "party.id-number", p.id);
+                p.addressCipher = EntryRules.blank(e.address()) ? null : seal.seal(e.address().trim(), "party.address", p.id);
                 if (e.consented()) {
                     p.consent = Party.Consent.CONSENTED;
                     p.consentAt = now;
@@ -254,31 +250,6 @@ public class DisputeService {
             return persistNew(d, all, codes, actor, Roles.MEDIATOR, receivedAt, MediationEvents.RECEIVED,
                     MediationEvents.ACCEPTED);
         }));
-    }
-
-    /** Not in the future (China date) and not before 2000-01-01. */
-    static void checkReceivedOn(LocalDate receivedOn, LocalDate today) {
-        if (receivedOn.isAfter(today)) {
-            throw DomainException.invalidField("receivedOn", "受理日期不能晚于今天");
-        }
-        if (receivedOn.isBefore(EARLIEST_RECEIVED_ON)) {
-            throw DomainException.invalidField("receivedOn", "受理日期不能早于 2000-01-01");
-        }
-    }
-
-    /** A person needs sex and age; an ID number, when given, must be a valid 身份证号. */
-    static void checkParty(OfflineCommands.PartyEntry e, int index) {
-        String field = "parties[" + index + "]";
-        if (e.kind() == Party.Kind.PERSON && (e.sex() == null || e.age() == null)) {
-            throw DomainException.invalidField(field, "自然人当事人请填写性别和年龄");
-        }
-        if (!blank(e.idNumber()) && !ChineseIdNumber.Validator.isValidNumber(e.idNumber().trim().toUpperCase())) {
-            throw DomainException.invalidField(field + ".idNumber", "身份证号码无效");
-        }
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 
     /** The referral's time limit in days, from configuration. */

@@ -76,10 +76,12 @@ class OfflineDisputeTest {
         ok.registeredByStaff(RECEIVED, DUE, true, NOW);
         assertEquals(IN_MEDIATION, ok.status);
 
-        assertInvalid("transferredBy", entered(Dispute.Origin.TRANSFERRED, Dispute.IntakeChannel.APP, null, null));
+        assertEquals("移送的案件请填写移送单位", assertInvalid("transferredBy",
+                entered(Dispute.Origin.TRANSFERRED, Dispute.IntakeChannel.APP, null, null)).getMessage());
         assertInvalid("transferredBy", entered(Dispute.Origin.TRANSFERRED, Dispute.IntakeChannel.APP, Dispute.Sender.POLICE_STATION, null));
         assertInvalid("transferredBy", entered(Dispute.Origin.TRANSFERRED, Dispute.IntakeChannel.APP, null, "云鹤派出所"));
-        assertInvalid("transferredBy", entered(Dispute.Origin.PROACTIVE, Dispute.IntakeChannel.APP, Dispute.Sender.PETITION_OFFICE, "信访办"));
+        assertEquals("只有移送的案件填写移送单位", assertInvalid("transferredBy",
+                entered(Dispute.Origin.PROACTIVE, Dispute.IntakeChannel.APP, Dispute.Sender.PETITION_OFFICE, "信访办")).getMessage());
     }
 
     @Test
@@ -97,12 +99,13 @@ class OfflineDisputeTest {
         assertInvalid("origin", entered(Dispute.Origin.COURT_REFERRED, Dispute.IntakeChannel.APP, null, null));
     }
 
-    private static void assertInvalid(String field, Dispute d) {
+    private static DomainException assertInvalid(String field, Dispute d) {
         DomainException e = assertThrows(DomainException.class, () -> d.registeredByStaff(RECEIVED, DUE, true, NOW));
         assertEquals(ErrorCode.VALIDATION_FAILED, e.code());
         assertEquals(field, e.errors().get(0).field());
         assertNull(d.status, "nothing changed");
         assertTrue(d.drainSteps().isEmpty());
+        return e;
     }
 
     @Test
@@ -194,13 +197,13 @@ class OfflineDisputeTest {
 
     @Test
     void aReceivedDateIsNeitherInTheFutureNorBefore2000() {
-        assertDoesNotThrow(() -> DisputeService.checkReceivedOn(TODAY, TODAY));
-        assertDoesNotThrow(() -> DisputeService.checkReceivedOn(LocalDate.of(2000, 1, 1), TODAY));
+        assertDoesNotThrow(() -> EntryRules.checkReceivedOn(TODAY, TODAY));
+        assertDoesNotThrow(() -> EntryRules.checkReceivedOn(LocalDate.of(2000, 1, 1), TODAY));
         DomainException tomorrow = assertThrows(DomainException.class,
-                () -> DisputeService.checkReceivedOn(TODAY.plusDays(1), TODAY));
+                () -> EntryRules.checkReceivedOn(TODAY.plusDays(1), TODAY));
         assertEquals("receivedOn", tomorrow.errors().get(0).field());
         DomainException before2000 = assertThrows(DomainException.class,
-                () -> DisputeService.checkReceivedOn(LocalDate.of(1999, 12, 31), TODAY));
+                () -> EntryRules.checkReceivedOn(LocalDate.of(1999, 12, 31), TODAY));
         assertEquals("receivedOn", before2000.errors().get(0).field());
     }
 
@@ -208,20 +211,20 @@ class OfflineDisputeTest {
     void aPersonEnteredByTheMediatorNeedsSexAndAgeAndAValidIdNumberIfAny() {
         OfflineCommands.PartyEntry person = new OfflineCommands.PartyEntry(Party.Kind.PERSON, "杨树林", Party.Sex.MALE, 52,
                 null, "鹤庆县云鹤镇", null, true);
-        assertDoesNotThrow(() -> DisputeService.checkParty(person, 0));
-        assertEquals("parties[1]", assertThrows(DomainException.class, () -> DisputeService.checkParty(
+        assertDoesNotThrow(() -> EntryRules.checkParty(person, 0));
+        assertEquals("parties[1]", assertThrows(DomainException.class, () -> EntryRules.checkParty(
                 new OfflineCommands.PartyEntry(Party.Kind.PERSON, "杨树林", null, 52, null, null, null, true), 1)).errors().get(0).field());
-        assertEquals("parties[0]", assertThrows(DomainException.class, () -> DisputeService.checkParty(
+        assertEquals("parties[0]", assertThrows(DomainException.class, () -> EntryRules.checkParty(
                 new OfflineCommands.PartyEntry(Party.Kind.PERSON, "杨树林", Party.Sex.FEMALE, null, null, null, null, true), 0)).errors().get(0).field());
-        assertDoesNotThrow(() -> DisputeService.checkParty(
+        assertDoesNotThrow(() -> EntryRules.checkParty(
                 new OfflineCommands.PartyEntry(Party.Kind.ORGANISATION, "某公司", null, null, null, null, null, true), 0));
-        assertEquals("parties[0].idNumber", assertThrows(DomainException.class, () -> DisputeService.checkParty(
+        assertEquals("parties[0].idNumber", assertThrows(DomainException.class, () -> EntryRules.checkParty(
                 new OfflineCommands.PartyEntry(Party.Kind.PERSON, "杨树林", Party.Sex.MALE, 52, "532932197401011234",
                         null, null, true), 0)).errors().get(0).field());
         String valid = org.publiclegal.shared.validation.ChineseIdNumber.Validator.withCheckCharacter("53293219740101123");
-        assertDoesNotThrow(() -> DisputeService.checkParty(new OfflineCommands.PartyEntry(Party.Kind.PERSON, "杨树林",
+        assertDoesNotThrow(() -> EntryRules.checkParty(new OfflineCommands.PartyEntry(Party.Kind.PERSON, "杨树林",
                 Party.Sex.MALE, 52, " " + valid.toLowerCase() + " ", null, null, true), 0));
-        assertDoesNotThrow(() -> DisputeService.checkParty(new OfflineCommands.PartyEntry(Party.Kind.PERSON, "杨树林",
+        assertDoesNotThrow(() -> EntryRules.checkParty(new OfflineCommands.PartyEntry(Party.Kind.PERSON, "杨树林",
                 Party.Sex.MALE, 52, " ", null, null, true), 0));
     }
 
