@@ -8,7 +8,14 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.publiclegal.legalaid.AidMatter;
+import org.publiclegal.legalaid.AidServiceType;
+import org.publiclegal.legalaid.ApplicationService;
 import org.publiclegal.legalaid.CaseWorkService;
+import org.publiclegal.legalaid.ExemptionCategory;
+import org.publiclegal.legalaid.MaterialCategory;
+import org.publiclegal.legalaid.MaterialService;
+import org.publiclegal.legalaid.api.ApplicationRequests;
 import org.publiclegal.legalaid.LegalAidApplication;
 import org.publiclegal.legalaid.NoticeRegistration;
 import org.publiclegal.legalaid.NotifiedDefenceGround;
@@ -40,7 +47,8 @@ import java.util.UUID;
  * proactive (主动调解) and transferred (派出所移送) disputes received through the year, most concluded by an oral
  * or a paper agreement, some ended by a party, a few still in mediation; the legal aid centre registers
  * 通知辩护 notices from the court, the procuratorate and the police, one a death-penalty case assigned to a
- * lawyer with more than three years of practice. Through the same services (and ledger events) as real use;
+ * lawyer with more than three years of practice; and a migrant worker's wage claim entered at the 窗口 and
+ * submitted by the centre. Through the same services (and ledger events) as real use;
  * once only. Outcomes are recorded at start-up time, so they fall on the day the demo was loaded.
  */
 @ApplicationScoped
@@ -57,10 +65,15 @@ public class OfflineDemo {
     private final CommitteeService committee;
     private final EvidenceService evidence;
     private final CaseWorkService caseWork;
+    private final ApplicationService applications;
+    private final MaterialService materials;
     private final Clock clock;
 
     public OfflineDemo(AppConfig config, DisputeService disputes, CommitteeService committee, EvidenceService evidence,
-                       CaseWorkService caseWork, Clock clock) {
+                       CaseWorkService caseWork, ApplicationService applications, MaterialService materials,
+                       Clock clock) {
+        this.applications = applications;
+        this.materials = materials;
         this.config = config;
         this.disputes = disputes;
         this.committee = committee;
@@ -102,7 +115,7 @@ public class OfflineDemo {
             }
         }
         return chain.chain(count -> DemoActivity.staff("aid-officer").chain(officer -> notices(officer, today)
-                .map(k -> count + k)));
+                .chain(k -> window(officer).map(w -> count + k + w))));
     }
 
     /** One dispute: origin by {@code n}; outcomes 0, 3 oral, 1 paper, 4 ended by a party, 2 and 5 still open. */
@@ -171,6 +184,25 @@ public class OfflineDemo {
                     .replaceWith(n + 1));
         }
         return chain;
+    }
+
+    /** A migrant worker's wage claim entered at the 窗口 (identity checked), its materials attached and submitted. */
+    private Uni<Integer> window(AccessScope officer) {
+        Actor actor = new Actor(officer.accountId(), Roles.AID_OFFICER, null);
+        ApplicationRequests.Create claim = new ApplicationRequests.Create(AidMatter.LABOUR_RELATIONSHIP_OR_WAGES,
+                AidServiceType.LABOUR_MEDIATION_ARBITRATION, "演示数据：在县城工地务工四个月，包工头拖欠工资 21600 元",
+                "某建筑劳务公司", new BigDecimal("21600.00"), DemoData.village(0, 2), null, null, false, false,
+                ExemptionCategory.MIGRANT_WORKER_WAGES_OR_INJURY, null, null, false);
+        NoticeRegistration.NotifiedPerson applicant = new NoticeRegistration.NotifiedPerson("字国富", "MALE",
+                ChineseIdNumber.Validator.withCheckCharacter("53293219820312123"), "鹤庆县云鹤镇");
+        return applications.createAtWindow(claim, applicant, true, officer, actor).chain(a -> {
+            Uni<?> attached = Uni.createFrom().voidItem();
+            for (MaterialCategory m : List.of(MaterialCategory.IDENTITY, MaterialCategory.CASE_MATERIALS,
+                    MaterialCategory.EXEMPTION_PROOF)) {
+                attached = attached.chain(() -> materials.upload(a.id, m, m.name().toLowerCase() + ".pdf", SCAN, officer, actor));
+            }
+            return attached.chain(() -> applications.submit(a.id, officer, actor));
+        }).replaceWith(1);
     }
 
     private Uni<LegalAidApplication> assign(LegalAidApplication a, String lawyer, AccessScope officer, Actor actor) {

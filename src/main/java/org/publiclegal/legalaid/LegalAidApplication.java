@@ -108,7 +108,10 @@ public class LegalAidApplication {
     public Integer rating;
     public String ratingComment;
     public Instant currentDueAt;
-    /** APP: applied for by a resident; NOTICE: registered by an AID_OFFICER from a 通知辩护/通知代理 notice. */
+    /**
+     * APP: applied for by a resident; NOTICE: registered by an AID_OFFICER from a 通知辩护/通知代理 notice;
+     * WINDOW: entered at the 窗口 by an AID_OFFICER on the applicant's behalf.
+     */
     @Enumerated(EnumType.STRING)
     public Intake intake = Intake.APP;
     @Enumerated(EnumType.STRING)
@@ -118,7 +121,7 @@ public class LegalAidApplication {
     public String noticeBodyName;
     public String noticeDocumentNumber;
     public LocalDate noticeReceivedOn;
-    /** The person aided of a notice case (name, sex, ID number, address), sealed. */
+    /** The person aided of a notice or window case (name, sex, ID number, address), sealed. */
     public String personCipher;
     public UUID enteredBy;
     @Version
@@ -215,8 +218,13 @@ public class LegalAidApplication {
         move("receive", UNDER_REVIEW, now, null);
     }
 
-    /** How a case reached the centre. */
-    public enum Intake { APP, NOTICE }
+    /** How a case reached the centre: the app, a notice, or the 窗口 (an officer on the applicant's behalf). */
+    public enum Intake { APP, NOTICE, WINDOW }
+
+    /** A draft an officer prepares at the 窗口: the centre attaches the materials and submits it. */
+    public boolean isWindowDraft() {
+        return status == DRAFT && intake == Intake.WINDOW;
+    }
 
     /** 通知辩护 (for a suspect or defendant) or 通知代理 (e.g. the respondent of a 强制医疗 case, Art. 28). */
     public enum NoticeKind { DEFENCE, REPRESENTATION }

@@ -79,6 +79,17 @@ class NoticeCaseTest {
     }
 
     @Test
+    void onlyADraftEnteredAtTheWindowIsTheCentresToPrepare() {
+        LegalAidApplication a = new LegalAidApplication();
+        a.status = ApplicationStatus.DRAFT;
+        assertFalse(a.isWindowDraft(), "an app draft");
+        a.intake = LegalAidApplication.Intake.WINDOW;
+        assertTrue(a.isWindowDraft());
+        a.status = ApplicationStatus.SUBMITTED;
+        assertFalse(a.isWindowDraft(), "submitted");
+    }
+
+    @Test
     void onlyLifeImprisonmentDeathPenaltyAndReviewCasesNeedAnExperiencedLawyer() {
         assertTrue(notice("LIFE_OR_DEATH_PENALTY").needsExperiencedLawyer());
         assertTrue(notice("DEATH_PENALTY_REVIEW,MINOR").needsExperiencedLawyer());

@@ -107,6 +107,24 @@ public final class ApplicationRequests {
             @Size(max = 200, message = "住址最多 200 字") String address) {
     }
 
+    /** The applicant at the 窗口, whose identity document the officer checked (ID number required). */
+    public record WindowApplicant(
+            @NotBlank(message = "请填写申请人姓名") @Size(max = 50, message = "姓名最多 50 字") String name,
+            @Pattern(regexp = "MALE|FEMALE", message = "性别为 MALE 或 FEMALE") String sex,
+            @NotBlank(message = "请填写申请人身份证号码") @Size(max = 18, message = "身份证号码为 18 位") String idNumber,
+            @Size(max = 200, message = "住址最多 200 字") String address) {
+
+        public org.publiclegal.legalaid.NoticeRegistration.NotifiedPerson command() {
+            return new org.publiclegal.legalaid.NoticeRegistration.NotifiedPerson(name, sex, idNumber, address);
+        }
+    }
+
+    /** 窗口代为录入: the same application as in the app, the applicant, and that their identity was checked. */
+    public record Window(@NotNull(message = "请填写申请内容") @Valid Create application,
+                         @NotNull(message = "请填写申请人") @Valid WindowApplicant applicant,
+                         @NotNull(message = "请确认已核验申请人身份证件") Boolean identityChecked) {
+    }
+
     /** 登记通知辩护/通知代理 from the notice of a court, procuratorate or public-security organ. */
     public record Notice(
             @NotNull(message = "请选择通知辩护或通知代理") org.publiclegal.legalaid.LegalAidApplication.NoticeKind kind,

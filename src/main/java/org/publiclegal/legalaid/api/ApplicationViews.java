@@ -100,6 +100,10 @@ public final class ApplicationViews {
                              org.publiclegal.legalaid.NoticeRegistration.NotifiedPerson person, UUID enteredBy) {
     }
 
+    /** A case entered at the 窗口: the applicant (masked for those who only watch) and the officer who entered it. */
+    public record WindowView(org.publiclegal.legalaid.NoticeRegistration.NotifiedPerson applicant, UUID enteredBy) {
+    }
+
     /** The whole case file as its applicant, the centre, the lawyer or the bureau sees it. */
     public record ApplicationDetail(ApplicationSummary summary, String caseSummary, String opposingParty,
                                     Finances finances, ExemptionCategory exemption, List<String> situations,
@@ -110,7 +114,8 @@ public final class ApplicationViews {
                                     String objectionReason, String objectionDecision, UUID providerOrgId,
                                     CaseOutcome outcome, BigDecimal awardedAmount, BigDecimal recoveredAmount,
                                     String closingReport, TerminationGround terminationGround, Integer rating,
-                                    String ratingComment, NoticeView notice, List<TimelineEntry> timeline,
+                                    String ratingComment, LegalAidApplication.Intake intake, NoticeView notice,
+                                    WindowView window, List<TimelineEntry> timeline,
                                     List<MaterialView> materials) {
 
         public static ApplicationDetail of(ApplicationFile f, Instant now) {
@@ -133,9 +138,10 @@ public final class ApplicationViews {
                     a.missingItems == null ? List.of() : List.of(a.missingItems.split("；")), a.decisionReason,
                     a.decidedAt, refusedOrTerminated ? OBJECTION_ROUTE : null, a.objectionReason, a.objectionDecision,
                     a.providerOrgId, a.outcome, Money.toYuan(a.awardedAmountFen), Money.toYuan(a.recoveredAmountFen),
-                    a.closingReport, a.terminationGround, a.rating, a.ratingComment,
+                    a.closingReport, a.terminationGround, a.rating, a.ratingComment, a.intake,
                     a.intake == LegalAidApplication.Intake.NOTICE ? new NoticeView(a.noticeKind, a.noticeBodyKind,
                             a.noticeBodyName, a.noticeDocumentNumber, a.noticeReceivedOn, f.person(), a.enteredBy) : null,
+                    a.intake == LegalAidApplication.Intake.WINDOW ? new WindowView(f.person(), a.enteredBy) : null,
                     timeline, f.materials().stream().map(MaterialView::of).toList());
         }
 

@@ -67,13 +67,6 @@ public interface AppConfig {
         /** 委托调解, simplified procedure: days from the referral. */
         @WithDefault("7")
         int entrustedSimplifiedReferralDays();
-
-        /**
-         * Days after the follow-up's due date (or after the 回访 itself, whichever is later) before a successful
-         * case may be archived (归档) without a 回访.
-         */
-        @WithDefault("30")
-        int archiveAfterFollowUpDays();
     }
 
     interface LegalAid {
