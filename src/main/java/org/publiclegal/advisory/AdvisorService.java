@@ -91,6 +91,14 @@ public class AdvisorService {
         });
     }
 
+    /**
+     * The first year of practice on a LAWYER account's practice record (执业信息, registered here with the
+     * licence), or null when none is recorded; legal aid reads it for Art. 26 (法律援助法).
+     */
+    public Uni<Integer> firstPracticeYear(UUID accountId) {
+        return advisors.findById(accountId).map(a -> a == null ? null : a.firstPracticeYear);
+    }
+
     /** An advisor by id, or 404. */
     public Uni<Advisor> get(UUID id) {
         return advisors.findById(id).onItem().ifNull().failWith(() -> new NotFound("法律顾问", id));

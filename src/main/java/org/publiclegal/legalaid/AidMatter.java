@@ -14,8 +14,13 @@ public enum AidMatter {
     LABOUR_RELATIONSHIP_OR_WAGES,
     /** Art. 31(6) 请求认定公民无民事行为能力或者限制民事行为能力. */
     CIVIL_CAPACITY,
-    /** Art. 31(7) 请求工伤事故、交通事故、食品药品安全事故、医疗事故人身损害赔偿. */
+    /**
+     * Art. 31(7) 请求交通事故、食品药品安全事故、医疗事故人身损害赔偿 (personal injury other than a work injury:
+     * always means-checked, Art. 42(3) does not cover it).
+     */
     PERSONAL_INJURY,
+    /** Art. 31(7) 请求工伤事故人身损害赔偿 (work injury; with 进城务工人员 exempt from the means check, Art. 42(3)). */
+    WORK_INJURY,
     /** Art. 31(8) 请求环境污染、生态破坏损害赔偿. */
     ENVIRONMENTAL_DAMAGE,
     /** Art. 31(9) 法律、法规、规章规定的其他情形 (provincial extensions). */

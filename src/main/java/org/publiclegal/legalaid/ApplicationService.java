@@ -74,18 +74,49 @@ public class ApplicationService {
     /** Saves a new application as a draft, routed to the legal aid centre covering the matter's region. */
     @WithTransaction
     public Uni<LegalAidApplication> create(UUID applicantId, ApplicationRequests.Create r, Actor actor) {
+        return draft(r, actor, Capacity.APPLICANT, profiles.hasCompleteProfile(applicantId).invoke(complete -> {
+            if (!complete) {
+                throw DomainException.rule("申请法律援助前请先在“我的”中完善实名信息");
+            }
+        }).replaceWithVoid(), null, a -> a.applicantId = applicantId);
+    }
+
+    /**
+     * A walk-in application entered at the 窗口 by an AID_OFFICER on the applicant's behalf, once the applicant's
+     * identity was checked at the counter: a draft of the officer's own centre, with the same materials and
+     * rules as the app; the officer attaches the materials and submits it.
+     */
+    @WithTransaction
+    public Uni<LegalAidApplication> createAtWindow(ApplicationRequests.Create r, NoticeRegistration.NotifiedPerson applicant,
+                                                   boolean identityChecked, AccessScope scope, Actor actor) {
+        if (!scope.hasRole(org.publiclegal.shared.security.Roles.AID_OFFICER) || scope.organisationId() == null) {
+            throw DomainException.forbidden("只有法律援助中心的工作人员可以在窗口代为录入申请");
+        }
+        if (!identityChecked) {
+            throw DomainException.invalidField("identityChecked", "请先在窗口核验申请人身份证件");
+        }
+        String idNumber = applicant.idNumber() == null ? "" : applicant.idNumber().trim().toUpperCase();
+        if (!org.publiclegal.shared.validation.ChineseIdNumber.Validator.isValidNumber(idNumber)) {
+            throw DomainException.invalidField("applicant.idNumber", "身份证号码无效");
+        }
+        NoticeRegistration.NotifiedPerson person = new NoticeRegistration.NotifiedPerson(applicant.name().trim(),
+                applicant.sex(), idNumber, applicant.address());
+        return draft(r, actor, Capacity.CENTRE, Uni.createFrom().voidItem(), scope.organisationId(), a -> {
+            a.intake = LegalAidApplication.Intake.WINDOW;
+            a.enteredBy = actor.accountId();
+            sealed.sealPerson(a, person);
+        });
+    }
+
+    private Uni<LegalAidApplication> draft(ApplicationRequests.Create r, Actor actor, Capacity by, Uni<Void> precheck,
+                                           UUID requiredCentre, java.util.function.Consumer<LegalAidApplication> who) {
         boolean meansTestWaived = r.exemption() != null || !isEmpty(r.situations()) || !isEmpty(r.notifiedGrounds());
         if (r.finances() == null && !meansTestWaived) {
             throw DomainException.invalidField("finances", "请填写家庭经济状况，或选择免予核查的情形（第四十二条）");
         }
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, TimeSource.CHINA);
-        return profiles.hasCompleteProfile(applicantId).chain(complete -> {
-            if (!complete) {
-                throw DomainException.rule("申请法律援助前请先在“我的”中完善实名信息");
-            }
-            return directory.regionExists(r.regionCode());
-        }).chain(exists -> {
+        return precheck.chain(() -> directory.regionExists(r.regionCode())).chain(exists -> {
             if (!exists) {
                 throw DomainException.invalidField("regionCode", "行政区划 " + r.regionCode() + " 不存在");
             }
@@ -94,6 +125,9 @@ public class ApplicationService {
             if (centre == null) {
                 throw DomainException.invalidField("regionCode", "该地区尚未设立法律援助中心，请选择其他地区或拨打 12348 咨询");
             }
+            if (requiredCentre != null && !requiredCentre.equals(centre.id)) {
+                throw DomainException.invalidField("regionCode", "该事项不属于本法律援助中心受理的区域");
+            }
             EligibilityInput input = new EligibilityInput(r.matter(), setOf(r.situations(), Art32Situation.class),
                     setOf(r.notifiedGrounds(), NotifiedDefenceGround.class), r.retrialOrdered(), r.hasOwnLawyer(),
                     r.exemption(), r.finances(), r.regionCode(), today);
@@ -101,7 +135,6 @@ public class ApplicationService {
                 LegalAidApplication a = new LegalAidApplication();
                 a.id = UUID.randomUUID();
                 a.reference = String.format("LA%d-%06d", today.getYear(), n);
-                a.applicantId = applicantId;
                 a.regionCode = r.regionCode();
                 a.centreId = centre.id;
                 a.matter = r.matter();
@@ -111,6 +144,7 @@ public class ApplicationService {
                 a.retrialOrdered = r.retrialOrdered();
                 a.exemption = r.exemption();
                 sealed.seal(a, r.summary(), r.opposingParty(), r.finances());
+                who.accept(a);
                 a.amountInDisputeFen = Money.toFen(r.amountInDispute());
                 a.limitationEndsOn = r.limitationEndsOn();
                 a.urgentPreservation = r.urgentPreservation();
@@ -129,8 +163,10 @@ public class ApplicationService {
             step.action = "create";
             step.toStatus = ApplicationStatus.DRAFT;
             step.actorId = actor.accountId();
-            step.actorRole = Capacity.APPLICANT.role;
-            step.note = a.provisionalAidGrounds ? "具备先行提供法律援助情形（第四十四条）" : null;
+            step.actorRole = by.role;
+            step.note = a.intake == LegalAidApplication.Intake.WINDOW ? "窗口代为录入（已核验申请人身份）"
+                    + (a.provisionalAidGrounds ? "；具备先行提供法律援助情形（第四十四条）" : "")
+                    : a.provisionalAidGrounds ? "具备先行提供法律援助情形（第四十四条）" : null;
             return steps.persist(step);
         }).call(matters::legalAid);
     }
@@ -139,7 +175,10 @@ public class ApplicationService {
     @WithTransaction
     public Uni<LegalAidApplication> submit(UUID id, AccessScope scope, Actor actor) {
         Instant now = clock.instant();
-        return transitions.apply(id, scope, actor, Capacity.APPLICANT, a -> materials.of(a.id).invoke(list -> {
+        // the applicant submits their own draft; the centre submits a draft it prepared at the 窗口 (the visibility
+        // rules keep each from the other's drafts)
+        Capacity by = scope.isResident() ? Capacity.APPLICANT : Capacity.CENTRE;
+        return transitions.apply(id, scope, actor, by, a -> materials.of(a.id).invoke(list -> {
             Set<MaterialCategory> have = list.stream().map(m -> m.category)
                     .collect(Collectors.toCollection(() -> EnumSet.noneOf(MaterialCategory.class)));
             List<FieldError> missing = new ArrayList<>();
@@ -198,7 +237,7 @@ public class ApplicationService {
     public Uni<ApplicationFile> file(UUID id, AccessScope scope, Actor actor) {
         return transitions.load(id, scope).chain(a -> steps.timeline(id).chain(timeline -> materials.of(id)
                 .map(list -> new ApplicationFile(a, ApplicationTransitions.handles(a, scope) ? sealed.open(a)
-                        : SealedDetails.Details.WITHHELD, timeline, list))))
+                        : SealedDetails.Details.WITHHELD, person(a, scope), timeline, list))))
                 .call(f -> scope.isResident() || f.details() == SealedDetails.Details.WITHHELD ? Uni.createFrom().voidItem()
                         : audit.record(actor, "PERSONAL_DATA_READ", "aid_application", id, f.application().regionCode,
                         "法律援助申请详情（案情、对方当事人、经济状况）"));
@@ -206,7 +245,19 @@ public class ApplicationService {
 
     /** An application, its personal data in the clear, its timeline and materials. */
     public record ApplicationFile(LegalAidApplication application, SealedDetails.Details details,
-                                  List<ApplicationStep> timeline, List<Material> materials) {
+                                  NoticeRegistration.NotifiedPerson person, List<ApplicationStep> timeline,
+                                  List<Material> materials) {
+    }
+
+    /** The person aided of a notice case: in the clear for those who handle it, masked for those who watch. */
+    private NoticeRegistration.NotifiedPerson person(LegalAidApplication a, AccessScope scope) {
+        NoticeRegistration.NotifiedPerson p = sealed.openPerson(a);
+        if (p == null || ApplicationTransitions.handles(a, scope)) {
+            return p;
+        }
+        return new NoticeRegistration.NotifiedPerson(org.publiclegal.shared.crypto.Masking.name(p.name()), p.sex(),
+                org.publiclegal.shared.crypto.Masking.idNumber(p.idNumber()),
+                org.publiclegal.shared.crypto.Masking.address(p.address()));
     }
 
     private static boolean isEmpty(Set<?> s) {

@@ -52,7 +52,9 @@ public class ApplicationTransitions {
     public Uni<LegalAidApplication> load(UUID id, AccessScope scope) {
         return applications.findById(id).map(a -> {
             // an unsubmitted draft is the applicant's own business
-            LegalAidApplication visible = a != null && a.status == ApplicationStatus.DRAFT && !scope.isResident() ? null : a;
+            // (a draft the centre prepares at the 窗口 is the centre's)
+            LegalAidApplication visible = a != null && a.status == ApplicationStatus.DRAFT && !a.isWindowDraft()
+                    && !scope.isResident() ? null : a;
             return scope.requireCase(visible, a == null ? null : a.applicantId, a == null ? null : a.regionCode,
                     a == null ? null : a.centreId, a == null ? null : a.lawyerId, "法律援助申请", id);
         });

@@ -3,6 +3,7 @@ package org.publiclegal.legalaid;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.publiclegal.advisory.AdvisorService;
 import org.publiclegal.identity.StaffService;
 import org.publiclegal.legalaid.ApplicationTransitions.Capacity;
 import org.publiclegal.region.OrganisationService;
@@ -12,6 +13,8 @@ import org.publiclegal.shared.calendar.WorkCalendar;
 import org.publiclegal.shared.config.AppConfig;
 import org.publiclegal.shared.domain.DomainException;
 import org.publiclegal.shared.domain.Money;
+import org.publiclegal.shared.domain.TimeSource;
+import org.publiclegal.shared.validation.ChineseIdNumber;
 import org.publiclegal.shared.ledger.Ledger;
 import org.publiclegal.shared.security.AccessScope;
 import org.publiclegal.shared.security.Roles;
@@ -19,6 +22,8 @@ import org.publiclegal.shared.security.Roles;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,9 +43,19 @@ public class CaseWorkService {
     private final Ledger ledger;
     private final AppConfig config;
     private final Clock clock;
+    private final ApplicationRepository applications;
+    private final StepRepository steps;
+    private final SealedDetails sealed;
+    private final AdvisorService practice;
 
     public CaseWorkService(ApplicationTransitions transitions, StaffService staff, OrganisationService directory,
-                           WorkCalendar calendar, Ledger ledger, AppConfig config, Clock clock) {
+                           WorkCalendar calendar, Ledger ledger, AppConfig config, Clock clock,
+                           ApplicationRepository applications, StepRepository steps, SealedDetails sealed,
+                           AdvisorService practice) {
+        this.applications = applications;
+        this.steps = steps;
+        this.sealed = sealed;
+        this.practice = practice;
         this.transitions = transitions;
         this.staff = staff;
         this.directory = directory;
@@ -68,6 +83,81 @@ public class CaseWorkService {
                     .chain(() -> event(LegalAidEvents.GRANTED, a, now, null))
                     .chain(() -> a.status == ApplicationStatus.ASSIGNED
                             ? event(LegalAidEvents.ASSIGNED, a, now, null) : Uni.createFrom().voidItem());
+        });
+    }
+
+    /** Notice dates before this are refused (the shared date check of issue 12 can replace this). */
+    static final LocalDate EARLIEST_NOTICE = LocalDate.of(2000, 1, 1);
+
+    /**
+     * 登记通知辩护/通知代理 from a notice of a court, procuratorate or public-security organ, by an AID_OFFICER of
+     * the centre: no means test; received and granted on the date the notice was received (counted like an app
+     * case granted then), and the Art. 36 three-day assignment clock runs from that date.
+     */
+    @WithTransaction
+    public Uni<LegalAidApplication> registerNotice(NoticeRegistration r, AccessScope scope, Actor actor) {
+        if (!scope.hasRole(Roles.AID_OFFICER) || scope.organisationId() == null) {
+            throw DomainException.forbidden("只有法律援助中心的工作人员可以登记通知辩护");
+        }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, TimeSource.CHINA);
+        if (r.receivedOn().isAfter(today)) {
+            throw DomainException.invalidField("receivedOn", "收到通知的日期不能晚于今天");
+        }
+        if (r.receivedOn().isBefore(EARLIEST_NOTICE)) {
+            throw DomainException.invalidField("receivedOn", "收到通知的日期不能早于 2000-01-01");
+        }
+        String idNumber = r.person().idNumber() == null || r.person().idNumber().isBlank() ? null
+                : r.person().idNumber().trim().toUpperCase();
+        if (idNumber != null && !ChineseIdNumber.Validator.isValidNumber(idNumber)) {
+            throw DomainException.invalidField("person.idNumber", "身份证号码无效");
+        }
+        Instant receivedAt = r.receivedOn().equals(today) ? now : r.receivedOn().atStartOfDay(TimeSource.CHINA).toInstant();
+        UUID centreId = scope.organisationId();
+        return directory.get(centreId).chain(centre -> {
+            String region = r.regionCode() == null ? centre.regionCode : r.regionCode();
+            if (!org.publiclegal.shared.domain.RegionCodes.within(region, centre.regionCode)) {
+                throw DomainException.invalidField("regionCode", "案件所在地须在本中心服务区域内");
+            }
+            return directory.regionExists(region).chain(exists -> {
+                if (!exists) {
+                    throw DomainException.invalidField("regionCode", "行政区划 " + region + " 不存在");
+                }
+                return calendar.deadline(r.receivedOn(), config.legalaid().noticeAssignmentDays(),
+                        config.legalaid().dayCounting());
+            }).chain(due -> applications.nextNumber().chain(n -> {
+                LegalAidApplication a = new LegalAidApplication();
+                a.id = UUID.randomUUID();
+                a.reference = String.format("LA%d-%06d", today.getYear(), n);
+                a.regionCode = region;
+                a.centreId = centreId;
+                a.matter = AidMatter.CRIMINAL_DEFENCE;
+                a.serviceType = AidServiceType.CRIMINAL_DEFENCE_OR_REPRESENTATION;
+                a.situations = "";
+                a.notifiedGrounds = r.grounds().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+                a.noticeKind = r.kind();
+                a.noticeBodyKind = r.bodyKind();
+                a.noticeBodyName = r.bodyName().trim();
+                a.noticeDocumentNumber = r.documentNumber().trim();
+                a.noticeReceivedOn = r.receivedOn();
+                a.enteredBy = actor.accountId();
+                sealed.seal(a, r.caseSummary(), null, null);
+                sealed.sealPerson(a, new NoticeRegistration.NotifiedPerson(r.person().name().trim(), r.person().sex(),
+                        idNumber, r.person().address()));
+                a.registerNotice(receivedAt, due, now);
+                List<ApplicationStep> taken = a.drainSteps();
+                taken.forEach(st -> {
+                    st.actorId = actor.accountId();
+                    st.actorRole = Capacity.CENTRE.role;
+                });
+                return applications.persistAndFlush(a)
+                        .onFailure(org.hibernate.exception.ConstraintViolationException.class).transform(e ->
+                                DomainException.conflict(r.bodyName() + " 的通知 " + r.documentNumber() + " 已经登记"))
+                        .chain(() -> steps.persist(taken.stream()))
+                        .chain(() -> event(LegalAidEvents.RECEIVED, a, receivedAt, null))
+                        .chain(() -> event(LegalAidEvents.GRANTED, a, receivedAt, null))
+                        .replaceWith(a);
+            }));
         });
     }
 
@@ -185,8 +275,18 @@ public class CaseWorkService {
                 .replaceWithVoid();
     }
 
-    /** The lawyer must be an active LAWYER of the centre itself or of a law firm in the case's county. */
+    /**
+     * The lawyer must be an active LAWYER of the centre itself or of a law firm in the case's county, and for an
+     * Art. 26 case (life imprisonment, death penalty, death-penalty review) have the years of practice required.
+     */
     private Uni<StaffService.StaffRef> provider(LegalAidApplication a, UUID lawyerId) {
+        return eligibleProvider(a, lawyerId).call(lawyer -> !a.needsExperiencedLawyer() ? Uni.createFrom().voidItem()
+                : practice.firstPracticeYear(lawyer.id()).invoke(first -> a.requireExperiencedLawyer(first,
+                        config.legalaid().seriousCaseMinimumPracticeYears(),
+                        LocalDate.ofInstant(clock.instant(), TimeSource.CHINA))));
+    }
+
+    private Uni<StaffService.StaffRef> eligibleProvider(LegalAidApplication a, UUID lawyerId) {
         return staff.find(lawyerId).chain(lawyer -> {
             if (lawyer == null || !lawyer.active() || !lawyer.roles().contains(Roles.LAWYER)) {
                 throw DomainException.invalidField("lawyerId", "所选人员不是可承办法律援助的律师");

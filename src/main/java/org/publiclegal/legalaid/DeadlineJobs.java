@@ -7,6 +7,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.publiclegal.shared.config.AppConfig;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -19,23 +21,23 @@ public class DeadlineJobs {
     @jakarta.inject.Inject
     org.publiclegal.notification.MatterUpdates matters;
 
-    private static final int BATCH = 200;
-
     private final ApplicationRepository applications;
     private final StepRepository steps;
+    private final AppConfig config;
     private final Clock clock;
 
-    public DeadlineJobs(ApplicationRepository applications, StepRepository steps, Clock clock) {
+    public DeadlineJobs(ApplicationRepository applications, StepRepository steps, AppConfig config, Clock clock) {
         this.applications = applications;
         this.steps = steps;
+        this.config = config;
         this.clock = clock;
     }
 
-    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${app.legalaid.deadline-job-every:10m}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
     public Uni<Void> deemOverdueWithdrawn() {
         Instant now = clock.instant();
-        return applications.materialsOverdue(now, BATCH).chain(list -> Multi.createFrom().iterable(list)
+        return applications.materialsOverdue(now, config.legalaid().deadlineJobBatch()).chain(list -> Multi.createFrom().iterable(list)
                 .onItem().transformToUniAndConcatenate(a -> {
                     a.deemWithdrawn(now);
                     List<ApplicationStep> taken = a.drainSteps();

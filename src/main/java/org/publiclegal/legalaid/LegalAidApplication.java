@@ -108,6 +108,22 @@ public class LegalAidApplication {
     public Integer rating;
     public String ratingComment;
     public Instant currentDueAt;
+    /**
+     * APP: applied for by a resident; NOTICE: registered by an AID_OFFICER from a 通知辩护/通知代理 notice;
+     * WINDOW: entered at the 窗口 by an AID_OFFICER on the applicant's behalf.
+     */
+    @Enumerated(EnumType.STRING)
+    public Intake intake = Intake.APP;
+    @Enumerated(EnumType.STRING)
+    public NoticeKind noticeKind;
+    @Enumerated(EnumType.STRING)
+    public NotifyingBody noticeBodyKind;
+    public String noticeBodyName;
+    public String noticeDocumentNumber;
+    public LocalDate noticeReceivedOn;
+    /** The person aided of a notice or window case (name, sex, ID number, address), sealed. */
+    public String personCipher;
+    public UUID enteredBy;
     @Version
     public long version;
 
@@ -200,6 +216,72 @@ public class LegalAidApplication {
         require("receive", SUBMITTED);
         receivedAt = now;
         move("receive", UNDER_REVIEW, now, null);
+    }
+
+    /** How a case reached the centre: the app, a notice, or the 窗口 (an officer on the applicant's behalf). */
+    public enum Intake { APP, NOTICE, WINDOW }
+
+    /** A draft an officer prepares at the 窗口: the centre attaches the materials and submits it. */
+    public boolean isWindowDraft() {
+        return status == DRAFT && intake == Intake.WINDOW;
+    }
+
+    /** 通知辩护 (for a suspect or defendant) or 通知代理 (e.g. the respondent of a 强制医疗 case, Art. 28). */
+    public enum NoticeKind { DEFENCE, REPRESENTATION }
+
+    /** Who sent the notice: 人民法院, 人民检察院, 公安机关. */
+    public enum NotifyingBody { COURT, PROCURATORATE, PUBLIC_SECURITY }
+
+    /**
+     * 登记通知辩护/通知代理 (Art. 25, 28, 36): no means test; the case counts as received and granted on the date
+     * the notice was received, and a lawyer must be appointed by {@code assignmentDue} (3 days from receipt).
+     */
+    public void registerNotice(Instant noticeReceivedAt, Instant assignmentDue, Instant now) {
+        if (status != null) {
+            throw new IllegalTransition("法律援助申请", status, "register-notice", status.actions());
+        }
+        if (!isNotifiedDefence()) {
+            throw DomainException.invalidField("grounds", "请选择应当通知辩护或代理的情形（第二十五条、第二十八条）");
+        }
+        intake = Intake.NOTICE;
+        createdAt = now;
+        submittedAt = noticeReceivedAt;
+        receivedAt = noticeReceivedAt;
+        decidedAt = noticeReceivedAt;
+        decisionReason = "通知" + (noticeKind == NoticeKind.REPRESENTATION ? "代理" : "辩护")
+                + "，免予经济状况审查（《法律援助法》第二十五条、第二十八条、第三十六条）";
+        assignmentDueAt = assignmentDue;
+        currentDueAt = assignmentDue;
+        move("register-notice", GRANTED, now, noticeBodyName + " " + noticeDocumentNumber + "（" + noticeReceivedOn + " 收到）");
+    }
+
+    /**
+     * Art. 26: a suspect or defendant who may be sentenced to life imprisonment or death, and the defendant of a
+     * death-penalty review, get a lawyer with at least {@code minimumYears} years of relevant practice.
+     */
+    public boolean needsExperiencedLawyer() {
+        return notifiedGrounds != null && (notifiedGrounds.contains(NotifiedDefenceGround.LIFE_OR_DEATH_PENALTY.name())
+                || notifiedGrounds.contains(NotifiedDefenceGround.DEATH_PENALTY_REVIEW.name()));
+    }
+
+    /**
+     * Refuses a lawyer without enough practice for an Art. 26 case: years of practice = this year − the first
+     * year of practice on the lawyer's record (none recorded: refused).
+     */
+    public void requireExperiencedLawyer(Integer firstPracticeYear, int minimumYears, LocalDate today) {
+        if (!needsExperiencedLawyer()) {
+            return;
+        }
+        if (firstPracticeYear == null) {
+            throw DomainException.invalidField("lawyerId", "可能被判处无期徒刑、死刑的人和死刑复核案件的被告人，应当指派具有"
+                    + minimumYears + "年以上相关执业经历的律师（《法律援助法》第二十六条）；该律师没有首次执业年份记录");
+        }
+        int years = today.getYear() - firstPracticeYear;
+        if (years < minimumYears) {
+            throw DomainException.invalidField("lawyerId", "可能被判处无期徒刑、死刑的人和死刑复核案件的被告人，应当指派具有"
+                    + minimumYears + "年以上相关执业经历的律师（《法律援助法》第二十六条）；该律师自 " + firstPracticeYear
+                    + " 年执业，不足" + minimumYears + "年");
+        }
     }
 
     /** Art. 25 通知辩护: no means test, the case is granted on receipt and must be assigned within 3 days. */

@@ -64,7 +64,7 @@ public class MaterialService {
             }
             boolean open = applicant
                     ? a.status == ApplicationStatus.DRAFT || a.status == ApplicationStatus.MATERIALS_REQUESTED
-                    : a.status.isOpen();
+                    : a.status.isOpen() || a.isWindowDraft();
             if (!open) {
                 throw new IllegalTransition("法律援助申请", a.status, "upload-material", a.status.actions());
             }

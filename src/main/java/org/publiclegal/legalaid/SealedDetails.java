@@ -46,6 +46,28 @@ public class SealedDetails {
         }
     }
 
+    /** Seals the person aided of a notice case. */
+    public void sealPerson(LegalAidApplication a, NoticeRegistration.NotifiedPerson person) {
+        try {
+            a.personCipher = cipher.encrypt(mapper.writeValueAsString(person), context(a, "person"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The person aided of a notice case in the clear, or null for an app case. */
+    public NoticeRegistration.NotifiedPerson openPerson(LegalAidApplication a) {
+        if (a.personCipher == null) {
+            return null;
+        }
+        try {
+            return mapper.readValue(cipher.decrypt(a.personCipher, a.keyId, context(a, "person")),
+                    NoticeRegistration.NotifiedPerson.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String context(LegalAidApplication a, String column) {
         return "aid_application." + column + ":" + a.id;
     }

@@ -24,6 +24,9 @@ public final class AfterAgreement {
 
         public enum Ruling { CONFIRMED, REJECTED }
 
+        /** After a rejection: 重新调解 (change the agreement or reach a new one) or 引导诉讼. */
+        public enum AfterRejection { RESUME_MEDIATION, LITIGATION_GUIDANCE }
+
         @Id
         public UUID disputeId;
         public UUID courtId;
@@ -33,6 +36,9 @@ public final class AfterAgreement {
         public LocalDate ruledOn;
         public UUID recordedBy;
         public Instant recordedAt;
+        @Enumerated(EnumType.STRING)
+        public AfterRejection afterRejection;
+        public String afterRejectionNote;
         @Version
         public long version;
     }

@@ -13,6 +13,8 @@ import org.publiclegal.mediation.MediationRepositories.Agreements;
 import org.publiclegal.region.OrganisationService;
 import org.publiclegal.region.OrganisationType;
 import org.publiclegal.shared.audit.Actor;
+import org.publiclegal.shared.calendar.DayCounting;
+import org.publiclegal.shared.calendar.WorkCalendar;
 import org.publiclegal.shared.config.AppConfig;
 import org.publiclegal.shared.domain.DomainException;
 import org.publiclegal.shared.domain.NotFound;
@@ -46,10 +48,13 @@ public class AfterAgreementService {
     private final OrganisationService directory;
     private final Ledger ledger;
     private final AppConfig config;
+    private final WorkCalendar calendar;
     private final Clock clock;
 
     public AfterAgreementService(DisputeAccess access, Agreements agreements, MediationSeal seal,
-                                 OrganisationService directory, Ledger ledger, AppConfig config, Clock clock) {
+                                 OrganisationService directory, Ledger ledger, AppConfig config, WorkCalendar calendar,
+                                 Clock clock) {
+        this.calendar = calendar;
         this.access = access;
         this.agreements = agreements;
         this.seal = seal;
@@ -126,7 +131,11 @@ public class AfterAgreementService {
         return access.apply(id, scope, actor, Capacity.COMMITTEE, (l, own) -> agreements.findById(id)
                 .chain(agreement -> {
                     LocalDate effective = LocalDate.ofInstant(agreement.effectiveAt, TimeSource.CHINA);
-                    LocalDate last = effective.plusDays(config.mediation().judicialConfirmationWindowDays());
+                    return calendar.lastDay(effective, config.mediation().judicialConfirmationWindowDays(),
+                            DayCounting.CALENDAR).map(last -> new LocalDate[] {effective, last});
+                }).chain(window -> {
+                    LocalDate effective = window[0];
+                    LocalDate last = window[1];
                     if (appliedOn.isBefore(effective) || appliedOn.isAfter(last)) {
                         throw DomainException.rule("司法确认应当自调解协议生效之日起 "
                                 + config.mediation().judicialConfirmationWindowDays() + " 日内共同申请（本案协议 "
@@ -186,9 +195,12 @@ public class AfterAgreementService {
     Uni<Void> scheduleFollowUp(UUID disputeId, LocalDate performanceDueOn) {
         FollowUp f = new FollowUp();
         f.disputeId = disputeId;
-        f.dueOn = (performanceDueOn == null ? LocalDate.ofInstant(clock.instant(), TimeSource.CHINA) : performanceDueOn)
-                .plusDays(config.mediation().followUpDays());
-        return Panache.getSession().chain(ss -> ss.persist(f));
+        LocalDate from = performanceDueOn == null ? LocalDate.ofInstant(clock.instant(), TimeSource.CHINA) : performanceDueOn;
+        return calendar.lastDay(from, config.mediation().followUpDays(), DayCounting.CALENDAR)
+                .chain(due -> {
+                    f.dueOn = due;
+                    return Panache.getSession().chain(ss -> ss.persist(f));
+                });
     }
 
     /** 回访 result: performed, partly or not, and the parties' satisfaction. */
@@ -215,6 +227,46 @@ public class AfterAgreementService {
                                     ? event(MediationEvents.PERFORMED, l.dispute(), now) : Uni.createFrom().voidItem();
                         }))
                 .chain(l -> Panache.getSession().chain(ss -> ss.find(FollowUp.class, id)));
+    }
+
+    /**
+     * 归档: a case with an outcome; a successful one after its 回访 or once the follow-up period has ended.
+     * Nothing more is done on an archived case.
+     */
+    @WithTransaction
+    public Uni<Dispute> archive(UUID id, AccessScope scope, Actor actor) {
+        Instant now = clock.instant();
+        return access.apply(id, scope, actor, Capacity.COMMITTEE, (l, own) ->
+                Panache.getSession().chain(ss -> ss.find(FollowUp.class, id)).invoke(f -> l.dispute().archive(
+                        f != null && f.doneAt != null, f == null ? null : f.dueOn,
+                        LocalDate.ofInstant(now, TimeSource.CHINA), actor.accountId(), now)))
+                .map(DisputeAccess.Loaded::dispute);
+    }
+
+    /**
+     * After the court rejected the 司法确认 (人民调解法 Art. 33): the parties either change the agreement or reach
+     * a new one through mediation (the committee registers the new mediation), or go to court (litigation
+     * guidance given). Recorded once, as a step of the case.
+     */
+    @WithTransaction
+    public Uni<JudicialConfirmation> afterRejection(UUID id, JudicialConfirmation.AfterRejection route, String note,
+                                                    AccessScope scope, Actor actor) {
+        return access.apply(id, scope, actor, Capacity.COMMITTEE, (l, own) ->
+                Panache.getSession().chain(ss -> ss.find(JudicialConfirmation.class, id)).invoke(jc -> {
+                    if (jc == null || jc.ruling != JudicialConfirmation.Ruling.REJECTED) {
+                        throw DomainException.rule("只有法院裁定驳回司法确认申请后才能记录后续处理");
+                    }
+                    if (jc.afterRejection != null) {
+                        throw DomainException.conflict("已记录驳回后的处理");
+                    }
+                    jc.afterRejection = route;
+                    jc.afterRejectionNote = note;
+                    l.dispute().note("after-rejection", (route == JudicialConfirmation.AfterRejection.RESUME_MEDIATION
+                            ? "司法确认被驳回，当事人同意通过人民调解变更原协议或达成新协议"
+                            : "司法确认被驳回，已告知当事人可就原协议或原纠纷向人民法院提起诉讼")
+                            + (note == null || note.isBlank() ? "" : "：" + note), clock.instant(), SUCCEEDED);
+                }))
+                .chain(l -> Panache.getSession().chain(ss -> ss.find(JudicialConfirmation.class, id)));
     }
 
     private Uni<Void> event(String kind, Dispute d, Instant at) {

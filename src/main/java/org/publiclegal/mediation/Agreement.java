@@ -17,8 +17,18 @@ import java.util.UUID;
 @Table(name = "med_agreement")
 public class Agreement {
 
+    /** 协议形式: drafted and confirmed in the app, 口头协议 (Art. 28), or signed on paper with a scanned copy. */
+    public enum Form { ONLINE, ORAL, PAPER }
+
     @Id
     public UUID disputeId;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public Form form = Form.ONLINE;
+    /** 口头协议: its content (sealed) and who agreed. */
+    public String oralContentCipher;
+    public String agreedBy;
+    /** The scanned copy of a paper agreement (an evidence file of the case). */
+    public UUID scanEvidenceId;
     public String factsCipher;
     public String responsibilitiesCipher;
     /** JSON array of terms: {content, performanceMethod, deadline}. */

@@ -2,6 +2,7 @@ package org.publiclegal.mediation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,8 @@ import org.publiclegal.mediation.MediationRepositories.Agreements;
 import org.publiclegal.mediation.MediationRepositories.Disputes;
 import org.publiclegal.mediation.api.MediationRequests;
 import org.publiclegal.shared.audit.Actor;
+import org.publiclegal.shared.calendar.DayCounting;
+import org.publiclegal.shared.calendar.WorkCalendar;
 import org.publiclegal.shared.config.AppConfig;
 import org.publiclegal.shared.domain.DomainException;
 import org.publiclegal.shared.ledger.Ledger;
@@ -19,7 +22,6 @@ import org.publiclegal.shared.security.AccessScope;
 import org.publiclegal.shared.security.Roles;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -41,11 +43,13 @@ public class CommitteeService {
     private final ObjectMapper mapper;
     private final AfterAgreementService afterAgreement;
     private final AppConfig config;
+    private final WorkCalendar calendar;
     private final Clock clock;
 
     public CommitteeService(Disputes disputes, Agreements agreements, DisputeAccess access, MediationSeal seal,
                             StaffService staff, Ledger ledger, ObjectMapper mapper, AfterAgreementService afterAgreement,
-                            AppConfig config, Clock clock) {
+                            AppConfig config, WorkCalendar calendar, Clock clock) {
+        this.calendar = calendar;
         this.disputes = disputes;
         this.agreements = agreements;
         this.access = access;
@@ -62,11 +66,11 @@ public class CommitteeService {
     @WithTransaction
     public Uni<Dispute> accept(UUID id, AccessScope scope, Actor actor) {
         Instant now = clock.instant();
-        return access.apply(id, scope, actor, Capacity.COMMITTEE, (l, own) -> {
-            l.dispute().accept(now.plus(Duration.ofDays(config.mediation().timeLimitDays())),
-                    DisputeService.allConsented(l), now);
-            return event(MediationEvents.ACCEPTED, l.dispute(), now);
-        }).map(Loaded::dispute);
+        return access.apply(id, scope, actor, Capacity.COMMITTEE, (l, own) ->
+                calendar.deadline(now, config.mediation().timeLimitDays(), DayCounting.CALENDAR).chain(due -> {
+                    l.dispute().accept(due, DisputeService.allConsented(l), now);
+                    return event(MediationEvents.ACCEPTED, l.dispute(), now);
+                })).map(Loaded::dispute);
     }
 
     /** 不予受理, with the reason (e.g. already accepted by a court or another body). */
@@ -122,9 +126,9 @@ public class CommitteeService {
     public Uni<Dispute> extend(UUID id, int days, String reason, AccessScope scope, Actor actor) {
         Instant now = clock.instant();
         return access.apply(id, scope, actor, Capacity.COMMITTEE, (l, own) -> {
-            Instant from = l.dispute().dueAt == null ? now : l.dispute().dueAt;
-            l.dispute().extend(from.plus(Duration.ofDays(days)), reason, now);
-            return Uni.createFrom().voidItem();
+            // the extension counts from the last day of the current limit (its deadline is 24:00 of that day)
+            Instant from = l.dispute().dueAt == null ? now : l.dispute().dueAt.minusSeconds(1);
+            return calendar.deadline(from, days, DayCounting.CALENDAR).invoke(due -> l.dispute().extend(due, reason, now));
         }).map(Loaded::dispute);
     }
 
@@ -166,6 +170,130 @@ public class CommitteeService {
             }).chain(a -> afterAgreement.scheduleFollowUp(id, a.performanceDueOn))
                     .chain(() -> event(MediationEvents.SUCCEEDED, l.dispute(), now));
         }).map(Loaded::dispute);
+    }
+
+    /**
+     * Records what a party without the app said in person or by phone: consent (mediation begins once every
+     * party has consented and the case is accepted) or refusal (Art. 17: the case ends).
+     */
+    @WithTransaction
+    public Uni<Dispute> recordConsent(UUID id, UUID partyId, boolean consented, String reason, AccessScope scope,
+                                      Actor actor) {
+        Instant now = clock.instant();
+        return access.apply(id, scope, actor, Capacity.COMMITTEE, (l, own) -> {
+            Party p = partyOf(l, partyId);
+            if (p.consent != Party.Consent.PENDING) {
+                throw DomainException.conflict("该当事人已表示过是否同意调解");
+            }
+            p.consent = consented ? Party.Consent.CONSENTED : Party.Consent.REFUSED;
+            p.consentAt = now;
+            p.consentRecordedBy = actor.accountId();
+            String who = label(p) + "（调解员记录）";
+            if (consented) {
+                l.dispute().partyConsented(DisputeService.allConsented(l), now, who);
+            } else {
+                p.refusalReason = reason;
+                l.dispute().partyRefused(who + "拒绝调解" + (reason == null ? "" : "：" + reason), now);
+            }
+            return Uni.createFrom().voidItem();
+        }).map(Loaded::dispute);
+    }
+
+    /** A party's request to end the mediation (Art. 23), made in person or by phone and recorded by the mediator. */
+    @WithTransaction
+    public Uni<Dispute> recordEndByParty(UUID id, UUID partyId, String reason, AccessScope scope, Actor actor) {
+        Instant now = clock.instant();
+        return access.apply(id, scope, actor, Capacity.COMMITTEE, (l, own) -> {
+            Party p = partyOf(l, partyId);
+            l.dispute().endedByParty(label(p) + "（调解员记录）", reason, now);
+            return event(MediationEvents.FAILED, l.dispute(), now);
+        }).map(Loaded::dispute);
+    }
+
+    /** 口头协议 (Art. 28): content and who agreed, recorded by the mediator: 调解成功. */
+    @WithTransaction
+    public Uni<Dispute> recordOralAgreement(UUID id, OfflineCommands.OralAgreement c, AccessScope scope, Actor actor) {
+        Instant now = clock.instant();
+        return access.apply(id, scope, actor, Capacity.COMMITTEE, (l, own) -> {
+            List<Party> agreed = c.agreedPartyIds().stream().distinct().map(pid -> partyOf(l, pid)).toList();
+            if (agreed.size() < 2) {
+                throw DomainException.invalidField("agreedPartyIds", "口头协议须至少由双方当事人达成");
+            }
+            String agreedBy = agreed.stream().map(CommitteeService::label).collect(Collectors.joining("、"));
+            l.dispute().oralAgreement(agreedBy, now);
+            return agreements.findById(id).chain(existing -> {
+                if (existing != null) {
+                    throw DomainException.conflict("本案已有调解协议草稿，请按书面协议办理");
+                }
+                Agreement a = new Agreement();
+                a.disputeId = id;
+                a.form = Agreement.Form.ORAL;
+                a.keyId = seal.keyId();
+                a.oralContentCipher = seal.seal(c.content(), "agreement.oral", id);
+                a.agreedBy = agreedBy;
+                a.draftedAt = now;
+                a.draftedBy = actor.accountId();
+                a.sealedAt = now;
+                a.sealedBy = actor.accountId();
+                a.effectiveAt = now;
+                a.performanceDueOn = c.performanceDueOn();
+                return agreements.persist(a);
+            }).chain(a -> afterAgreement.scheduleFollowUp(id, a.performanceDueOn))
+                    .chain(() -> event(MediationEvents.SUCCEEDED, l.dispute(), now));
+        }).map(Loaded::dispute);
+    }
+
+    /**
+     * A written agreement signed on paper: its texts and the scanned copy (an evidence file of this case, under
+     * the evidence rules) instead of the parties' confirmation in the app: 调解成功. Replaces an unconfirmed
+     * online draft.
+     */
+    @WithTransaction
+    public Uni<Dispute> recordPaperAgreement(UUID id, OfflineCommands.PaperAgreement c, AccessScope scope, Actor actor) {
+        Instant now = clock.instant();
+        return access.apply(id, scope, actor, Capacity.COMMITTEE, (l, own) -> {
+            l.dispute().paperAgreement(now);
+            return Panache.getSession().chain(s -> s.find(Evidence.class, c.scanEvidenceId())).chain(scan -> {
+                if (scan == null || !scan.disputeId.equals(id)) {
+                    throw DomainException.invalidField("scanEvidenceId", "请先将协议书扫描件作为本案证据上传");
+                }
+                return agreements.findById(id);
+            }).chain(existing -> {
+                Agreement a = existing == null ? new Agreement() : existing;
+                a.disputeId = id;
+                a.form = Agreement.Form.PAPER;
+                a.keyId = seal.keyId();
+                a.factsCipher = seal.seal(c.facts(), "agreement.facts", id);
+                a.responsibilitiesCipher = seal.seal(c.responsibilities(), "agreement.responsibilities", id);
+                a.termsCipher = seal.seal(json(c.terms()), "agreement.terms", id);
+                a.scanEvidenceId = c.scanEvidenceId();
+                a.draftedAt = existing == null ? now : existing.draftedAt;
+                a.draftedBy = existing == null ? actor.accountId() : existing.draftedBy;
+                a.sealedAt = now;
+                a.sealedBy = actor.accountId();
+                a.effectiveAt = now;
+                a.performanceDueOn = c.performanceDueOn();
+                return existing == null ? agreements.persist(a) : Uni.createFrom().item(a);
+            }).chain(a -> afterAgreement.scheduleFollowUp(id, a.performanceDueOn))
+                    .chain(() -> event(MediationEvents.SUCCEEDED, l.dispute(), now));
+        }).map(Loaded::dispute);
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Party partyOf(Loaded l, UUID partyId) {
+        return l.parties().stream().filter(p -> p.id.equals(partyId)).findFirst()
+                .orElseThrow(() -> DomainException.invalidField("partyId", "不是本案当事人"));
+    }
+
+    private static String label(Party p) {
+        return p.label();
     }
 
     /** 调解不成: ended with the reason; the parties are shown the other routes. */

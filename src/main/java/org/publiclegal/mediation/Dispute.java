@@ -35,25 +35,27 @@ import static org.publiclegal.mediation.MediationStatus.WITHDRAWN;
 @Table(name = "med_dispute")
 public class Dispute {
 
-    /** How a case started. */
-    public enum Origin { APPLIED, PROACTIVE, COURT_REFERRED }
+    /**
+     * How a case started: 当事人申请 (in the app, or at the committee by a visit or a call), 主动调解 (人民调解法
+     * Art. 17–18: the committee steps in), 移送 (sent by a police station, the petition office or another
+     * department), or 法院委派/委托.
+     */
+    public enum Origin { APPLIED, PROACTIVE, TRANSFERRED, COURT_REFERRED }
+
+    /** How an APPLIED case reached the committee: the app, 来访 (a visit) or 来电 (a call). */
+    public enum IntakeChannel { APP, VISIT, PHONE }
+
+    /** Who sent a 移送 case: 派出所, 信访部门, another department. */
+    public enum Sender { POLICE_STATION, PETITION_OFFICE, OTHER_DEPARTMENT }
 
     /** 调解方式. */
     public enum Mode { IN_PERSON, VIDEO, PHONE }
 
     /**
-     * 诉调对接 referral types and their time limits (特邀调解规定 Art. 11, 27): 委派 before filing, 30 days;
-     * 委托 after filing, 15 days (ordinary procedure) or 7 days (simplified).
+     * 诉调对接 referral types (特邀调解规定 Art. 11, 27): 委派 before filing (30 days); 委托 after filing, 15 days
+     * (ordinary procedure) or 7 days (simplified). The days are configuration ({@code app.mediation.*-referral-days}).
      */
-    public enum ReferralType {
-        DELEGATED(30), ENTRUSTED_ORDINARY(15), ENTRUSTED_SIMPLIFIED(7);
-
-        public final int days;
-
-        ReferralType(int days) {
-            this.days = days;
-        }
-    }
+    public enum ReferralType { DELEGATED, ENTRUSTED_ORDINARY, ENTRUSTED_SIMPLIFIED }
 
     @Id
     public UUID id;
@@ -89,6 +91,18 @@ public class Dispute {
     public ReferralType referralType;
     public Instant returnedToCourtAt;
     public String courtResultNote;
+    @Enumerated(EnumType.STRING)
+    public IntakeChannel intakeChannel = IntakeChannel.APP;
+    @Enumerated(EnumType.STRING)
+    public Sender transferredByKind;
+    public String transferredByName;
+    /** The date the committee actually received the case (staff entries). */
+    public java.time.LocalDate receivedOn;
+    /** The mediator who entered the case; null for a resident's app submission. */
+    public UUID enteredBy;
+    /** 归档: once archived nothing more is done on the case. */
+    public Instant archivedAt;
+    public UUID archivedBy;
     @Version
     public long version;
 
@@ -113,6 +127,32 @@ public class Dispute {
         dueAt = due;
         currentDueAt = due;
         move("court-referral", ACCEPTED, now, referralType + " " + courtCaseNumber);
+    }
+
+    /**
+     * A case entered by a mediator of the committee (walk-in, 主动调解 or 移送): registered means accepted, so the
+     * time limit runs from the date received; mediation begins once every party has consented (the mediator
+     * records consent given in person or by phone).
+     */
+    public void registeredByStaff(Instant receivedAt, Instant due, boolean allConsented, Instant now) {
+        if (origin == Origin.APPLIED && (intakeChannel == null || intakeChannel == IntakeChannel.APP)) {
+            throw DomainException.invalidField("intakeChannel", "当事人申请的案件请选择来访或来电");
+        }
+        if (origin != Origin.APPLIED && intakeChannel != IntakeChannel.APP) {
+            throw DomainException.invalidField("intakeChannel", "来访、来电只适用于当事人申请的案件");
+        }
+        if ((origin == Origin.TRANSFERRED) != (transferredByKind != null && transferredByName != null)) {
+            throw DomainException.invalidField("transferredBy", origin == Origin.TRANSFERRED
+                    ? "移送的案件请填写移送单位" : "只有移送的案件填写移送单位");
+        }
+        if (origin == Origin.COURT_REFERRED) {
+            throw DomainException.invalidField("origin", "法院委派、委托的案件请通过诉调对接登记");
+        }
+        createdAt = now;
+        acceptedAt = receivedAt;
+        dueAt = due;
+        currentDueAt = due;
+        move("register", allConsented ? IN_MEDIATION : ACCEPTED, now, origin + " " + receivedOn);
     }
 
     /** 将调解结果反馈法院: once the case has an outcome. */
@@ -200,6 +240,57 @@ public class Dispute {
         move("seal-agreement", SUCCEEDED, now, "协议生效");
     }
 
+    /** 口头协议 (人民调解法 Art. 28): recorded by the mediator; it counts as 调解成功 like a written agreement. */
+    public void oralAgreement(String agreedBy, Instant now) {
+        require("oral-agreement", IN_MEDIATION);
+        concludedAt = now;
+        currentDueAt = null;
+        move("oral-agreement", SUCCEEDED, now, "口头协议：" + agreedBy);
+    }
+
+    /**
+     * A written agreement signed and sealed on paper, recorded with its scanned copy instead of the parties'
+     * confirmation in the app: 调解成功. It may replace an online draft nobody confirmed.
+     */
+    public void paperAgreement(Instant now) {
+        require("paper-agreement", IN_MEDIATION, AGREEMENT_PENDING);
+        concludedAt = now;
+        currentDueAt = null;
+        move("paper-agreement", SUCCEEDED, now, "书面协议（纸质签署，附扫描件）");
+    }
+
+    /**
+     * 要求终止调解 (人民调解法 Art. 23): any party may end the mediation once it has begun; the case ends without
+     * agreement (调解不成) and the parties are told the other routes.
+     */
+    public void endedByParty(String who, String reason, Instant now) {
+        require("end-mediation", IN_MEDIATION, AGREEMENT_PENDING);
+        failureReason = who + "要求终止调解（人民调解法第二十三条）" + (reason == null || reason.isBlank() ? "" : "：" + reason);
+        concludedAt = now;
+        currentDueAt = null;
+        move("end-mediation", FAILED, now, failureReason);
+    }
+
+    /**
+     * 归档: a case with an outcome is archived; a successful one only after its 回访, or once the follow-up period
+     * has ended without one ({@code followUpDueOn} passed).
+     */
+    public void archive(boolean followUpDone, java.time.LocalDate followUpDueOn, java.time.LocalDate today, UUID by,
+                        Instant now) {
+        require("archive", SUCCEEDED, FAILED, NOT_ACCEPTED, REFUSED_BY_PARTY, WITHDRAWN);
+        if (status == SUCCEEDED && !followUpDone && followUpDueOn != null && !today.isAfter(followUpDueOn)) {
+            throw DomainException.rule("调解成功的案件须回访后归档，或在回访期限（" + followUpDueOn + "）届满后归档");
+        }
+        move("archive", status, now, followUpDone ? "回访后归档" : "归档");
+        archivedAt = now;
+        archivedBy = by;
+    }
+
+    /** What may be done now: nothing once archived. */
+    public java.util.List<String> allowedActions() {
+        return archivedAt != null ? java.util.List.of() : status.actions();
+    }
+
     /** 调解不成: ended, with the reason; the parties are told the other routes. */
     public void fail(String reason, Instant now) {
         require("fail", IN_MEDIATION, AGREEMENT_PENDING);
@@ -242,8 +333,8 @@ public class Dispute {
     }
 
     private void require(String action, MediationStatus... allowed) {
-        if (!Set.of(allowed).contains(status)) {
-            throw new IllegalTransition("调解案件", status, action, status.actions());
+        if (archivedAt != null || !Set.of(allowed).contains(status)) {
+            throw new IllegalTransition("调解案件", status, action, allowedActions());
         }
     }
 

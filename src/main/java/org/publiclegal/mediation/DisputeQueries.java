@@ -46,14 +46,24 @@ public class DisputeQueries {
         this.mapper = mapper;
     }
 
-    /** A party as the caller may see it: the full name and phone only for those who handle the case. */
+    /**
+     * A party as the caller may see it: the full name, phone, ID number and address only for those who handle
+     * the case (the committee's mediators, audited) and the party themself; watchers see them masked, the other
+     * parties not at all (names excepted).
+     */
     public record PartyFile(UUID id, Party.Role role, Party.Kind kind, String name, String phone,
-                            Party.Consent consent, boolean linked, Instant agreementConfirmedAt) {
+                            Party.Sex sex, Integer age, String idNumber, String address,
+                            Party.Consent consent, boolean consentRecordedByMediator, boolean linked,
+                            Instant agreementConfirmedAt) {
     }
 
-    /** The agreement in the clear. */
-    public record AgreementFile(String facts, String responsibilities, List<MediationRequests.Term> terms,
-                                Instant draftedAt, Instant sealedAt, Instant effectiveAt) {
+    /**
+     * The agreement in the clear: an online or paper agreement has facts, responsibilities and terms (a paper one
+     * also its scanned copy, an evidence file of the case); a 口头协议 its content and who agreed.
+     */
+    public record AgreementFile(Agreement.Form form, String facts, String responsibilities,
+                                List<MediationRequests.Term> terms, String oralContent, String agreedBy,
+                                UUID scanEvidenceId, Instant draftedAt, Instant sealedAt, Instant effectiveAt) {
     }
 
     public record DisputeFile(Dispute dispute, String facts, String claims, List<PartyFile> parties,
@@ -69,10 +79,16 @@ public class DisputeQueries {
             List<PartyFile> ps = l.parties().stream().map(p -> {
                 String name = seal.open(p.nameCipher, d.keyId, "party.name", p.id);
                 String phone = p.phoneCipher == null ? null : seal.open(p.phoneCipher, d.keyId, "party.phone", p.id);
+                String idNumber = p.idNumberCipher == null ? null : seal.open(p.idNumberCipher, d.keyId, "party.id-number", p.id);
+                String address = p.addressCipher == null ? null : seal.open(p.addressCipher, d.keyId, "party.address", p.id);
                 boolean mine = scope.isResident() && scope.accountId().equals(p.accountId);
                 boolean show = clear && (!scope.isResident() || mine || p.kind == Party.Kind.ORGANISATION);
+                boolean ownDetails = clear && (!scope.isResident() || mine);
                 return new PartyFile(p.id, p.role, p.kind, show || scope.isResident() ? name : Masking.name(name),
-                        show ? phone : Masking.mobile(phone), p.consent, p.accountId != null, p.agreementConfirmedAt);
+                        show ? phone : Masking.mobile(phone), p.sex, p.age,
+                        ownDetails ? idNumber : scope.isResident() ? null : Masking.idNumber(idNumber),
+                        ownDetails ? address : scope.isResident() ? null : Masking.address(address),
+                        p.consent, p.consentRecordedBy != null, p.accountId != null, p.agreementConfirmedAt);
             }).toList();
             String facts = clear ? seal.open(d.factsCipher, d.keyId, "facts", d.id) : null;
             String claims = clear ? seal.open(d.claimsCipher, d.keyId, "claims", d.id) : null;
@@ -86,13 +102,18 @@ public class DisputeQueries {
     }
 
     private AgreementFile agreement(Agreement a) {
+        if (a.form == Agreement.Form.ORAL) {
+            return new AgreementFile(a.form, null, null, List.of(),
+                    seal.open(a.oralContentCipher, a.keyId, "agreement.oral", a.disputeId), a.agreedBy, null,
+                    a.draftedAt, a.sealedAt, a.effectiveAt);
+        }
         try {
             List<MediationRequests.Term> terms = mapper.readValue(
                     seal.open(a.termsCipher, a.keyId, "agreement.terms", a.disputeId), new TypeReference<>() {
                     });
-            return new AgreementFile(seal.open(a.factsCipher, a.keyId, "agreement.facts", a.disputeId),
+            return new AgreementFile(a.form, seal.open(a.factsCipher, a.keyId, "agreement.facts", a.disputeId),
                     seal.open(a.responsibilitiesCipher, a.keyId, "agreement.responsibilities", a.disputeId), terms,
-                    a.draftedAt, a.sealedAt, a.effectiveAt);
+                    null, null, a.scanEvidenceId, a.draftedAt, a.sealedAt, a.effectiveAt);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -13,6 +13,9 @@ import org.publiclegal.mediation.MediationRepositories.Steps;
 import org.publiclegal.mediation.api.MediationRequests;
 import org.publiclegal.region.OrganisationService;
 import org.publiclegal.shared.audit.Actor;
+import org.publiclegal.shared.calendar.DayCounting;
+import org.publiclegal.shared.calendar.WorkCalendar;
+import org.publiclegal.shared.config.AppConfig;
 import org.publiclegal.shared.domain.DomainException;
 import org.publiclegal.shared.domain.Money;
 import org.publiclegal.shared.domain.RegionCodes;
@@ -51,7 +54,6 @@ public class DisputeService {
     org.publiclegal.notification.MatterUpdates matters;
 
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    private static final Duration INVITATION_VALIDITY = Duration.ofDays(30);
 
     private final Disputes disputes;
     private final Parties parties;
@@ -62,12 +64,16 @@ public class DisputeService {
     private final ProfileService profiles;
     private final OrganisationService directory;
     private final Ledger ledger;
+    private final WorkCalendar calendar;
+    private final AppConfig config;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public DisputeService(Disputes disputes, Parties parties, Steps steps, Messages messages, DisputeAccess access,
                           MediationSeal seal, ProfileService profiles, OrganisationService directory, Ledger ledger,
-                          Clock clock) {
+                          WorkCalendar calendar, AppConfig config, Clock clock) {
+        this.calendar = calendar;
+        this.config = config;
         this.disputes = disputes;
         this.parties = parties;
         this.steps = steps;
@@ -152,7 +158,7 @@ public class DisputeService {
                 throw DomainException.invalidField("villageCode", "行政区划 " + r.villageCode() + " 不存在");
             }
             return disputes.nextNumber();
-        }).chain(n -> {
+        }).chain(n -> calendar.deadline(now, referralDays(r.referralType()), DayCounting.CALENDAR).chain(due -> {
             Dispute d = new Dispute();
             d.id = UUID.randomUUID();
             d.reference = String.format("MD%d-%06d", LocalDate.ofInstant(now, TimeSource.CHINA).getYear(), n);
@@ -168,7 +174,7 @@ public class DisputeService {
             d.courtId = r.courtId();
             d.courtCaseNumber = r.courtCaseNumber();
             d.referralType = r.referralType();
-            d.referredByCourt(now.plus(Duration.ofDays(r.referralType().days)), now);
+            d.referredByCourt(due, now);
             List<Party> all = new ArrayList<>();
             Map<UUID, String> codes = new LinkedHashMap<>();
             for (int i = 0; i < r.parties().size(); i++) {
@@ -176,7 +182,87 @@ public class DisputeService {
             }
             return persistNew(d, all, codes, actor, Roles.MEDIATOR, now, MediationEvents.COURT_REFERRAL_RECEIVED,
                     MediationEvents.ACCEPTED);
-        });
+        }));
+    }
+
+    /**
+     * 登记纠纷: a case entered by a mediator for their own committee (a walk-in 来访/来电, 主动调解 or 移送), with
+     * the date it was actually received and the parties as the mediator took them down; registered means
+     * accepted, the time limit runs from the date received. Every party gets an invitation code to claim the
+     * case in the app later. Counted like an app case: RECEIVED and ACCEPTED at the date received.
+     */
+    @WithTransaction
+    public Uni<Submitted> register(OfflineCommands.Register r, AccessScope scope, Actor actor) {
+        if (!scope.hasRole(Roles.MEDIATOR) || scope.organisationId() == null) {
+            throw DomainException.forbidden("只有调委会的调解员可以登记纠纷");
+        }
+        if (!RegionCodes.isValid(r.villageCode()) || RegionCodes.levelOf(r.villageCode()) != RegionCodes.Level.VILLAGE) {
+            throw DomainException.invalidField("villageCode", "请选择纠纷发生地所在的村（社区）");
+        }
+        if (!scope.covers(r.villageCode())) {
+            throw DomainException.invalidField("villageCode", "纠纷发生地须在本调委会服务区域内");
+        }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, TimeSource.CHINA);
+        EntryRules.checkReceivedOn(r.receivedOn(), today);
+        for (int i = 0; i < r.parties().size(); i++) {
+            EntryRules.checkParty(r.parties().get(i), i);
+        }
+        Instant receivedAt = r.receivedOn().equals(today) ? now : r.receivedOn().atStartOfDay(TimeSource.CHINA).toInstant();
+        return directory.regionExists(r.villageCode()).chain(exists -> {
+            if (!exists) {
+                throw DomainException.invalidField("villageCode", "行政区划 " + r.villageCode() + " 不存在");
+            }
+            return calendar.deadline(r.receivedOn(), config.mediation().timeLimitDays(), DayCounting.CALENDAR);
+        }).chain(due -> disputes.nextNumber().chain(n -> {
+            Dispute d = new Dispute();
+            d.id = UUID.randomUUID();
+            d.reference = String.format("MD%d-%06d", today.getYear(), n);
+            d.origin = r.origin();
+            d.intakeChannel = r.intakeChannel() == null ? Dispute.IntakeChannel.APP : r.intakeChannel();
+            d.transferredByKind = r.transferredByKind();
+            d.transferredByName = r.transferredByName() == null || r.transferredByName().isBlank() ? null
+                    : r.transferredByName().trim();
+            d.receivedOn = r.receivedOn();
+            d.enteredBy = actor.accountId();
+            d.disputeType = r.disputeType();
+            d.keyId = seal.keyId();
+            d.factsCipher = seal.seal(r.facts(), "facts", d.id);
+            d.claimsCipher = seal.seal(r.claims(), "claims", d.id);
+            d.amountFen = Money.toFen(r.amount());
+            d.regionCode = r.villageCode();
+            d.committeeId = scope.organisationId();
+            d.preferredMode = r.preferredMode();
+            List<Party> all = new ArrayList<>();
+            Map<UUID, String> codes = new LinkedHashMap<>();
+            for (int i = 0; i < r.parties().size(); i++) {
+                OfflineCommands.PartyEntry e = r.parties().get(i);
+                Party p = invited(d, i == 0 ? Party.Role.APPLICANT : Party.Role.RESPONDENT,
+                        e.kind(), e.name(), e.phone(), i, now, codes);
+                p.sex = e.sex();
+                p.age = e.age();
+                p.idNumberCipher = EntryRules.blank(e.idNumber()) ? null : seal.seal(e.idNumber().trim().toUpperCase(), "party.id-number", p.id);
+                p.addressCipher = EntryRules.blank(e.address()) ? null : seal.seal(e.address().trim(), "party.address", p.id);
+                if (e.consented()) {
+                    p.consent = Party.Consent.CONSENTED;
+                    p.consentAt = now;
+                    p.consentRecordedBy = actor.accountId();
+                }
+                all.add(p);
+            }
+            d.registeredByStaff(receivedAt, due, all.stream().allMatch(p -> p.consent == Party.Consent.CONSENTED), now);
+            return persistNew(d, all, codes, actor, Roles.MEDIATOR, receivedAt, MediationEvents.RECEIVED,
+                    MediationEvents.ACCEPTED);
+        }));
+    }
+
+    /** The referral's time limit in days, from configuration. */
+    private int referralDays(Dispute.ReferralType type) {
+        return switch (type) {
+            case DELEGATED -> config.mediation().delegatedReferralDays();
+            case ENTRUSTED_ORDINARY -> config.mediation().entrustedOrdinaryReferralDays();
+            case ENTRUSTED_SIMPLIFIED -> config.mediation().entrustedSimplifiedReferralDays();
+        };
     }
 
     /** An invited party, signed in through WeChat, links their account to their place in the dispute. */
@@ -235,6 +321,20 @@ public class DisputeService {
         }).map(Loaded::dispute);
     }
 
+    /**
+     * 要求终止调解 (人民调解法 Art. 23): any party, applicant or respondent, may end the mediation once it has
+     * begun; the case ends as 调解不成 (counted with the failed cases) and the parties are shown the other routes.
+     */
+    @WithTransaction
+    public Uni<Dispute> endMediation(UUID id, String reason, AccessScope scope, Actor actor) {
+        Instant now = clock.instant();
+        return access.apply(id, scope, actor, Capacity.PARTY, (l, own) -> {
+            l.dispute().endedByParty(own.label(), reason, now);
+            return ledger.record(MediationEvents.FAILED, l.dispute().regionCode, l.dispute().committeeId, now,
+                    MediationEvents.SOURCE, l.dispute().id);
+        }).map(Loaded::dispute);
+    }
+
     /** A party confirms the drafted agreement (the electronic signature of the online mediation rules, Art. 19). */
     @WithTransaction
     public Uni<Dispute> confirmAgreement(UUID id, AccessScope scope, Actor actor) {
@@ -288,10 +388,15 @@ public class DisputeService {
     /** A party who is invited: the code goes into {@code codes} (shown once), only its hash is kept. */
     private Party invited(Dispute d, Party.Role role, MediationRequests.OtherParty o, int position, Instant now,
                           Map<UUID, String> codes) {
-        Party p = party(d, role, o.kind(), o.name(), o.phone(), position);
+        return invited(d, role, o.kind(), o.name(), o.phone(), position, now, codes);
+    }
+
+    private Party invited(Dispute d, Party.Role role, Party.Kind kind, String name, String phone, int position,
+                          Instant now, Map<UUID, String> codes) {
+        Party p = party(d, role, kind, name, phone, position);
         String code = invitationCode();
         p.invitationHash = hash(code);
-        p.invitationExpiresAt = now.plus(INVITATION_VALIDITY);
+        p.invitationExpiresAt = now.plus(config.mediation().invitationValidity());
         codes.put(p.id, code);
         return p;
     }

@@ -31,15 +31,15 @@ public enum MediationStatus {
             SUBMITTED, List.of("accept", "decline", "consent", "refuse", "withdraw", "message"),
             ACCEPTED, List.of("assign", "consent", "refuse", "withdraw", "extend", "schedule-session", "record-minutes",
                     "message", "escalate"),
-            IN_MEDIATION, List.of("assign", "draft-agreement", "fail", "withdraw", "extend", "schedule-session",
+            IN_MEDIATION, List.of("assign", "draft-agreement", "oral-agreement", "paper-agreement", "fail",
+                    "end-mediation", "withdraw", "extend", "schedule-session", "record-minutes", "message", "escalate"),
+            AGREEMENT_PENDING, List.of("confirm-agreement", "seal-agreement", "paper-agreement", "fail", "end-mediation",
                     "record-minutes", "message", "escalate"),
-            AGREEMENT_PENDING, List.of("confirm-agreement", "seal-agreement", "fail", "record-minutes", "message",
-                    "escalate"),
-            SUCCEEDED, List.of("judicial-confirmation", "follow-up", "message"),
-            FAILED, List.of(),
-            NOT_ACCEPTED, List.of(),
-            REFUSED_BY_PARTY, List.of(),
-            WITHDRAWN, List.of());
+            SUCCEEDED, List.of("judicial-confirmation", "after-rejection", "follow-up", "message", "archive"),
+            FAILED, List.of("archive"),
+            NOT_ACCEPTED, List.of("archive"),
+            REFUSED_BY_PARTY, List.of("archive"),
+            WITHDRAWN, List.of("archive"));
 
     public List<String> actions() {
         return ACTIONS.get(this);

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * 当事人. Name and phone are sealed. The invitation code (only its SHA-256 is kept) lets the person sign in
+ * 当事人. Name, phone, ID number and address are sealed. The invitation code (only its SHA-256 is kept) lets the person sign in
  * through WeChat, link their account and consent or refuse.
  */
 @Entity
@@ -22,6 +22,8 @@ public class Party {
     public enum Kind { PERSON, ORGANISATION }
 
     public enum Consent { PENDING, CONSENTED, REFUSED }
+
+    public enum Sex { MALE, FEMALE }
 
     @Id
     public UUID id;
@@ -41,4 +43,18 @@ public class Party {
     public String refusalReason;
     public Instant agreementConfirmedAt;
     public int position;
+    /** Entered by the mediator for a party without the app. */
+    @Enumerated(EnumType.STRING)
+    public Sex sex;
+    public Integer age;
+    /** 身份证号, optional, sealed. */
+    public String idNumberCipher;
+    public String addressCipher;
+    /** The mediator who recorded this party's consent or refusal (given in person or by phone). */
+    public UUID consentRecordedBy;
+
+    /** 申请人, or 被申请人 with their number (1, 2, …), as steps and reasons name the party. */
+    public String label() {
+        return role == Role.APPLICANT ? "申请人" : "被申请人" + position;
+    }
 }

@@ -27,6 +27,8 @@ class DisputeTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T02:00:00Z");
     private static final Instant DUE = NOW.plus(Duration.ofDays(30));
+    private static final java.time.LocalDate TODAY = java.time.LocalDate.of(2026, 3, 2);
+    private static final UUID MEDIATOR = UUID.randomUUID();
 
     /** Every act with the name {@link MediationStatus#actions()} uses. */
     private static final Map<String, Consumer<Dispute>> ACTS = new LinkedHashMap<>();
@@ -45,7 +47,13 @@ class DisputeTest {
         ACTS.put("withdraw", d -> d.withdraw("已自行和解", NOW));
         ACTS.put("escalate", d -> d.escalate("有激化风险", NOW));
         ACTS.put("message", Dispute::requireOpenForMessages);
+        ACTS.put("oral-agreement", d -> d.oralAgreement("申请人、被申请人1", NOW));
+        ACTS.put("paper-agreement", d -> d.paperAgreement(NOW));
+        ACTS.put("end-mediation", d -> d.endedByParty("被申请人1", "不想再谈", NOW));
+        ACTS.put("archive", d -> d.archive(true, null, TODAY, MEDIATOR, NOW));
+        ACTS.put("after-rejection", d -> d.note("after-rejection", "引导诉讼", NOW, SUCCEEDED));
     }
+
 
     private static Dispute in(MediationStatus status) {
         Dispute d = new Dispute();
@@ -210,10 +218,7 @@ class DisputeTest {
 
     @Test
     void aCourtReferredCaseIsAcceptedOnEntryWithTheReferralsTimeLimit() {
-        assertEquals(30, Dispute.ReferralType.DELEGATED.days);
-        assertEquals(15, Dispute.ReferralType.ENTRUSTED_ORDINARY.days);
-        assertEquals(7, Dispute.ReferralType.ENTRUSTED_SIMPLIFIED.days);
-
+        // the referral days moved to AppConfig (app.mediation.*-referral-days) in issue 13
         Dispute d = new Dispute();
         d.id = UUID.randomUUID();
         d.origin = Dispute.Origin.COURT_REFERRED;

@@ -222,7 +222,10 @@ class MediationLifecycleTest {
         String id = succeeded(c, alice, bob, mediator);
         String due = Fixtures.column("select cast(due_on as varchar) from med_follow_up where dispute_id = cast(?1 as uuid)",
                 String.class, id).get(0);
-        assertEquals(LocalDate.now().plusDays(17).toString(), due, "7 days after the last performance deadline");
+        // 7 calendar days after the last performance deadline, moved to the next working day when that is a rest
+        // day (民法典 Art. 203; the one deadline rule since issue 13, so no longer plain "+ 17 days")
+        assertEquals(org.publiclegal.shared.calendar.DayCounting.CALENDAR.lastDay(LocalDate.now().plusDays(10), 7,
+                Map.of()).toString(), due, "7 days after the last performance deadline");
         post(mediator, "/" + id + "/follow-up", Map.of("performance", "PERFORMED", "satisfaction", 5)).statusCode(200)
                 .body("performance", equalTo("PERFORMED"));
         post(mediator, "/" + id + "/follow-up", Map.of("performance", "PARTLY", "satisfaction", 3)).statusCode(409);
@@ -248,21 +251,23 @@ class MediationLifecycleTest {
                 Map.of("kind", "ORGANISATION", "name", "某运输公司")));
         referral.put("villageCode", c.villageA2());
         referral.put("preferredMode", "PHONE");
-        Instant before = Instant.now();
         Response r = given().auth().oauth2(Fixtures.token(mediator)).contentType(ContentType.JSON).body(referral)
                 .post("/api/mediation/disputes/court-referrals");
         r.then().statusCode(201).body("summary.status", equalTo("ACCEPTED"))
                 .body("courtReferral.referralType", equalTo("DELEGATED"));
         assertEquals(2, r.jsonPath().getMap("invitationCodes").size());
         String id = r.jsonPath().getString("summary.id");
-        long days = java.time.Duration.between(before, Instant.parse(r.jsonPath().getString("summary.dueAt"))).toDays();
-        assertEquals(30, days, "委派: 30 days");
+        // since issue 13 a referral's limit ends at 24:00 China time of its last day, rolled past rest days
+        LocalDate today = LocalDate.now(org.publiclegal.shared.domain.TimeSource.CHINA);
+        assertEquals(org.publiclegal.shared.calendar.WorkCalendar.endOf(org.publiclegal.shared.calendar.DayCounting.CALENDAR
+                .lastDay(today, 30, Map.of())), Instant.parse(r.jsonPath().getString("summary.dueAt")), "委派: 30 days");
 
         referral.put("courtCaseNumber", "（2026）云2932民初" + UUID.randomUUID().toString().substring(0, 6) + "号");
         referral.put("referralType", "ENTRUSTED_SIMPLIFIED");
         String due = given().auth().oauth2(Fixtures.token(mediator)).contentType(ContentType.JSON).body(referral)
                 .post("/api/mediation/disputes/court-referrals").then().statusCode(201).extract().path("summary.dueAt");
-        assertEquals(7, java.time.Duration.between(before, Instant.parse(due)).toDays(), "委托 (简易程序): 7 days");
+        assertEquals(org.publiclegal.shared.calendar.WorkCalendar.endOf(org.publiclegal.shared.calendar.DayCounting.CALENDAR
+                .lastDay(today, 7, Map.of())), Instant.parse(due), "委托 (简易程序): 7 days");
 
         post(mediator, "/" + id + "/court-return", Map.of("reason", "调解中")).statusCode(409);
         post(mediator, "/" + id + "/failure", Map.of("reason", "赔偿金额分歧大")).statusCode(409);

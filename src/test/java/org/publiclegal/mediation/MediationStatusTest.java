@@ -29,12 +29,14 @@ class MediationStatusTest {
     }
 
     @Test
-    void anEndedCaseAllowsNothingButASuccessfulOneKeepsItsFollowUps() {
+    void anEndedCaseAllowsOnlyArchivingAndASuccessfulOneKeepsItsFollowUps() {
         for (MediationStatus s : List.of(MediationStatus.FAILED, MediationStatus.NOT_ACCEPTED,
                 MediationStatus.REFUSED_BY_PARTY, MediationStatus.WITHDRAWN)) {
-            assertEquals(List.of(), s.actions(), s.name());
+            // since issue 13 an ended case can still be archived (归档), and nothing else
+            assertEquals(List.of("archive"), s.actions(), s.name());
         }
-        assertEquals(List.of("judicial-confirmation", "follow-up", "message"), MediationStatus.SUCCEEDED.actions());
+        assertEquals(List.of("judicial-confirmation", "after-rejection", "follow-up", "message", "archive"),
+                MediationStatus.SUCCEEDED.actions());
     }
 
     @Test

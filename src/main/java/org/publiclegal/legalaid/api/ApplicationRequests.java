@@ -98,4 +98,50 @@ public final class ApplicationRequests {
     public record Rate(@NotNull(message = "请评分") @Min(value = 1, message = "评分为 1 至 5") @Max(value = 5, message = "评分为 1 至 5") Integer stars,
                        @Size(max = 500, message = "评价最多 500 字") String comment) {
     }
+
+    /** The person a 通知辩护/通知代理 notice names (no account needed); ID number optional. */
+    public record NotifiedPerson(
+            @NotBlank(message = "请填写受援人姓名") @Size(max = 50, message = "姓名最多 50 字") String name,
+            @Pattern(regexp = "MALE|FEMALE", message = "性别为 MALE 或 FEMALE") String sex,
+            @Size(max = 18, message = "身份证号码为 18 位") String idNumber,
+            @Size(max = 200, message = "住址最多 200 字") String address) {
+    }
+
+    /** The applicant at the 窗口, whose identity document the officer checked (ID number required). */
+    public record WindowApplicant(
+            @NotBlank(message = "请填写申请人姓名") @Size(max = 50, message = "姓名最多 50 字") String name,
+            @Pattern(regexp = "MALE|FEMALE", message = "性别为 MALE 或 FEMALE") String sex,
+            @NotBlank(message = "请填写申请人身份证号码") @Size(max = 18, message = "身份证号码为 18 位") String idNumber,
+            @Size(max = 200, message = "住址最多 200 字") String address) {
+
+        public org.publiclegal.legalaid.NoticeRegistration.NotifiedPerson command() {
+            return new org.publiclegal.legalaid.NoticeRegistration.NotifiedPerson(name, sex, idNumber, address);
+        }
+    }
+
+    /** 窗口代为录入: the same application as in the app, the applicant, and that their identity was checked. */
+    public record Window(@NotNull(message = "请填写申请内容") @Valid Create application,
+                         @NotNull(message = "请填写申请人") @Valid WindowApplicant applicant,
+                         @NotNull(message = "请确认已核验申请人身份证件") Boolean identityChecked) {
+    }
+
+    /** 登记通知辩护/通知代理 from the notice of a court, procuratorate or public-security organ. */
+    public record Notice(
+            @NotNull(message = "请选择通知辩护或通知代理") org.publiclegal.legalaid.LegalAidApplication.NoticeKind kind,
+            @NotNull(message = "请选择通知机关类别") org.publiclegal.legalaid.LegalAidApplication.NotifyingBody bodyKind,
+            @NotBlank(message = "请填写通知机关名称") @Size(max = 100, message = "名称最多 100 字") String bodyName,
+            @NotBlank(message = "请填写通知书文号") @Size(max = 64, message = "文号最多 64 字") String documentNumber,
+            @NotNull(message = "请填写收到通知的日期") java.time.LocalDate receivedOn,
+            @NotEmpty(message = "请选择应当通知辩护或代理的情形")
+            Set<@NotNull(message = "情形不能为空值") NotifiedDefenceGround> grounds,
+            @NotBlank(message = "请填写案由及案情简述") @Size(max = 3000, message = "最多 3000 字") String caseSummary,
+            @NotNull(message = "请填写受援人") @Valid NotifiedPerson person,
+            @Pattern(regexp = "\\d{12}", message = "行政区划代码应为 12 位数字") String regionCode) {
+
+        public org.publiclegal.legalaid.NoticeRegistration command() {
+            return new org.publiclegal.legalaid.NoticeRegistration(kind, bodyKind, bodyName, documentNumber, receivedOn,
+                    grounds, caseSummary, new org.publiclegal.legalaid.NoticeRegistration.NotifiedPerson(person.name(),
+                    person.sex(), person.idNumber(), person.address()), regionCode);
+        }
+    }
 }

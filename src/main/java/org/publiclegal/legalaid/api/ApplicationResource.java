@@ -61,9 +61,12 @@ public class ApplicationResource {
     private final CurrentUser user;
     private final Vertx vertx;
     private final Clock clock;
+    private final org.publiclegal.legalaid.CaseWorkService caseWork;
 
     public ApplicationResource(ApplicationService applications, ApplicationQueries queries, MaterialService materials,
-                               Idempotency idempotency, CurrentUser user, Vertx vertx, Clock clock) {
+                               Idempotency idempotency, CurrentUser user, Vertx vertx, Clock clock,
+                               org.publiclegal.legalaid.CaseWorkService caseWork) {
+        this.caseWork = caseWork;
         this.applications = applications;
         this.queries = queries;
         this.materials = materials;
@@ -82,6 +85,37 @@ public class ApplicationResource {
                                 @Valid @NotNull(message = "请求内容不能为空") ApplicationRequests.Create request) {
         return idempotency.create(user.id(), idempotencyKey, "aid.application.create", request,
                 () -> applications.create(user.id(), request, user.actor())
+                        .chain(a -> applications.file(a.id, user.scope(), user.actor()))
+                        .map(f -> new Idempotency.Created(URI.create("/api/aid/applications/" + f.application().id),
+                                ApplicationDetail.of(f, clock.instant()))));
+    }
+
+    @POST
+    @Path("/window")
+    @RolesAllowed(Roles.AID_OFFICER)
+    @Operation(summary = "窗口代为录入申请：当面核验申请人身份证件后，由本中心工作人员按与小程序相同的规则录入（保存为草稿，上传材料后由中心提交）；申请人无需微信账号；支持 Idempotency-Key")
+    @APIResponse(responseCode = "201", description = "已创建",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApplicationDetail.class)))
+    public Uni<Response> createAtWindow(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                        @Valid @NotNull(message = "请求内容不能为空") ApplicationRequests.Window request) {
+        return idempotency.create(user.id(), idempotencyKey, "aid.application.window", request,
+                () -> applications.createAtWindow(request.application(), request.applicant().command(),
+                                Boolean.TRUE.equals(request.identityChecked()), user.scope(), user.actor())
+                        .chain(a -> applications.file(a.id, user.scope(), user.actor()))
+                        .map(f -> new Idempotency.Created(URI.create("/api/aid/applications/" + f.application().id),
+                                ApplicationDetail.of(f, clock.instant()))));
+    }
+
+    @POST
+    @Path("/notices")
+    @RolesAllowed(Roles.AID_OFFICER)
+    @Operation(summary = "登记通知辩护/通知代理（人民法院、人民检察院、公安机关的通知书：文号、收到日期）：不审查经济状况，收到通知即视为受理并决定给予，3 日内指派律师（第三十六条）；可能判处无期徒刑、死刑和死刑复核案件须指派 3 年以上执业经历的律师（第二十六条）；支持 Idempotency-Key")
+    @APIResponse(responseCode = "201", description = "已登记",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApplicationDetail.class)))
+    public Uni<Response> registerNotice(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                        @Valid @NotNull(message = "请求内容不能为空") ApplicationRequests.Notice request) {
+        return idempotency.create(user.id(), idempotencyKey, "aid.notice.register", request,
+                () -> caseWork.registerNotice(request.command(), user.scope(), user.actor())
                         .chain(a -> applications.file(a.id, user.scope(), user.actor()))
                         .map(f -> new Idempotency.Created(URI.create("/api/aid/applications/" + f.application().id),
                                 ApplicationDetail.of(f, clock.instant()))));
@@ -154,8 +188,8 @@ public class ApplicationResource {
 
     @POST
     @Path("/{id}/submit")
-    @RolesAllowed(Roles.RESIDENT)
-    @Operation(summary = "提交申请（检查必需材料是否齐全）")
+    @RolesAllowed({Roles.RESIDENT, Roles.AID_OFFICER})
+    @Operation(summary = "提交申请（检查必需材料是否齐全）：申请人本人；窗口代为录入的申请由受理中心提交")
     public Uni<ApplicationDetail> submit(@PathParam("id") UUID id) {
         return detail(applications.submit(id, user.scope(), user.actor()));
     }

@@ -43,7 +43,9 @@ public final class ApplicationViews {
                 case SUBMITTED -> new String[]{"CENTRE", "法律援助中心受理"};
                 case UNDER_REVIEW -> new String[]{"CENTRE", "法律援助中心审查并作出决定（第四十三条：7 日内）"};
                 case MATERIALS_REQUESTED -> new String[]{"APPLICANT", "按补正通知一次性补充材料，逾期视为撤回"};
-                case GRANTED -> new String[]{"CENTRE", "指派律师（第四十三条：决定后 3 日内）"};
+                case GRANTED -> a.intake == LegalAidApplication.Intake.NOTICE
+                        ? new String[]{"CENTRE", "指派律师（第三十六条：收到通知后 3 日内）"}
+                        : new String[]{"CENTRE", "指派律师（第四十三条：决定后 3 日内）"};
                 case ASSIGNED -> new String[]{"LAWYER", "承办律师接受指派"};
                 case IN_PROGRESS -> new String[]{"LAWYER", "承办律师办理案件并及时告知进展"};
                 case CLOSED -> a.rating == null ? new String[]{"APPLICANT", "对法律援助服务进行评价"} : new String[]{"NONE", "已办结"};
@@ -89,6 +91,19 @@ public final class ApplicationViews {
         }
     }
 
+    /**
+     * A 通知辩护/通知代理 case: the notice (who sent it, its number, when the centre received it), the person aided
+     * (masked for those who only watch) and the officer who registered it.
+     */
+    public record NoticeView(LegalAidApplication.NoticeKind kind, LegalAidApplication.NotifyingBody bodyKind,
+                             String bodyName, String documentNumber, LocalDate receivedOn,
+                             org.publiclegal.legalaid.NoticeRegistration.NotifiedPerson person, UUID enteredBy) {
+    }
+
+    /** A case entered at the 窗口: the applicant (masked for those who only watch) and the officer who entered it. */
+    public record WindowView(org.publiclegal.legalaid.NoticeRegistration.NotifiedPerson applicant, UUID enteredBy) {
+    }
+
     /** The whole case file as its applicant, the centre, the lawyer or the bureau sees it. */
     public record ApplicationDetail(ApplicationSummary summary, String caseSummary, String opposingParty,
                                     Finances finances, ExemptionCategory exemption, List<String> situations,
@@ -99,7 +114,9 @@ public final class ApplicationViews {
                                     String objectionReason, String objectionDecision, UUID providerOrgId,
                                     CaseOutcome outcome, BigDecimal awardedAmount, BigDecimal recoveredAmount,
                                     String closingReport, TerminationGround terminationGround, Integer rating,
-                                    String ratingComment, List<TimelineEntry> timeline, List<MaterialView> materials) {
+                                    String ratingComment, LegalAidApplication.Intake intake, NoticeView notice,
+                                    WindowView window, List<TimelineEntry> timeline,
+                                    List<MaterialView> materials) {
 
         public static ApplicationDetail of(ApplicationFile f, Instant now) {
             LegalAidApplication a = f.application();
@@ -121,8 +138,11 @@ public final class ApplicationViews {
                     a.missingItems == null ? List.of() : List.of(a.missingItems.split("；")), a.decisionReason,
                     a.decidedAt, refusedOrTerminated ? OBJECTION_ROUTE : null, a.objectionReason, a.objectionDecision,
                     a.providerOrgId, a.outcome, Money.toYuan(a.awardedAmountFen), Money.toYuan(a.recoveredAmountFen),
-                    a.closingReport, a.terminationGround, a.rating, a.ratingComment, timeline,
-                    f.materials().stream().map(MaterialView::of).toList());
+                    a.closingReport, a.terminationGround, a.rating, a.ratingComment, a.intake,
+                    a.intake == LegalAidApplication.Intake.NOTICE ? new NoticeView(a.noticeKind, a.noticeBodyKind,
+                            a.noticeBodyName, a.noticeDocumentNumber, a.noticeReceivedOn, f.person(), a.enteredBy) : null,
+                    a.intake == LegalAidApplication.Intake.WINDOW ? new WindowView(f.person(), a.enteredBy) : null,
+                    timeline, f.materials().stream().map(MaterialView::of).toList());
         }
 
         private static List<String> split(String s) {

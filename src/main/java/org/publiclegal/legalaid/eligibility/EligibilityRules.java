@@ -220,7 +220,7 @@ public final class EligibilityRules {
             return false;
         }
         return in.exemption() != ExemptionCategory.MIGRANT_WORKER_WAGES_OR_INJURY
-                || in.matter() == AidMatter.LABOUR_RELATIONSHIP_OR_WAGES || in.matter() == AidMatter.PERSONAL_INJURY;
+                || in.matter() == AidMatter.LABOUR_RELATIONSHIP_OR_WAGES || in.matter() == AidMatter.WORK_INJURY;
     }
 
     private static StandardUsed used(HardshipStandard s) {
@@ -254,7 +254,8 @@ public final class EligibilityRules {
             case SUPPORT_PAYMENT -> "第（四）项「请求给付赡养费、抚养费、扶养费」";
             case LABOUR_RELATIONSHIP_OR_WAGES -> "第（五）项「请求确认劳动关系或者支付劳动报酬」";
             case CIVIL_CAPACITY -> "第（六）项「请求认定公民无民事行为能力或者限制民事行为能力」";
-            case PERSONAL_INJURY -> "第（七）项「请求工伤事故、交通事故、食品药品安全事故、医疗事故人身损害赔偿」";
+            case PERSONAL_INJURY -> "第（七）项「请求交通事故、食品药品安全事故、医疗事故人身损害赔偿」";
+            case WORK_INJURY -> "第（七）项「请求工伤事故人身损害赔偿」";
             case ENVIRONMENTAL_DAMAGE -> "第（八）项「请求环境污染、生态破坏损害赔偿」";
             default -> m.name();
         };
@@ -299,7 +300,7 @@ public final class EligibilityRules {
             case JUDICIAL_ASSISTANCE_RECIPIENT -> "人民法院或人民检察院的司法救助决定书";
             case PREFERENTIAL_CARE_RECIPIENT -> "优待证、残疾军人证等优抚对象证明";
             case MIGRANT_WORKER_WAGES_OR_INJURY -> "劳动合同、工资条、考勤记录等务工证明"
-                    + (matter == AidMatter.PERSONAL_INJURY ? "，以及工伤事故的相关材料（限工伤事故引起的人身损害）" : "");
+                    + (matter == AidMatter.WORK_INJURY ? "，以及工伤事故的相关材料（限工伤事故引起的人身损害）" : "");
         };
     }
 

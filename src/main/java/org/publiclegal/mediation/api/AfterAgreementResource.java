@@ -38,11 +38,14 @@ public class AfterAgreementResource {
     private final AfterAgreementService service;
     private final DisputeQueries queries;
     private final CurrentUser user;
+    private final java.time.Clock clock;
 
-    public AfterAgreementResource(AfterAgreementService service, DisputeQueries queries, CurrentUser user) {
+    public AfterAgreementResource(AfterAgreementService service, DisputeQueries queries, CurrentUser user,
+                                  java.time.Clock clock) {
         this.service = service;
         this.queries = queries;
         this.user = user;
+        this.clock = clock;
     }
 
     public record ScheduleSession(@NotNull(message = "请填写调解时间") Instant scheduledAt,
@@ -68,9 +71,9 @@ public class AfterAgreementResource {
     }
 
     public record ConfirmationView(UUID courtId, LocalDate appliedOn, JudicialConfirmation.Ruling ruling,
-                                   LocalDate ruledOn) {
+                                   LocalDate ruledOn, JudicialConfirmation.AfterRejection afterRejection) {
         static ConfirmationView of(JudicialConfirmation jc) {
-            return new ConfirmationView(jc.courtId, jc.appliedOn, jc.ruling, jc.ruledOn);
+            return new ConfirmationView(jc.courtId, jc.appliedOn, jc.ruling, jc.ruledOn, jc.afterRejection);
         }
     }
 
@@ -143,6 +146,31 @@ public class AfterAgreementResource {
                                         @Valid @NotNull(message = "请求内容不能为空") Ruling request) {
         return service.recordRuling(id, request.ruling(), request.ruledOn(), user.scope(), user.actor())
                 .map(ConfirmationView::of);
+    }
+
+    /** 驳回后的处理: back to mediation, or litigation guidance. */
+    public record AfterRejectionRequest(
+            @NotNull(message = "请选择驳回后的处理") JudicialConfirmation.AfterRejection route,
+            @Size(max = 1000, message = "最多 1000 字") String note) {
+    }
+
+    @POST
+    @Path("/judicial-confirmation/after-rejection")
+    @RolesAllowed(Roles.MEDIATOR)
+    @Operation(summary = "司法确认被驳回后的处理：重新调解（变更原协议或达成新协议，另行登记）或引导诉讼，记入时间轴")
+    public Uni<ConfirmationView> afterRejection(@PathParam("id") UUID id,
+                                                @Valid @NotNull(message = "请求内容不能为空") AfterRejectionRequest request) {
+        return service.afterRejection(id, request.route(), request.note(), user.scope(), user.actor())
+                .map(ConfirmationView::of);
+    }
+
+    @POST
+    @Path("/archive")
+    @RolesAllowed(Roles.MEDIATOR)
+    @Operation(summary = "归档：有结果的案件；调解成功的须已回访或回访期限已届满；归档后不再办理")
+    public Uni<MediationViews.DisputeDetail> archive(@PathParam("id") UUID id) {
+        return service.archive(id, user.scope(), user.actor()).chain(d -> queries.file(id, user.scope(), user.actor()))
+                .map(f -> MediationViews.DisputeDetail.of(f, clock.instant(), java.util.Map.of()));
     }
 
     @POST

@@ -18,6 +18,10 @@ final class AgreementDocument {
         if (f.agreement() == null) {
             throw DomainException.rule("本案尚未起草调解协议");
         }
+        if (f.agreement().form() == org.publiclegal.mediation.Agreement.Form.ORAL) {
+            throw DomainException.rule("本案为口头协议（人民调解法第二十八条），没有协议书；协议内容见案件详情");
+        }
+        boolean paper = f.agreement().form() == org.publiclegal.mediation.Agreement.Form.PAPER;
         StringBuilder h = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
                 + "<title>人民调解协议书</title><style>body{font-family:serif;max-width:42em;margin:2em auto;line-height:1.8}"
                 + "h1{text-align:center;letter-spacing:.3em}</style></head><body><h1>人民调解协议书</h1>");
@@ -36,7 +40,7 @@ final class AgreementDocument {
         h.append("</ol><h2>当事人确认</h2>");
         for (PartyFile p : f.parties()) {
             h.append("<p>").append(esc(p.name())).append("：")
-                    .append(p.agreementConfirmedAt() == null ? "尚未确认"
+                    .append(paper ? "已在纸质协议书上签名（扫描件存档）" : p.agreementConfirmedAt() == null ? "尚未确认"
                             : "已于 " + LocalDate.ofInstant(p.agreementConfirmedAt(), TimeSource.CHINA) + " 在线确认")
                     .append("</p>");
         }

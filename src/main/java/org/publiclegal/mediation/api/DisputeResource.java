@@ -90,6 +90,46 @@ public class DisputeResource {
     }
 
     @POST
+    @Path("/registrations")
+    @RolesAllowed(Roles.MEDIATOR)
+    @Operation(summary = "调解员登记纠纷（当事人来访/来电申请、主动调解、移送），填写实际受理日期与当事人信息；登记即受理，调解期限自受理日起算；各当事人得邀请码，日后可在小程序认领案件；支持 Idempotency-Key")
+    @APIResponse(responseCode = "201", description = "已登记",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DisputeDetail.class)))
+    public Uni<Response> register(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                  @Valid @NotNull(message = "请求内容不能为空") MediationRequests.Register request) {
+        return idempotency.create(user.id(), idempotencyKey, "mediation.dispute.register", request,
+                () -> disputes.register(request.command(), user.scope(), user.actor())
+                        .chain(s -> queries.file(s.dispute().id, user.scope(), user.actor())
+                                .map(f -> new Idempotency.Created(URI.create("/api/mediation/disputes/" + s.dispute().id),
+                                        DisputeDetail.of(f, clock.instant(), s.invitationCodes())))));
+    }
+
+    @POST
+    @Path("/{id}/parties/{partyId}/consent")
+    @RolesAllowed(Roles.MEDIATOR)
+    @Operation(summary = "记录当事人当面或电话表示的同意或拒绝调解（拒绝的，案件终结）")
+    public Uni<DisputeDetail> recordConsent(@PathParam("id") UUID id, @PathParam("partyId") UUID partyId,
+                                            @Valid @NotNull(message = "请求内容不能为空") MediationRequests.RecordConsent request) {
+        return after(committee.recordConsent(id, partyId, request.consented(), request.reason(), user.scope(),
+                user.actor()));
+    }
+
+    @POST
+    @Path("/{id}/termination")
+    @RolesAllowed({Roles.RESIDENT, Roles.MEDIATOR})
+    @Operation(summary = "当事人要求终止调解（人民调解法第二十三条，任何一方均可，调解开始后）：当事人本人提出；或调解员记录当事人当面、电话提出的要求（填 partyId）。按调解不成结案")
+    public Uni<DisputeDetail> endMediation(@PathParam("id") UUID id,
+                                           @Valid @NotNull(message = "请求内容不能为空") MediationRequests.EndMediation request) {
+        if (user.scope().isResident()) {
+            return after(disputes.endMediation(id, request.reason(), user.scope(), user.actor()));
+        }
+        if (request.partyId() == null) {
+            throw org.publiclegal.shared.domain.DomainException.invalidField("partyId", "请选择提出终止调解的当事人");
+        }
+        return after(committee.recordEndByParty(id, request.partyId(), request.reason(), user.scope(), user.actor()));
+    }
+
+    @POST
     @Path("/{id}/court-return")
     @RolesAllowed(Roles.MEDIATOR)
     @Operation(summary = "将委派/委托调解的结果反馈法院（案件有结果后）")
@@ -250,6 +290,24 @@ public class DisputeResource {
     public Uni<DisputeDetail> fail(@PathParam("id") UUID id,
                                    @Valid @NotNull(message = "请求内容不能为空") MediationRequests.Reason request) {
         return after(committee.fail(id, request.reason(), user.scope(), user.actor()));
+    }
+
+    @POST
+    @Path("/{id}/agreement/oral")
+    @RolesAllowed(Roles.MEDIATOR)
+    @Operation(summary = "记录口头协议（人民调解法第二十八条）：内容与达成协议的当事人；视为调解成功")
+    public Uni<DisputeDetail> oral(@PathParam("id") UUID id,
+                                   @Valid @NotNull(message = "请求内容不能为空") MediationRequests.OralAgreement request) {
+        return after(committee.recordOralAgreement(id, request.command(), user.scope(), user.actor()));
+    }
+
+    @POST
+    @Path("/{id}/agreement/paper")
+    @RolesAllowed(Roles.MEDIATOR)
+    @Operation(summary = "记录纸质签署的书面调解协议（先将扫描件作为证据上传）：调解成功")
+    public Uni<DisputeDetail> paper(@PathParam("id") UUID id,
+                                    @Valid @NotNull(message = "请求内容不能为空") MediationRequests.PaperAgreement request) {
+        return after(committee.recordPaperAgreement(id, request.command(), user.scope(), user.actor()));
     }
 
     @POST

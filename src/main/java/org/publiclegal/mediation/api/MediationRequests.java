@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.publiclegal.mediation.Dispute;
 import org.publiclegal.mediation.DisputeType;
+import org.publiclegal.mediation.OfflineCommands;
 import org.publiclegal.mediation.Party;
 
 import java.math.BigDecimal;
@@ -87,6 +88,84 @@ public final class MediationRequests {
             @NotBlank(message = "请填写各方责任") @Size(max = 2000, message = "最多 2000 字") String responsibilities,
             @NotEmpty(message = "请至少填写一条协议条款") @Size(max = 20, message = "最多 20 条")
             List<@Valid @NotNull(message = "条款不能为空") Term> terms) {
+    }
+
+    /** A party as the mediator takes it down (a person: sex and age; the ID number is optional). */
+    public record PartyEntry(
+            @NotNull(message = "请选择当事人类型") Party.Kind kind,
+            @NotBlank(message = "请填写当事人姓名或单位名称") @Size(max = 100, message = "名称最多 100 字") String name,
+            Party.Sex sex,
+            @Min(value = 0, message = "年龄不能为负数") @Max(value = 150, message = "年龄不正确") Integer age,
+            @Size(max = 18, message = "身份证号码为 18 位") String idNumber,
+            @Size(max = 200, message = "住址最多 200 字") String address,
+            @Pattern(regexp = "1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}", message = "不是有效的电话号码") String phone,
+            boolean consented) {
+
+        OfflineCommands.PartyEntry command() {
+            return new OfflineCommands.PartyEntry(kind, name, sex, age, idNumber, address, phone, consented);
+        }
+    }
+
+    /**
+     * 登记纠纷 by a mediator: 当事人申请 at the committee (intakeChannel VISIT 来访 or PHONE 来电), PROACTIVE
+     * 主动调解, or TRANSFERRED 移送 (with the sender); the date actually received; the parties (first = applicant).
+     */
+    public record Register(
+            @NotNull(message = "请选择案件来源") Dispute.Origin origin,
+            Dispute.IntakeChannel intakeChannel,
+            Dispute.Sender transferredByKind,
+            @Size(max = 100, message = "移送单位最多 100 字") String transferredByName,
+            @NotNull(message = "请填写受理日期") LocalDate receivedOn,
+            @NotNull(message = "请选择纠纷类型") DisputeType disputeType,
+            @NotBlank(message = "请填写纠纷事实") @Size(max = 3000, message = "事实最多 3000 字") String facts,
+            @NotBlank(message = "请填写当事人请求") @Size(max = 1000, message = "请求最多 1000 字") String claims,
+            @DecimalMin(value = "0", message = "金额不能为负数") @Digits(integer = 12, fraction = 2, message = "金额最多两位小数") BigDecimal amount,
+            @NotNull(message = "请选择纠纷发生地所在村（社区）") @Pattern(regexp = "\\d{12}", message = "行政区划代码应为 12 位数字") String villageCode,
+            @NotNull(message = "请选择调解方式") Dispute.Mode preferredMode,
+            @NotEmpty(message = "请填写当事人") @Size(min = 2, max = 10, message = "当事人为 2 至 10 个")
+            List<@Valid @NotNull(message = "当事人不能为空") PartyEntry> parties) {
+
+        public OfflineCommands.Register command() {
+            return new OfflineCommands.Register(origin, intakeChannel, transferredByKind, transferredByName, receivedOn,
+                    disputeType, facts, claims, amount, villageCode, preferredMode,
+                    parties.stream().map(PartyEntry::command).toList());
+        }
+    }
+
+    /** A party's consent or refusal given in person or by phone, recorded by the mediator. */
+    public record RecordConsent(@NotNull(message = "请选择是否同意调解") Boolean consented,
+                                @Size(max = 500, message = "最多 500 字") String reason) {
+    }
+
+    /** 要求终止调解 (Art. 23): a party's own request, or (partyId) one recorded by the mediator. */
+    public record EndMediation(UUID partyId, @Size(max = 1000, message = "最多 1000 字") String reason) {
+    }
+
+    /** 口头协议: what was agreed and which parties agreed. */
+    public record OralAgreement(
+            @NotBlank(message = "请填写口头协议内容") @Size(max = 3000, message = "最多 3000 字") String content,
+            @NotEmpty(message = "请选择达成协议的当事人") @Size(max = 10, message = "最多 10 个")
+            List<@NotNull(message = "当事人不能为空") UUID> agreedPartyIds,
+            LocalDate performanceDueOn) {
+
+        public OfflineCommands.OralAgreement command() {
+            return new OfflineCommands.OralAgreement(content, agreedPartyIds, performanceDueOn);
+        }
+    }
+
+    /** A written agreement signed on paper, with its scanned copy uploaded first as evidence of the case. */
+    public record PaperAgreement(
+            @NotBlank(message = "请填写纠纷事实") @Size(max = 3000, message = "最多 3000 字") String facts,
+            @NotBlank(message = "请填写各方责任") @Size(max = 2000, message = "最多 2000 字") String responsibilities,
+            @NotEmpty(message = "请至少填写一条协议条款") @Size(max = 20, message = "最多 20 条")
+            List<@Valid @NotNull(message = "条款不能为空") Term> terms,
+            @NotNull(message = "请先上传协议书扫描件（作为证据），再填写其编号") UUID scanEvidenceId) {
+
+        public OfflineCommands.PaperAgreement command() {
+            return new OfflineCommands.PaperAgreement(facts, responsibilities, terms.stream()
+                    .map(t -> new OfflineCommands.Term(t.content(), t.performanceMethod(), t.deadline())).toList(),
+                    scanEvidenceId);
+        }
     }
 
     public record PostMessage(@NotBlank(message = "消息不能为空") @Size(max = 2000, message = "消息最多 2000 字") String text) {

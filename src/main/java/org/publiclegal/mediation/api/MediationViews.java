@@ -11,6 +11,7 @@ import org.publiclegal.shared.domain.Money;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,14 +27,23 @@ public final class MediationViews {
     }
 
     public record DisputeSummary(UUID id, String reference, MediationStatus status, DisputeType disputeType,
-                                 String regionCode, UUID committeeId, Dispute.Mode preferredMode, Instant createdAt,
-                                 Instant dueAt, boolean overdue, boolean riskEscalated, List<String> allowedActions) {
+                                 Dispute.Origin origin, String regionCode, UUID committeeId, Dispute.Mode preferredMode,
+                                 Instant createdAt, Instant dueAt, boolean overdue, boolean riskEscalated,
+                                 Instant archivedAt, List<String> allowedActions) {
 
         public static DisputeSummary of(Dispute d, Instant now) {
-            return new DisputeSummary(d.id, d.reference, d.status, d.disputeType, d.regionCode, d.committeeId,
+            return new DisputeSummary(d.id, d.reference, d.status, d.disputeType, d.origin, d.regionCode, d.committeeId,
                     d.preferredMode, d.createdAt, d.currentDueAt, d.isOverdue(now), d.riskEscalatedAt != null,
-                    d.status.actions());
+                    d.archivedAt, d.allowedActions());
         }
+    }
+
+    /**
+     * How a case reached the committee: the channel of an application (APP, VISIT 来访, PHONE 来电), the sender
+     * of a 移送 case, the date actually received and the mediator who entered it (null for app submissions).
+     */
+    public record IntakeView(Dispute.IntakeChannel channel, Dispute.Sender transferredByKind, String transferredByName,
+                             LocalDate receivedOn, UUID enteredBy) {
     }
 
     public record TimelineEntry(Instant at, String action, MediationStatus from, MediationStatus to, String actorRole,
@@ -50,7 +60,7 @@ public final class MediationViews {
     public record DisputeDetail(DisputeSummary summary, String facts, String claims, BigDecimal amount,
                                 List<PartyFile> parties, List<UUID> mediators, String declineReason,
                                 String failureReason, String otherRoutes, String extensionReason,
-                                AgreementFile agreement, CourtReferralView courtReferral,
+                                AgreementFile agreement, CourtReferralView courtReferral, IntakeView intake,
                                 List<TimelineEntry> timeline, Map<UUID, String> invitationCodes) {
 
         public static DisputeDetail of(DisputeFile f, Instant now, Map<UUID, String> codes) {
@@ -62,6 +72,7 @@ public final class MediationViews {
                     d.extensionReason, f.agreement(),
                     d.courtId == null ? null : new CourtReferralView(d.courtId, d.courtCaseNumber, d.referralType,
                             d.returnedToCourtAt, d.courtResultNote),
+                    new IntakeView(d.intakeChannel, d.transferredByKind, d.transferredByName, d.receivedOn, d.enteredBy),
                     f.timeline().stream().map(TimelineEntry::of).toList(), codes);
         }
     }

@@ -23,19 +23,21 @@ public class SubsidyCaseRepository implements PanacheRepositoryBase<SubsidyCase,
     /**
      * The committee's disputes that became SUCCEEDED in {@code [from, to)}, oldest first, with their subsidy
      * tier, whether the 回访 found the agreement performed (null until the follow-up is recorded; "partly" is
-     * not performed) and whether an effective written agreement exists.
+     * not performed) and whether an effective written agreement exists (online or on paper; a 口头协议 is not
+     * written).
      */
     public Uni<List<SubsidyStatement.CaseRow>> succeeded(UUID committeeId, Instant from, Instant to) {
         return getSession().chain(s -> s.createSelectionQuery("""
                         select d.id, d.reference, d.regionCode, d.concludedAt, c.tier, f.performance, a.effectiveAt
                         from Dispute d
                         left join SubsidyCase c on c.disputeId = d.id
-                        left join Agreement a on a.disputeId = d.id
+                        left join Agreement a on a.disputeId = d.id and a.form <> :oral
                         left join FollowUp f on f.disputeId = d.id
                         where d.committeeId = :committee and d.status = :succeeded
                           and d.concludedAt >= :from and d.concludedAt < :to
                         order by d.concludedAt, d.id""", Object[].class)
                 .setParameter("committee", committeeId).setParameter("succeeded", MediationStatus.SUCCEEDED)
+                .setParameter("oral", org.publiclegal.mediation.Agreement.Form.ORAL)
                 .setParameter("from", from).setParameter("to", to)
                 .getResultList()
                 .map(rows -> rows.stream().map(r -> new SubsidyStatement.CaseRow((UUID) r[0], (String) r[1],

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * How statutory "N 日" deadlines are counted. The day the period starts is not counted (民法典 Art. 201);
  * the deadline is the end of the N-th counted day. {@code WORKING} days skip weekends and public holidays
- * but count 调休 working weekends.
+ * but count 调休 working weekends. A {@code CALENDAR} period whose last day is a rest day (a statutory
+ * holiday, or a weekend that is not a 调休 working day) ends instead on the next working day (民法典 Art. 203).
  */
 public enum DayCounting {
     /** 自然日. */
@@ -25,7 +26,7 @@ public enum DayCounting {
      */
     public LocalDate lastDay(LocalDate start, int days, Map<LocalDate, DayKind> calendar) {
         if (this == CALENDAR) {
-            return start.plusDays(days);
+            return nextWorkingDayFrom(start.plusDays(days), calendar);
         }
         LocalDate day = start;
         int counted = 0;
@@ -36,6 +37,15 @@ public enum DayCounting {
             }
         }
         return day;
+    }
+
+    /** {@code day} itself if it is a working day, else the first working day after it (民法典 Art. 203). */
+    static LocalDate nextWorkingDayFrom(LocalDate day, Map<LocalDate, DayKind> calendar) {
+        LocalDate d = day;
+        while (!isWorkingDay(d, calendar)) {
+            d = d.plusDays(1);
+        }
+        return d;
     }
 
     static boolean isWorkingDay(LocalDate day, Map<LocalDate, DayKind> calendar) {

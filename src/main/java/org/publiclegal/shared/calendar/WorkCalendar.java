@@ -21,17 +21,31 @@ import java.util.Map;
 @WithSession
 public class WorkCalendar {
 
-    /** The deadline of a period of {@code days} days starting at {@code start}. */
+    /**
+     * The deadline of a period of {@code days} days starting at {@code start}: 24:00 China time of its last
+     * day, the one rule every module's deadline goes through (legal aid, mediation, court referrals, 司法确认,
+     * 回访, notices).
+     */
     public Uni<Instant> deadline(Instant start, int days, DayCounting counting) {
-        LocalDate first = LocalDate.ofInstant(start, TimeSource.CHINA);
-        if (counting == DayCounting.CALENDAR) {
-            return Uni.createFrom().item(endOf(counting.lastDay(first, days, Map.of())));
-        }
-        LocalDate to = holidayWindowEnd(first, days);
+        return deadline(LocalDate.ofInstant(start, TimeSource.CHINA), days, counting);
+    }
+
+    /** The deadline of a period starting on a date (e.g. the date a notice was received). */
+    public Uni<Instant> deadline(LocalDate first, int days, DayCounting counting) {
+        return lastDay(first, days, counting).map(WorkCalendar::endOf);
+    }
+
+    /** The last day of a period of {@code days} days starting on {@code first} (the starting day not counted). */
+    public Uni<LocalDate> lastDay(LocalDate first, int days, DayCounting counting) {
+        return days(first, holidayWindowEnd(first, days)).map(calendar -> counting.lastDay(first, days, calendar));
+    }
+
+    /** The calendar's entries after {@code from} up to {@code to}. */
+    protected Uni<Map<LocalDate, DayKind>> days(LocalDate from, LocalDate to) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                         "select day, kind from work_calendar_day where day > :from and day <= :to", Object[].class)
-                .setParameter("from", first).setParameter("to", to).getResultList())
-                .map(rows -> endOf(counting.lastDay(first, days, toMap(rows))));
+                .setParameter("from", from).setParameter("to", to).getResultList())
+                .map(WorkCalendar::toMap);
     }
 
     /** A day of the holiday calendar. */
@@ -74,15 +88,16 @@ public class WorkCalendar {
     }
 
     /**
-     * The last day whose holiday entries a working-day period may need: a generous window, as N working days
-     * never span more than 3N + 30 calendar days (even behind a month of holidays).
+     * The last day whose holiday entries a period may need: a generous window, as N working days (or N
+     * calendar days rolled past the rest days that follow) never span more than 3N + 30 calendar days (even
+     * behind a month of holidays).
      */
     static LocalDate holidayWindowEnd(LocalDate first, int days) {
         return first.plusDays(days * 3L + 30);
     }
 
     /** A deadline ends at 24:00 China time of its last day, i.e. the first instant of the next day. */
-    static Instant endOf(LocalDate day) {
+    public static Instant endOf(LocalDate day) {
         return day.plusDays(1).atStartOfDay(TimeSource.CHINA).toInstant();
     }
 }

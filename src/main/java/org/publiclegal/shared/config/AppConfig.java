@@ -51,6 +51,22 @@ public interface AppConfig {
         /** 司法确认 must be applied for within this many days of the agreement taking effect (Art. 33). */
         @WithDefault("30")
         int judicialConfirmationWindowDays();
+
+        /** How long a party's invitation code can be redeemed. */
+        @WithDefault("P30D")
+        Duration invitationValidity();
+
+        /** 诉前委派调解: days from the referral (特邀调解规定 Art. 11). */
+        @WithDefault("30")
+        int delegatedReferralDays();
+
+        /** 委托调解, ordinary procedure: days from the referral (特邀调解规定 Art. 27). */
+        @WithDefault("15")
+        int entrustedOrdinaryReferralDays();
+
+        /** 委托调解, simplified procedure: days from the referral. */
+        @WithDefault("7")
+        int entrustedSimplifiedReferralDays();
     }
 
     interface LegalAid {
@@ -77,6 +93,22 @@ public interface AppConfig {
         /** Default time the applicant gets to supply missing materials (the notice may set another). */
         @WithDefault("10")
         int supplementDays();
+
+        /** Art. 36: appoint a lawyer within this many days of receiving a 通知辩护/通知代理 notice. */
+        @WithDefault("3")
+        int noticeAssignmentDays();
+
+        /** Art. 26: years of relevant practice a lawyer needs for a life-imprisonment, death-penalty or review case. */
+        @WithDefault("3")
+        int seriousCaseMinimumPracticeYears();
+
+        /** How often the job deems applications withdrawn whose materials are overdue ("off" disables it). */
+        @WithDefault("10m")
+        String deadlineJobEvery();
+
+        /** Applications the job handles per run. */
+        @WithDefault("200")
+        int deadlineJobBatch();
 
         /** Largest accepted material file, in bytes. */
         @WithDefault("10485760")

@@ -61,7 +61,7 @@ class EligibilityRulesTest {
     private static final List<AidMatter> ART_31_ITEMS = List.of(AidMatter.STATE_COMPENSATION,
             AidMatter.SOCIAL_INSURANCE_OR_ASSISTANCE, AidMatter.SURVIVOR_OR_DISABILITY_PENSION, AidMatter.SUPPORT_PAYMENT,
             AidMatter.LABOUR_RELATIONSHIP_OR_WAGES, AidMatter.CIVIL_CAPACITY, AidMatter.PERSONAL_INJURY,
-            AidMatter.ENVIRONMENTAL_DAMAGE);
+            AidMatter.WORK_INJURY, AidMatter.ENVIRONMENTAL_DAMAGE);
 
     static Stream<Arguments> statuteSituations() {
         List<Arguments> rows = new ArrayList<>();
@@ -118,9 +118,19 @@ class EligibilityRulesTest {
         rows.add(row("Art.42 migrant worker claiming wages", ask(AidMatter.LABOUR_RELATIONSHIP_OR_WAGES, HIGH)
                         .exemption(ExemptionCategory.MIGRANT_WORKER_WAGES_OR_INJURY), LIKELY_ELIGIBLE,
                 expect(EXEMPT_FROM_VERIFICATION, PASS, "第四十二条")));
-        rows.add(row("Art.42 migrant worker claiming work injury", ask(AidMatter.PERSONAL_INJURY, HIGH)
+        rows.add(row("Art.42(3) migrant worker claiming work injury", ask(AidMatter.WORK_INJURY, HIGH)
                         .exemption(ExemptionCategory.MIGRANT_WORKER_WAGES_OR_INJURY), LIKELY_ELIGIBLE,
-                expect(EXEMPT_FROM_VERIFICATION, PASS, "第四十二条")));
+                expect(EXEMPT_FROM_VERIFICATION, PASS, "第四十二条"), expect(ECONOMIC_HARDSHIP, NOT_APPLICABLE, "第三十四条")));
+        rows.add(row("Art.42(3) migrant worker on a traffic or medical injury claim is means-checked",
+                ask(AidMatter.PERSONAL_INJURY, HIGH).exemption(ExemptionCategory.MIGRANT_WORKER_WAGES_OR_INJURY),
+                LIKELY_INELIGIBLE, expect(EXEMPT_FROM_VERIFICATION, NOT_APPLICABLE, "第四十二条"),
+                expect(ECONOMIC_HARDSHIP, FAIL, "第三十四条")));
+        rows.add(row("Art.42(3) migrant worker on a traffic or medical injury claim within the line",
+                ask(AidMatter.PERSONAL_INJURY, LOW).exemption(ExemptionCategory.MIGRANT_WORKER_WAGES_OR_INJURY),
+                LIKELY_ELIGIBLE, expect(EXEMPT_FROM_VERIFICATION, NOT_APPLICABLE, "第四十二条"),
+                expect(ECONOMIC_HARDSHIP, PASS, "第三十四条")));
+        rows.add(row("Art.42(3) work injury without the migrant-worker exemption is means-checked",
+                ask(AidMatter.WORK_INJURY, HIGH), LIKELY_INELIGIBLE, expect(ECONOMIC_HARDSHIP, FAIL, "第三十四条")));
         rows.add(row("Art.42 migrant worker on a support claim", ask(AidMatter.SUPPORT_PAYMENT, HIGH)
                         .exemption(ExemptionCategory.MIGRANT_WORKER_WAGES_OR_INJURY), LIKELY_INELIGIBLE,
                 expect(EXEMPT_FROM_VERIFICATION, NOT_APPLICABLE, "第四十二条"), expect(ECONOMIC_HARDSHIP, FAIL, "第三十四条")));
@@ -431,7 +441,7 @@ class EligibilityRulesTest {
             words.forEach(w -> assertTrue(text.contains(w), group + ": " + text));
             assertFalse(text.contains("工伤事故的相关材料"), "a wage claim needs no injury papers");
         });
-        String injury = rule(EligibilityRules.evaluate(ask(AidMatter.PERSONAL_INJURY, HIGH)
+        String injury = rule(EligibilityRules.evaluate(ask(AidMatter.WORK_INJURY, HIGH)
                 .exemption(ExemptionCategory.MIGRANT_WORKER_WAGES_OR_INJURY).input(), STANDARD), EXEMPT_FROM_VERIFICATION).explanation();
         assertTrue(injury.contains("工伤事故的相关材料"), injury);
     }
@@ -445,7 +455,8 @@ class EligibilityRulesTest {
                 AidMatter.SUPPORT_PAYMENT, "第（四）项",
                 AidMatter.LABOUR_RELATIONSHIP_OR_WAGES, "第（五）项",
                 AidMatter.CIVIL_CAPACITY, "第（六）项",
-                AidMatter.PERSONAL_INJURY, "第（七）项",
+                AidMatter.PERSONAL_INJURY, "第（七）项「请求交通事故",
+                AidMatter.WORK_INJURY, "第（七）项「请求工伤事故",
                 AidMatter.ENVIRONMENTAL_DAMAGE, "第（八）项「请求环境污染、生态破坏损害赔偿」");
         items.forEach((matter, item) -> assertTrue(rule(EligibilityRules.evaluate(ask(matter, LOW).input(), STANDARD),
                 MATTER_IN_SCOPE).explanation().startsWith("属于" + item), matter.name()));

@@ -48,13 +48,17 @@ class WorkCalendarTest {
         // received Friday 3 January 2031; 7 working days: 11 (Sat, adjusted), 13–17 January, then 20 January
         assertEquals(LocalDate.of(2031, 1, 21).atStartOfDay(CHINA).toInstant(),
                 deadline(LocalDate.of(2031, 1, 3), 7, DayCounting.WORKING));
-        // the law's calendar days ignore the holidays: 3 + 7 = 10 January, ending at midnight
-        assertEquals(LocalDate.of(2031, 1, 11).atStartOfDay(CHINA).toInstant(),
+        // calendar days: 3 + 7 = 10 January, a holiday, so the period ends on the next working day, the
+        // adjusted Saturday 11 January (民法典 Art. 203), at midnight
+        assertEquals(LocalDate.of(2031, 1, 12).atStartOfDay(CHINA).toInstant(),
                 deadline(LocalDate.of(2031, 1, 3), 7, DayCounting.CALENDAR));
 
         given().auth().oauth2(admin).delete("/api/calendar/days/2031-01-11").then().statusCode(204);
         assertEquals(LocalDate.of(2031, 1, 22).atStartOfDay(CHINA).toInstant(),
                 deadline(LocalDate.of(2031, 1, 3), 7, DayCounting.WORKING));
+        // without the adjusted Saturday the calendar period rolls past the weekend to Monday 13 January
+        assertEquals(LocalDate.of(2031, 1, 14).atStartOfDay(CHINA).toInstant(),
+                deadline(LocalDate.of(2031, 1, 3), 7, DayCounting.CALENDAR));
         given().auth().oauth2(admin).delete("/api/calendar/days/2031-01-11").then().statusCode(404);
     }
 
