@@ -25,6 +25,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.publiclegal.shared.validation.EnteredDate;
+import org.publiclegal.shared.validation.DateBounds;
 
 /** Request bodies of the legal-aid application endpoints. */
 public final class ApplicationRequests {
@@ -52,7 +54,7 @@ public final class ApplicationRequests {
             boolean hasOwnLawyer,
             ExemptionCategory exemption,
             @Valid Finances finances,
-            LocalDate limitationEndsOn,
+            @EnteredDate(DateBounds.Kind.PLANNED) LocalDate limitationEndsOn,
             boolean urgentPreservation) {
     }
 

@@ -18,6 +18,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.publiclegal.shared.validation.EnteredDate;
+import org.publiclegal.shared.validation.DateBounds;
 
 /** Request bodies of the mediation endpoints. */
 public final class MediationRequests {
@@ -79,7 +81,7 @@ public final class MediationRequests {
     /** 协议条款: what is to be done, how, by when. */
     public record Term(@NotBlank(message = "请填写协议内容") @Size(max = 500, message = "每条最多 500 字") String content,
                        @NotBlank(message = "请填写履行方式") @Size(max = 200, message = "最多 200 字") String performanceMethod,
-                       @NotNull(message = "请填写履行期限") LocalDate deadline) {
+                       @EnteredDate(DateBounds.Kind.PLANNED) @NotNull(message = "请填写履行期限") LocalDate deadline) {
     }
 
     public record DraftAgreement(

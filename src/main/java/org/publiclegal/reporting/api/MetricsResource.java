@@ -26,6 +26,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.publiclegal.shared.validation.EnteredDate;
+import org.publiclegal.shared.validation.DateBounds;
 
 /** 指标: the catalogue, and any figure for any region and period with the same period a year earlier. */
 @Path("/api/metrics")
@@ -78,7 +80,7 @@ public class MetricsResource {
     @Operation(summary = "任一区域、任一期间的指标值及上年同期值（司法所限本乡镇，司法局限本县）；from/to 为含首尾的日期，默认本年初至今日；keys 以逗号分隔，默认全部")
     public Uni<MetricValues> values(
             @QueryParam("region") @Pattern(regexp = CODE, message = CODE_MESSAGE) String region,
-            @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+            @EnteredDate(DateBounds.Kind.PLANNED) @QueryParam("from") LocalDate from, @EnteredDate(DateBounds.Kind.PLANNED) @QueryParam("to") LocalDate to,
             @QueryParam("keys") @Size(max = 1000, message = "keys 过长") String keys) {
         LocalDate today = LocalDate.now(clock);
         LocalDate start = from != null ? from : today.withDayOfYear(1);
