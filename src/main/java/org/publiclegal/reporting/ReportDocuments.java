@@ -37,11 +37,26 @@ public final class ReportDocuments {
         return r.region().name() + r.year() + "年公共法律服务主要数据";
     }
 
+    /** For a closed year: whose snapshot the figures are and whether adjustments exist; null for an open year. */
+    static String closureNote(AnnualReport r) {
+        if (!r.closed()) {
+            return null;
+        }
+        String closedOn = java.time.LocalDate.ofInstant(r.closure().closedAt(),
+                org.publiclegal.shared.domain.TimeSource.CHINA).toString();
+        return "本表为 " + closedOn + " 关账时的数据快照。" + (r.hasAdjustments()
+                ? "关账后另有调整 " + r.adjustmentCount() + " 项，未并入本表，明细见平台调整清单。"
+                : "关账后无调整。");
+    }
+
     public static byte[] docx(AnnualReport report) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XWPFParagraph title = doc.createParagraph();
             title.setAlignment(ParagraphAlignment.CENTER);
             text(title.createRun(), title(report), 16, true);
+            if (closureNote(report) != null) {
+                text(doc.createParagraph().createRun(), closureNote(report), 10, false);
+            }
             for (String sentence : report.paragraphs()) {
                 XWPFParagraph p = doc.createParagraph();
                 p.setFirstLineIndent(640);
@@ -103,6 +118,9 @@ public final class ReportDocuments {
                         row.getCell(c).setCellStyle(plain);
                     }
                 }
+            }
+            if (closureNote(report) != null) {
+                sheet.createRow(r + 1).createCell(0).setCellValue(closureNote(report));
             }
             Sheet text = book.createSheet("文字");
             for (int i = 0; i < report.paragraphs().size(); i++) {
