@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each sentence of the report appears exactly when one of its figures is not zero, in the reports' order. */
 class AnnualReportTest {
@@ -118,5 +119,45 @@ class AnnualReportTest {
         assertEquals(BigDecimal.valueOf(9), r.figures().get(0).change());
         assertEquals(2025, r.year());
         assertEquals(1, r.paragraphs().size());
+    }
+
+    @Test
+    void aClosedYearShowsItsSnapshotWithTheLiveValueBesideItAndTheSentencesOfTheSnapshot() {
+        Map<Metric, BigDecimal> live = quietYear();
+        live.put(Metric.MEDIATION_SCREENINGS, BigDecimal.valueOf(3));
+        live.put(Metric.LEGAL_AID_CASES, BigDecimal.valueOf(7));
+        Map<Metric, BigDecimal> snapshot = new java.util.EnumMap<>(Metric.class);
+        snapshot.put(Metric.MEDIATION_SCREENINGS, BigDecimal.valueOf(2));
+        snapshot.put(Metric.MEDIATION_SUCCESS_RATE, null);
+        org.publiclegal.reporting.closing.ClosedFigures.Closure closure = new org.publiclegal.reporting.closing.ClosedFigures.Closure(
+                java.util.UUID.randomUUID(), "610110000000", java.time.LocalDate.of(2025, 1, 1),
+                java.time.LocalDate.of(2025, 12, 31), Instant.EPOCH, java.util.UUID.randomUUID());
+        org.publiclegal.reporting.closing.ClosedFigures.Closed closed =
+                new org.publiclegal.reporting.closing.ClosedFigures.Closed(closure, snapshot, List.of(), 4);
+
+        Map<Metric, BigDecimal> shown = AnnualReport.shown(live, closed);
+        assertEquals(BigDecimal.valueOf(2), shown.get(Metric.MEDIATION_SCREENINGS));
+        assertNull(shown.get(Metric.MEDIATION_SUCCESS_RATE), "a snapshot's empty value stays empty");
+        assertEquals(BigDecimal.valueOf(7), shown.get(Metric.LEGAL_AID_CASES), "a figure the snapshot lacks is live");
+        assertEquals(live, AnnualReport.shown(live, null));
+
+        AnnualReport r = AnnualReport.of(null, 2025, Instant.EPOCH, live, quietYear(), closed);
+        AnnualReport.Figure screenings = r.figures().stream()
+                .filter(f -> f.key().equals(Metric.MEDIATION_SCREENINGS.key())).findFirst().orElseThrow();
+        assertEquals(BigDecimal.valueOf(2), screenings.value());
+        assertEquals(BigDecimal.valueOf(3), screenings.currentValue());
+        assertEquals(BigDecimal.valueOf(2), screenings.change());
+        assertTrue(r.closed());
+        assertEquals(closure, r.closure());
+        assertTrue(r.hasAdjustments());
+        assertEquals(4, r.adjustmentCount());
+        assertTrue(String.join("", r.paragraphs()).contains("开展矛盾纠纷排查2次"), r.paragraphs().toString());
+
+        AnnualReport open = AnnualReport.of(null, 2025, Instant.EPOCH, live, quietYear());
+        assertEquals(false, open.closed());
+        assertNull(open.closure());
+        assertEquals(false, open.hasAdjustments());
+        assertEquals(0, open.adjustmentCount());
+        assertEquals(List.of(), open.adjustments());
     }
 }
