@@ -36,6 +36,11 @@ class ClosedPeriodTest {
     }
 
     private static String screening(Account who, String village, LocalDate on) {
+        return screening(who, village, on, null).then().statusCode(201).extract().path("id");
+    }
+
+    /** A screening round, with a 补录原因 when {@code reason} is given. */
+    private static io.restassured.response.Response screening(Account who, String village, LocalDate on, String reason) {
         Map<String, Object> body = new HashMap<>();
         body.put("screenedOn", on.toString());
         body.put("place", "村委会");
@@ -43,8 +48,11 @@ class ClosedPeriodTest {
         body.put("householdsVisited", 10);
         body.put("disputesFound", 1);
         body.put("riskLevel", "LOW");
-        return given().auth().oauth2(Fixtures.token(who)).contentType(ContentType.JSON).body(body)
-                .post("/api/mediation/screenings").then().statusCode(201).extract().path("id");
+        var request = given().auth().oauth2(Fixtures.token(who)).contentType(ContentType.JSON).body(body);
+        if (reason != null) {
+            request = request.header("Adjustment-Reason", java.net.URLEncoder.encode(reason, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return request.post("/api/mediation/screenings");
     }
 
     private static ValidatableResponse close(Account who, String region, int year, Integer month) {
@@ -86,6 +94,7 @@ class ClosedPeriodTest {
                 .body("to", equalTo(lastYear + "-12-31")).body("closedBy", equalTo(c.bureauAdmin().id.toString()))
                 .extract().path("id");
         close(c.bureauAdmin(), c.county(), lastYear, null).statusCode(409).contentType("application/problem+json");
+        screening(c.officeStaffA(), c.villageA1(), today());
 
         JsonPath closed = annual(c.bureauAdmin(), c.county(), lastYear);
         assertEquals(true, closed.getBoolean("closed"));
@@ -93,8 +102,14 @@ class ClosedPeriodTest {
         assertEquals(closure, closed.getString("closure.id"));
         assertEquals("2", number(figure(closed, "mediation.screenings").get("value")));
 
-        // a round back-dated into the closed year: the report does not move, the adjustment says what it changes
-        String late = screening(c.officeStaffA(), c.villageA2(), lastDecember.minusDays(1));
+        // a round back-dated into the closed year needs its reason; nothing is written without one
+        screening(c.officeStaffA(), c.villageA2(), lastDecember.minusDays(1), null).then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("PERIOD_CLOSED"));
+        assertEquals(List.of(), Fixtures.sql("select id, place from med_screening where region_code = ?1", c.villageA2()));
+        screening(c.officeStaffA(), c.villageA2(), lastDecember.minusDays(1), " ").then().statusCode(409);
+        // with it, the report does not move and the adjustment says what it changes and why
+        String late = screening(c.officeStaffA(), c.villageA2(), lastDecember.minusDays(1), "纸质台账补录：十二月走访")
+                .then().statusCode(201).extract().path("id");
         JsonPath after = annual(c.bureauAdmin(), c.county(), lastYear);
         assertEquals(true, after.getBoolean("closed"));
         assertEquals("2", number(figure(after, "mediation.screenings").get("value")));
@@ -105,6 +120,7 @@ class ClosedPeriodTest {
         assertEquals("LATE_RECORD", after.getString("adjustments[0].nature"));
         assertEquals(late, after.getString("adjustments[0].sourceId"));
         assertEquals("/api/mediation/screenings/" + late, after.getString("adjustments[0].href"));
+        assertEquals("纸质台账补录：十二月走访", after.getString("adjustments[0].reason"));
         assertEquals("mediation.screenings", after.getString("adjustments[0].effects[0].key"));
         assertEquals("1", number(after.get("adjustments[0].effects[0].change")));
 
@@ -226,7 +242,7 @@ class ClosedPeriodTest {
         int lastYear = today().getYear() - 1;
         screening(c.officeStaffA(), c.villageA1(), LocalDate.of(lastYear, 6, 1));
         close(c.bureauAdmin(), c.county(), lastYear, null).statusCode(201);
-        screening(c.officeStaffA(), c.villageA1(), LocalDate.of(lastYear, 6, 2));
+        screening(c.officeStaffA(), c.villageA1(), LocalDate.of(lastYear, 6, 2), "补录").then().statusCode(201);
         byte[] docx = given().auth().oauth2(Fixtures.token(c.bureauAdmin())).queryParam("region", c.county())
                 .queryParam("year", lastYear).get("/api/reports/annual/docx").then().statusCode(200).extract().asByteArray();
         try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(docx))) {

@@ -15,11 +15,12 @@ import java.util.UUID;
  *
  * @param nature  {@code CORRECTION} (更正) or {@code LATE_RECORD} (补录)
  * @param href    where the record behind it can be read, where the API has such a path
+ * @param reason  the 补录原因 the client gave for a record dated inside the closed period (null for corrections)
  * @param effects the figures it moves; a rate's change is null (the rate is recomputed from its counts)
  */
 public record Adjustment(long eventId, String nature, String kind, Instant occurredAt, Instant recordedAt,
                          String regionCode, int quantity, Long amountFen, Long correctsId, String sourceType,
-                         UUID sourceId, String href, List<Effect> effects) {
+                         UUID sourceId, String href, String reason, List<Effect> effects) {
 
     public static final String CORRECTION = "CORRECTION";
     public static final String LATE_RECORD = "LATE_RECORD";

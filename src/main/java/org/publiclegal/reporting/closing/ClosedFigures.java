@@ -36,7 +36,7 @@ public class ClosedFigures {
 
     private static final String ADJUSTMENTS = """
             select id, kind, occurred_at, recorded_at, region_code, quantity, amount_fen, corrects_id, source_type,
-                   source_id, count(*) over () as total
+                   source_id, adjustment_reason, count(*) over () as total
             from ledger_event
             where recorded_at >= $1 and region_code >= $2 and region_code < $3
               and occurred_at >= $4 and occurred_at < $5 and kind = any($6)
@@ -133,6 +133,7 @@ public class ClosedFigures {
         return new Adjustment(r.getLong("id"), Adjustment.nature(corrects), kind,
                 r.getOffsetDateTime("occurred_at").toInstant(), r.getOffsetDateTime("recorded_at").toInstant(),
                 r.getString("region_code"), quantity, amount, corrects, sourceType, sourceId,
-                DrillDown.href(sourceType, sourceId), Adjustment.effects(kind, quantity, amount));
+                DrillDown.href(sourceType, sourceId), r.getString("adjustment_reason"),
+                Adjustment.effects(kind, quantity, amount));
     }
 }
