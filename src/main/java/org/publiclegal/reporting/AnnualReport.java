@@ -90,7 +90,7 @@ public record AnnualReport(RegionRef region, int year, Instant generatedAt, List
                 clause("调解矛盾纠纷", Metric.MEDIATION_CONCLUDED, v),
                 clause("调解成功", Metric.MEDIATION_SUCCEEDED, v)));
         if (v.get(Metric.MEDIATION_SUCCESS_RATE) != null) {
-            mediation.add("调解成功率为" + MetricService.print(v.get(Metric.MEDIATION_SUCCESS_RATE)) + "%");
+            mediation.add("调解成功率为" + MetricService.printRate(v.get(Metric.MEDIATION_SUCCESS_RATE)) + "%");
         }
         sentence(out, v, "全年共", mediation,
                 Metric.MEDIATION_SCREENINGS, Metric.MEDIATION_CONCLUDED, Metric.MEDIATION_SUCCEEDED);
@@ -103,7 +103,7 @@ public record AnnualReport(RegionRef region, int year, Instant generatedAt, List
                 "配备" + clause("人民调解员", Metric.MEDIATION_MEDIATORS, v)),
                 Metric.MEDIATION_COMMITTEES, Metric.MEDIATION_MEDIATORS);
         if (nonZero(v, Metric.ADVISORY_SIGNING_RATE)) {
-            out.add("村(社区)法律顾问签约率达到" + MetricService.print(v.get(Metric.ADVISORY_SIGNING_RATE)) + "%。");
+            out.add("村(社区)法律顾问签约率达到" + MetricService.printRate(v.get(Metric.ADVISORY_SIGNING_RATE)) + "%。");
         }
         sentence(out, v, "年内共", List.of(clause("提供法律事项审查和建议", Metric.ADVISORY_LEGAL_REVIEWS, v)),
                 Metric.ADVISORY_LEGAL_REVIEWS);
@@ -116,14 +116,14 @@ public record AnnualReport(RegionRef region, int year, Instant generatedAt, List
                 clause("普法视频播放", Metric.EDUCATION_VIDEO_PLAYS, v),
                 "观看" + MetricService.print(v.get(Metric.EDUCATION_VIDEO_VIEWERS)) + Metric.EDUCATION_VIDEO_VIEWERS.unit()));
         if (v.get(Metric.EDUCATION_VIDEO_COMPLETION_RATE) != null) {
-            viewing.add("完播率" + MetricService.print(v.get(Metric.EDUCATION_VIDEO_COMPLETION_RATE)) + "%");
+            viewing.add("完播率" + MetricService.printRate(v.get(Metric.EDUCATION_VIDEO_COMPLETION_RATE)) + "%");
         }
         sentence(out, v, "全年", viewing, Metric.EDUCATION_VIDEO_PLAYS);
         return out;
     }
 
     private static String clause(String text, Metric m, Map<Metric, BigDecimal> v) {
-        return text + MetricService.print(v.get(m)) + m.unit();
+        return text + MetricService.print(m, v.get(m)) + m.unit();
     }
 
     private static void sentence(List<String> out, Map<Metric, BigDecimal> v, String opening, List<String> clauses,

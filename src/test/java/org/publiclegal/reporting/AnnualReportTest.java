@@ -40,7 +40,7 @@ class AnnualReportTest {
                 Arguments.of(Metric.MEDIATION_JUDICIAL_CONFIRMATIONS, List.of("全年共接受诉前委派调解案件0件,司法确认7件。")),
                 Arguments.of(Metric.MEDIATION_COMMITTEES, List.of("目前共建立各级人民调解委员会7个,配备人民调解员0名。")),
                 Arguments.of(Metric.MEDIATION_MEDIATORS, List.of("目前共建立各级人民调解委员会0个,配备人民调解员7名。")),
-                Arguments.of(Metric.ADVISORY_SIGNING_RATE, List.of("村(社区)法律顾问签约率达到7%。")),
+                Arguments.of(Metric.ADVISORY_SIGNING_RATE, List.of("村(社区)法律顾问签约率达到7.0%。")),
                 Arguments.of(Metric.ADVISORY_LEGAL_REVIEWS, List.of("年内共提供法律事项审查和建议7条。")),
                 Arguments.of(Metric.EDUCATION_LECTURES, List.of("全年共开展法治讲座7场,合计参与0人次,拍摄普法宣传短视频0期。")),
                 Arguments.of(Metric.EDUCATION_PARTICIPANTS, List.of("全年共开展法治讲座0场,合计参与7人次,拍摄普法宣传短视频0期。")),
@@ -89,13 +89,13 @@ class AnnualReportTest {
         }
         assertEquals(List.of(
                 "全年共受理法律援助案件1件,法律援助咨询1人次,避免和挽回经济损失1万元。",
-                "全年共开展矛盾纠纷排查1次,调解矛盾纠纷1件,调解成功1件,调解成功率为1%。",
+                "全年共开展矛盾纠纷排查1次,调解矛盾纠纷1件,调解成功1件,调解成功率为1.0%。",
                 "全年共接受诉前委派调解案件1件,司法确认1件。",
                 "目前共建立各级人民调解委员会1个,配备人民调解员1名。",
-                "村(社区)法律顾问签约率达到1%。",
+                "村(社区)法律顾问签约率达到1.0%。",
                 "年内共提供法律事项审查和建议1条。",
                 "全年共开展法治讲座1场,合计参与1人次,拍摄普法宣传短视频1期。",
-                "全年普法视频播放1人次,观看1人,完播率1%。"), AnnualReport.paragraphs(v));
+                "全年普法视频播放1人次,观看1人,完播率1.0%。"), AnnualReport.paragraphs(v));
     }
 
     @Test
