@@ -210,6 +210,16 @@ class ClosedPeriodTest {
         org.junit.jupiter.api.Assertions.assertNotNull(month.get("adjustments[0].correctsId"));
         assertEquals("-1", number(month.<Map<String, Object>>getList("adjustments[0].effects").stream()
                 .filter(e -> "advisory.legal_reviews".equals(e.get("key"))).findFirst().orElseThrow().get("change")));
+
+        // the dashboard's month-by-month series shows the closed month's snapshot and says it was adjusted
+        if (lastMonth.getYear() == today().getYear()) {
+            JsonPath dashboard = given().auth().oauth2(Fixtures.token(c.bureauAdmin())).queryParam("region", c.county())
+                    .get("/api/dashboard").then().statusCode(200).extract().jsonPath();
+            assertEquals(List.of(lastMonth.toString()), dashboard.getList("monthly.closed"));
+            assertEquals(List.of(lastMonth.toString()), dashboard.getList("monthly.adjusted"));
+            assertEquals("2", number(dashboard.getList("monthly.series.find { it.key == 'advisory.legal_reviews' }.values")
+                    .get(lastMonth.getMonthValue() - 1)));
+        }
     }
 
     @Test
