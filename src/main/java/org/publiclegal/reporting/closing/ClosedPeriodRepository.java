@@ -20,12 +20,6 @@ public class ClosedPeriodRepository implements PanacheRepositoryBase<ClosedPerio
                 period.to(), ClosedPeriod.Status.CLOSED).firstResult();
     }
 
-    /** How many closures in force of the county cover {@code day} (a month and its year may both be closed). */
-    public Uni<Long> covering(String county, java.time.LocalDate day) {
-        return count("regionCode = ?1 and status = ?2 and periodFrom <= ?3 and periodTo >= ?3", county,
-                ClosedPeriod.Status.CLOSED, day);
-    }
-
     /** {@code limit + 1} closures of the counties matching {@code where} ({@code range} is inclusive), newest first. */
     public Uni<List<ClosedPeriod>> page(String where, Map<String, Object> params, int limit) {
         return find("from ClosedPeriod c where " + where + " order by c.closedAt desc, c.id desc", params)
