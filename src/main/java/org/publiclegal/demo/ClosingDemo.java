@@ -22,9 +22,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * 关账 in the demo: the bureau has closed every finished month of this year, and one 法律事项审查 of the first
- * month was voided afterwards, so a closed report with its 调整 is visible (GET /api/metrics for that month, or
- * /api/reports/closed-periods). Once only; after the rest of the demo activity.
+ * 关账 in the demo: the bureau has closed every finished month of this year, and the earliest 法律事项审查 of those
+ * months was voided afterwards, so a closed month with its 调整 is visible (GET /api/metrics for that month, the
+ * dashboard's {@code monthly.adjusted}, /api/reports/closed-periods). Once only; after the rest of the demo activity.
  */
 @ApplicationScoped
 public class ClosingDemo {
@@ -52,7 +52,7 @@ public class ClosingDemo {
                         .setParameter("c", DemoData.COUNTY).getSingleResult())
                 .chain(n -> n > 0 ? Uni.createFrom().item(0) : close(thisMonth))));
         if (closed > 0) {
-            Log.infof("Demo closing: %d months of %d closed, one service record of the first voided since", closed,
+            Log.infof("Demo closing: %d months of %d closed; the earliest review in them voided since", closed,
                     thisMonth.getYear());
         }
     }
@@ -66,19 +66,19 @@ public class ClosingDemo {
                 chain = chain.chain(n -> closing.close(new PeriodClosing.CloseCommand(DemoData.COUNTY,
                         thisMonth.getYear(), month), bureau, actor).replaceWith(n + 1));
             }
-            return chain.call(n -> n == 0 ? Uni.createFrom().voidItem() : voidOneReview(thisMonth.withMonth(1), bureau, actor));
+            return chain.call(n -> n == 0 ? Uni.createFrom().voidItem() : voidOneReview(thisMonth, bureau, actor));
         });
     }
 
-    /** A correction after closing: the first 法律事项审查 of the month is voided (a duplicate). */
-    private Uni<Void> voidOneReview(YearMonth month, AccessScope bureau, Actor actor) {
+    /** A correction after closing: the earliest 法律事项审查 of the closed months is voided (a duplicate). */
+    private Uni<Void> voidOneReview(YearMonth thisMonth, AccessScope bureau, Actor actor) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         select id from adv_service_record
                         where kind in ('CONTRACT_REVIEW', 'LEGAL_OPINION', 'RULES_AND_DECISIONS_REVIEW') and voided_at is null
                           and started_at >= :from and started_at < :to
                         order by started_at, id limit 1""", UUID.class)
-                        .setParameter("from", month.atDay(1).atStartOfDay(TimeSource.CHINA).toOffsetDateTime())
-                        .setParameter("to", month.plusMonths(1).atDay(1).atStartOfDay(TimeSource.CHINA).toOffsetDateTime())
+                        .setParameter("from", thisMonth.withMonth(1).atDay(1).atStartOfDay(TimeSource.CHINA).toOffsetDateTime())
+                        .setParameter("to", thisMonth.atDay(1).atStartOfDay(TimeSource.CHINA).toOffsetDateTime())
                         .getResultList())
                 .chain((List<UUID> ids) -> ids.isEmpty() ? Uni.createFrom().voidItem()
                         : Panache.withTransaction(() -> services.voidRecord(ids.get(0), "演示：重复登记，关账后作废", bureau, actor))
