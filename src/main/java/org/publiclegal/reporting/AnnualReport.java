@@ -1,6 +1,8 @@
 package org.publiclegal.reporting;
 
 import org.publiclegal.reporting.ReportingScope.RegionRef;
+import org.publiclegal.reporting.closing.Adjustment;
+import org.publiclegal.reporting.closing.ClosedFigures;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,31 +14,67 @@ import java.util.Map;
  * The 公共法律服务 section of a yearly 法治政府建设情况报告 for one region: every catalogue figure with the
  * previous year's value and the change, and the sentences in the reports' own style.
  *
- * @param paragraphs the section's sentences; a sentence is printed when at least one of its figures is not zero
+ * @param paragraphs      the section's sentences; a sentence is printed when at least one of its figures is not zero
+ * @param closed          whether the year is closed (关账): the figures and sentences are then the snapshot taken at
+ *                        closing, never the live totals
+ * @param closure         who closed the year and when (absent when open)
+ * @param hasAdjustments  whether anything touching the closed year was recorded after it closed
+ * @param adjustmentCount how many such 调整 there are; {@code adjustments} lists the first
+ *                        {@link ClosedFigures#ADJUSTMENTS_SHOWN}, each with its effect on the figures
  */
 public record AnnualReport(RegionRef region, int year, Instant generatedAt, List<Figure> figures,
-                           List<String> paragraphs) {
+                           List<String> paragraphs, boolean closed, ClosedFigures.Closure closure,
+                           boolean hasAdjustments, long adjustmentCount, List<Adjustment> adjustments) {
 
     /**
      * One figure. {@code change} is value − previous value (for a rate: percentage points); absent when either
-     * is absent.
+     * is absent. {@code currentValue} is the figure recomputed now: the same as {@code value} unless the year is
+     * closed and adjustments moved it.
      */
     public record Figure(String key, String label, String unit, BigDecimal value, BigDecimal previousValue,
-                         BigDecimal change, String definition) {
+                         BigDecimal change, String definition, BigDecimal currentValue) {
 
         static Figure of(Metric m, BigDecimal value, BigDecimal previous) {
+            return of(m, value, previous, value);
+        }
+
+        static Figure of(Metric m, BigDecimal value, BigDecimal previous, BigDecimal current) {
             BigDecimal change = value == null || previous == null ? null : value.subtract(previous);
-            return new Figure(m.key(), m.label(), m.unit(), value, previous, change, m.definition());
+            return new Figure(m.key(), m.label(), m.unit(), value, previous, change, m.definition(), current);
         }
     }
 
     static AnnualReport of(RegionRef region, int year, Instant at, Map<Metric, BigDecimal> current,
                            Map<Metric, BigDecimal> previous) {
+        return of(region, year, at, current, previous, null);
+    }
+
+    /**
+     * The report of a year from its live figures and, when the year is closed, its snapshot: the snapshot's value
+     * is shown (a figure missing from it, e.g. added to the catalogue later, shows its live value).
+     */
+    static AnnualReport of(RegionRef region, int year, Instant at, Map<Metric, BigDecimal> live,
+                           Map<Metric, BigDecimal> previous, ClosedFigures.Closed closed) {
+        Map<Metric, BigDecimal> shown = shown(live, closed);
         List<Figure> figures = new ArrayList<>();
         for (Metric m : Metric.values()) {
-            figures.add(Figure.of(m, current.get(m), previous.get(m)));
+            figures.add(Figure.of(m, shown.get(m), previous.get(m), live.get(m)));
         }
-        return new AnnualReport(region, year, at, figures, paragraphs(current));
+        return new AnnualReport(region, year, at, figures, paragraphs(shown), closed != null,
+                closed == null ? null : closed.closure(), closed != null && closed.hasAdjustments(),
+                closed == null ? 0 : closed.adjustmentCount(), closed == null ? List.of() : closed.adjustments());
+    }
+
+    /** The values a period's reports show: the snapshot where the period is closed, else the live ones. */
+    public static Map<Metric, BigDecimal> shown(Map<Metric, BigDecimal> live, ClosedFigures.Closed closed) {
+        if (closed == null) {
+            return live;
+        }
+        Map<Metric, BigDecimal> shown = new java.util.EnumMap<>(Metric.class);
+        for (Metric m : Metric.values()) {
+            shown.put(m, closed.snapshot().containsKey(m) ? closed.snapshot().get(m) : live.get(m));
+        }
+        return shown;
     }
 
     /** The sentences, e.g. 全年共受理法律援助案件1115件,法律援助咨询6084人次,避免和挽回经济损失1920.605万元。 */
@@ -52,7 +90,7 @@ public record AnnualReport(RegionRef region, int year, Instant generatedAt, List
                 clause("调解矛盾纠纷", Metric.MEDIATION_CONCLUDED, v),
                 clause("调解成功", Metric.MEDIATION_SUCCEEDED, v)));
         if (v.get(Metric.MEDIATION_SUCCESS_RATE) != null) {
-            mediation.add("调解成功率为" + MetricService.print(v.get(Metric.MEDIATION_SUCCESS_RATE)) + "%");
+            mediation.add("调解成功率为" + MetricService.printRate(v.get(Metric.MEDIATION_SUCCESS_RATE)) + "%");
         }
         sentence(out, v, "全年共", mediation,
                 Metric.MEDIATION_SCREENINGS, Metric.MEDIATION_CONCLUDED, Metric.MEDIATION_SUCCEEDED);
@@ -65,7 +103,7 @@ public record AnnualReport(RegionRef region, int year, Instant generatedAt, List
                 "配备" + clause("人民调解员", Metric.MEDIATION_MEDIATORS, v)),
                 Metric.MEDIATION_COMMITTEES, Metric.MEDIATION_MEDIATORS);
         if (nonZero(v, Metric.ADVISORY_SIGNING_RATE)) {
-            out.add("村(社区)法律顾问签约率达到" + MetricService.print(v.get(Metric.ADVISORY_SIGNING_RATE)) + "%。");
+            out.add("村(社区)法律顾问签约率达到" + MetricService.printRate(v.get(Metric.ADVISORY_SIGNING_RATE)) + "%。");
         }
         sentence(out, v, "年内共", List.of(clause("提供法律事项审查和建议", Metric.ADVISORY_LEGAL_REVIEWS, v)),
                 Metric.ADVISORY_LEGAL_REVIEWS);
@@ -78,14 +116,14 @@ public record AnnualReport(RegionRef region, int year, Instant generatedAt, List
                 clause("普法视频播放", Metric.EDUCATION_VIDEO_PLAYS, v),
                 "观看" + MetricService.print(v.get(Metric.EDUCATION_VIDEO_VIEWERS)) + Metric.EDUCATION_VIDEO_VIEWERS.unit()));
         if (v.get(Metric.EDUCATION_VIDEO_COMPLETION_RATE) != null) {
-            viewing.add("完播率" + MetricService.print(v.get(Metric.EDUCATION_VIDEO_COMPLETION_RATE)) + "%");
+            viewing.add("完播率" + MetricService.printRate(v.get(Metric.EDUCATION_VIDEO_COMPLETION_RATE)) + "%");
         }
         sentence(out, v, "全年", viewing, Metric.EDUCATION_VIDEO_PLAYS);
         return out;
     }
 
     private static String clause(String text, Metric m, Map<Metric, BigDecimal> v) {
-        return text + MetricService.print(v.get(m)) + m.unit();
+        return text + MetricService.print(m, v.get(m)) + m.unit();
     }
 
     private static void sentence(List<String> out, Map<Metric, BigDecimal> v, String opening, List<String> clauses,

@@ -11,6 +11,7 @@ import org.publiclegal.legalaid.ApplicationStatus;
 import org.publiclegal.mediation.MediationStatus;
 import org.publiclegal.reporting.LedgerTotals.Sum;
 import org.publiclegal.reporting.ReportingScope.RegionRef;
+import org.publiclegal.reporting.closing.ClosedFigures;
 import org.publiclegal.shared.domain.RegionCodes;
 import org.publiclegal.shared.domain.TimeSource;
 
@@ -56,7 +57,11 @@ public class DashboardService {
     public record Series(String key, String label, String unit, List<BigDecimal> values) {
     }
 
-    public record Monthly(List<String> months, List<Series> series) {
+    /**
+     * The year month by month. A month its county has closed shows the snapshot taken at closing ({@code closed});
+     * {@code adjusted} lists the closed months that received 调整 since (see {@code /api/metrics} for that month).
+     */
+    public record Monthly(List<String> months, List<Series> series, List<String> closed, List<String> adjusted) {
     }
 
     public record OpenCase(UUID id, String reference, String status, String regionCode, String regionName,
@@ -87,11 +92,13 @@ public class DashboardService {
     private final MetricService metrics;
     private final AdvisoryQueries advisory;
     private final VideoFigures videos;
+    private final ClosedFigures closedFigures;
     private final Clock clock;
 
     public DashboardService(Pool pool, LedgerTotals totals, MetricService metrics, AdvisoryQueries advisory,
-                            VideoFigures videos, Clock clock) {
+                            VideoFigures videos, ClosedFigures closedFigures, Clock clock) {
         this.pool = pool;
+        this.closedFigures = closedFigures;
         this.advisory = advisory;
         this.totals = totals;
         this.metrics = metrics;
@@ -105,7 +112,7 @@ public class DashboardService {
         Period year = new Period(today.withDayOfYear(1), today);
         List<Metric> standingMetrics = List.of(Metric.MEDIATION_COMMITTEES, Metric.MEDIATION_MEDIATORS,
                 Metric.ADVISORY_SIGNING_RATE);
-        return Uni.combine().all().unis(
+        return closedMonths(region.code(), today).chain(closed -> Uni.combine().all().unis(
                         totals.daily(region.code(), MetricService.flowKinds(FLOW), year.from(), year.to()),
                         metrics.standing(region.code(), new Period(today, today), standingMetrics),
                         openCases(region.code(), now, true),
@@ -121,13 +128,29 @@ public class DashboardService {
                             figures("TODAY", new Period(today, today), daily),
                             figures("MONTH", new Period(today.withDayOfMonth(1), today), daily),
                             figures("YEAR", year, daily));
-                    return new Dashboard(region, now, today, periods, monthly(today, daily),
+                    return new Dashboard(region, now, today, periods, monthly(today, daily, closed),
                             new Standing(standing.committees(), standing.mediators()), t.getItem3(), t.getItem4(),
                             t.getItem5(), new Coverage(standing.villages(), standing.covered(),
                             MetricService.value(Metric.ADVISORY_SIGNING_RATE, Map.of(), standing),
                             t.getItem6().uncovered()),
                             t.getItem7().stream().filter(AdvisoryQueries.Commitment::behind).toList(), t.getItem8());
-                });
+                }));
+    }
+
+    /** The closed figures of this year's finished months, read one after the other (one Hibernate session). */
+    private Uni<Map<YearMonth, ClosedFigures.Closed>> closedMonths(String region, LocalDate today) {
+        Map<YearMonth, ClosedFigures.Closed> closed = new HashMap<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int m = 1; m < today.getMonthValue(); m++) {
+            YearMonth ym = YearMonth.of(today.getYear(), m);
+            chain = chain.chain(() -> closedFigures.find(region, new Period(ym.atDay(1), ym.atEndOfMonth()))
+                    .invoke(c -> {
+                        if (c != null) {
+                            closed.put(ym, c);
+                        }
+                    }).replaceWithVoid());
+        }
+        return chain.replaceWith(closed);
     }
 
     private static PeriodFigures figures(String name, Period p, Map<LocalDate, Map<String, Sum>> daily) {
@@ -137,17 +160,29 @@ public class DashboardService {
         return new PeriodFigures(name, p.from(), p.to(), figures);
     }
 
-    private static Monthly monthly(LocalDate today, Map<LocalDate, Map<String, Sum>> daily) {
-        List<String> months = new ArrayList<>();
+    static Monthly monthly(LocalDate today, Map<LocalDate, Map<String, Sum>> daily,
+                           Map<YearMonth, ClosedFigures.Closed> closed) {
+        List<YearMonth> months = new ArrayList<>();
         List<Map<String, Sum>> sums = new ArrayList<>();
         for (int m = 1; m <= today.getMonthValue(); m++) {
             YearMonth ym = YearMonth.of(today.getYear(), m);
-            months.add(ym.toString());
+            months.add(ym);
             sums.add(sum(daily, new Period(ym.atDay(1), ym.atEndOfMonth())));
         }
-        List<Series> series = FLOW.stream().map(metric -> new Series(metric.key(), metric.label(), metric.unit(),
-                sums.stream().map(s -> MetricService.value(metric, s, null)).toList())).toList();
-        return new Monthly(months, series);
+        List<Series> series = new ArrayList<>();
+        for (Metric metric : FLOW) {
+            List<BigDecimal> values = new ArrayList<>();
+            for (int i = 0; i < months.size(); i++) {
+                ClosedFigures.Closed c = closed.get(months.get(i));
+                values.add(c != null && c.snapshot().containsKey(metric) ? c.snapshot().get(metric)
+                        : MetricService.value(metric, sums.get(i), null));
+            }
+            series.add(new Series(metric.key(), metric.label(), metric.unit(), values));
+        }
+        return new Monthly(months.stream().map(YearMonth::toString).toList(), series,
+                months.stream().filter(closed::containsKey).map(YearMonth::toString).toList(),
+                months.stream().filter(m -> closed.containsKey(m) && closed.get(m).hasAdjustments())
+                        .map(YearMonth::toString).toList());
     }
 
     private static Map<String, Sum> sum(Map<LocalDate, Map<String, Sum>> daily, Period p) {

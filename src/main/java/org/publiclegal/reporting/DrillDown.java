@@ -130,7 +130,7 @@ public class DrillDown {
     }
 
     /** Where the source record can be read (under its own access rules), where the API has such a path. */
-    static String href(String sourceType, UUID id) {
+    public static String href(String sourceType, UUID id) {
         return switch (sourceType) {
             case LegalAidEvents.SOURCE_APPLICATION -> "/api/aid/applications/" + id;
             case MediationEvents.SOURCE -> "/api/mediation/disputes/" + id;

@@ -103,7 +103,25 @@ public class MetricService {
         return v.scale() < 0 ? v.setScale(0) : v;
     }
 
-    /** A value as the reports print it: plain digits, a rate's ".0" dropped (98.2, 100). */
+    /**
+     * A figure's value as every report prints it: a rate (unit %) always with one decimal (80.0, 98.2, 100.0),
+     * anything else as {@link #print(BigDecimal)}.
+     */
+    public static String print(Metric metric, BigDecimal value) {
+        return isRate(metric) ? printRate(value) : print(value);
+    }
+
+    /** Whether a figure is printed as a rate (percentage, one decimal). */
+    public static boolean isRate(Metric metric) {
+        return "%".equals(metric.unit());
+    }
+
+    /** A rate (or a change of a rate, in percentage points) with exactly one decimal, half up. */
+    public static String printRate(BigDecimal value) {
+        return value == null ? "—" : value.setScale(1, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** A count or an amount as the reports print it: plain digits, trailing zeros dropped (1920.605, 100). */
     public static String print(BigDecimal value) {
         if (value == null) {
             return "—";

@@ -29,6 +29,9 @@ public final class ReportDocuments {
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String FONT = "宋体";
     private static final List<String> HEADER = List.of("指标", "单位", "本年", "上年", "增减");
+    /** As statistical tables say: printed 万元 are rounded, so parts may not add up to the printed total exactly. */
+    static final String ROUNDING_NOTE = "注：金额以万元为单位，按元四舍五入（保留四位小数），各分项之和与合计可能因四舍五入略有出入，"
+            + "精确数（分）见平台指标接口；比率均保留一位小数。";
 
     private ReportDocuments() {
     }
@@ -37,11 +40,26 @@ public final class ReportDocuments {
         return r.region().name() + r.year() + "年公共法律服务主要数据";
     }
 
+    /** For a closed year: whose snapshot the figures are and whether adjustments exist; null for an open year. */
+    static String closureNote(AnnualReport r) {
+        if (!r.closed()) {
+            return null;
+        }
+        String closedOn = java.time.LocalDate.ofInstant(r.closure().closedAt(),
+                org.publiclegal.shared.domain.TimeSource.CHINA).toString();
+        return "本表为 " + closedOn + " 关账时的数据快照。" + (r.hasAdjustments()
+                ? "关账后另有调整 " + r.adjustmentCount() + " 项，未并入本表，明细见平台调整清单。"
+                : "关账后无调整。");
+    }
+
     public static byte[] docx(AnnualReport report) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XWPFParagraph title = doc.createParagraph();
             title.setAlignment(ParagraphAlignment.CENTER);
             text(title.createRun(), title(report), 16, true);
+            if (closureNote(report) != null) {
+                text(doc.createParagraph().createRun(), closureNote(report), 10, false);
+            }
             for (String sentence : report.paragraphs()) {
                 XWPFParagraph p = doc.createParagraph();
                 p.setFirstLineIndent(640);
@@ -54,9 +72,11 @@ public final class ReportDocuments {
             fill(table.getRow(0), HEADER, true);
             for (int i = 0; i < report.figures().size(); i++) {
                 Figure f = report.figures().get(i);
-                fill(table.getRow(i + 1), List.of(f.label(), f.unit(), MetricService.print(f.value()),
-                        MetricService.print(f.previousValue()), signed(f.change())), false);
+                Metric m = Metric.byKey(f.key()).orElseThrow();
+                fill(table.getRow(i + 1), List.of(f.label(), f.unit(), MetricService.print(m, f.value()),
+                        MetricService.print(m, f.previousValue()), signed(m, f.change())), false);
             }
+            text(doc.createParagraph().createRun(), ROUNDING_NOTE, 9, false);
             text(doc.createParagraph().createRun(), "数据来源：公共法律服务平台台账，生成于 " + report.generatedAt()
                     + "；每项数字可在平台按指标查询其对应的案件和记录。", 9, false);
             doc.write(out);
@@ -77,6 +97,9 @@ public final class ReportDocuments {
             plain.setFont(font);
             CellStyle head = book.createCellStyle();
             head.setFont(bold);
+            CellStyle rate = book.createCellStyle();
+            rate.setFont(font);
+            rate.setDataFormat(book.createDataFormat().getFormat("0.0"));
             Sheet sheet = book.createSheet(report.year() + "年");
             sheet.createRow(0).createCell(0).setCellValue(title(report));
             sheet.getRow(0).getCell(0).setCellStyle(head);
@@ -98,11 +121,19 @@ public final class ReportDocuments {
                 number(row, 4, f.change());
                 row.createCell(5).setCellValue(f.key());
                 row.createCell(6).setCellValue(f.definition());
+                boolean isRate = MetricService.isRate(Metric.byKey(f.key()).orElseThrow());
                 for (int c = 0; c < columns.size(); c++) {
                     if (row.getCell(c) != null) {
-                        row.getCell(c).setCellStyle(plain);
+                        boolean number = c >= 2 && c <= 4 && row.getCell(c).getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC;
+                        row.getCell(c).setCellStyle(isRate && number ? rate : plain);
                     }
                 }
+            }
+            // notes on their own sheet, so the figure sheet stays one table
+            Sheet notes = book.createSheet("说明");
+            notes.createRow(0).createCell(0).setCellValue(ROUNDING_NOTE);
+            if (closureNote(report) != null) {
+                notes.createRow(1).createCell(0).setCellValue(closureNote(report));
             }
             Sheet text = book.createSheet("文字");
             for (int i = 0; i < report.paragraphs().size(); i++) {
@@ -126,11 +157,11 @@ public final class ReportDocuments {
         }
     }
 
-    private static String signed(BigDecimal change) {
+    private static String signed(Metric m, BigDecimal change) {
         if (change == null) {
             return "—";
         }
-        return (change.signum() > 0 ? "+" : "") + MetricService.print(change);
+        return (change.signum() > 0 ? "+" : "") + MetricService.print(m, change);
     }
 
     private static void fill(XWPFTableRow row, List<String> cells, boolean bold) {

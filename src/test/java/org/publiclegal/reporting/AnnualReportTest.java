@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each sentence of the report appears exactly when one of its figures is not zero, in the reports' order. */
 class AnnualReportTest {
@@ -39,7 +40,7 @@ class AnnualReportTest {
                 Arguments.of(Metric.MEDIATION_JUDICIAL_CONFIRMATIONS, List.of("全年共接受诉前委派调解案件0件,司法确认7件。")),
                 Arguments.of(Metric.MEDIATION_COMMITTEES, List.of("目前共建立各级人民调解委员会7个,配备人民调解员0名。")),
                 Arguments.of(Metric.MEDIATION_MEDIATORS, List.of("目前共建立各级人民调解委员会0个,配备人民调解员7名。")),
-                Arguments.of(Metric.ADVISORY_SIGNING_RATE, List.of("村(社区)法律顾问签约率达到7%。")),
+                Arguments.of(Metric.ADVISORY_SIGNING_RATE, List.of("村(社区)法律顾问签约率达到7.0%。")),
                 Arguments.of(Metric.ADVISORY_LEGAL_REVIEWS, List.of("年内共提供法律事项审查和建议7条。")),
                 Arguments.of(Metric.EDUCATION_LECTURES, List.of("全年共开展法治讲座7场,合计参与0人次,拍摄普法宣传短视频0期。")),
                 Arguments.of(Metric.EDUCATION_PARTICIPANTS, List.of("全年共开展法治讲座0场,合计参与7人次,拍摄普法宣传短视频0期。")),
@@ -88,13 +89,13 @@ class AnnualReportTest {
         }
         assertEquals(List.of(
                 "全年共受理法律援助案件1件,法律援助咨询1人次,避免和挽回经济损失1万元。",
-                "全年共开展矛盾纠纷排查1次,调解矛盾纠纷1件,调解成功1件,调解成功率为1%。",
+                "全年共开展矛盾纠纷排查1次,调解矛盾纠纷1件,调解成功1件,调解成功率为1.0%。",
                 "全年共接受诉前委派调解案件1件,司法确认1件。",
                 "目前共建立各级人民调解委员会1个,配备人民调解员1名。",
-                "村(社区)法律顾问签约率达到1%。",
+                "村(社区)法律顾问签约率达到1.0%。",
                 "年内共提供法律事项审查和建议1条。",
                 "全年共开展法治讲座1场,合计参与1人次,拍摄普法宣传短视频1期。",
-                "全年普法视频播放1人次,观看1人,完播率1%。"), AnnualReport.paragraphs(v));
+                "全年普法视频播放1人次,观看1人,完播率1.0%。"), AnnualReport.paragraphs(v));
     }
 
     @Test
@@ -118,5 +119,45 @@ class AnnualReportTest {
         assertEquals(BigDecimal.valueOf(9), r.figures().get(0).change());
         assertEquals(2025, r.year());
         assertEquals(1, r.paragraphs().size());
+    }
+
+    @Test
+    void aClosedYearShowsItsSnapshotWithTheLiveValueBesideItAndTheSentencesOfTheSnapshot() {
+        Map<Metric, BigDecimal> live = quietYear();
+        live.put(Metric.MEDIATION_SCREENINGS, BigDecimal.valueOf(3));
+        live.put(Metric.LEGAL_AID_CASES, BigDecimal.valueOf(7));
+        Map<Metric, BigDecimal> snapshot = new java.util.EnumMap<>(Metric.class);
+        snapshot.put(Metric.MEDIATION_SCREENINGS, BigDecimal.valueOf(2));
+        snapshot.put(Metric.MEDIATION_SUCCESS_RATE, null);
+        org.publiclegal.reporting.closing.ClosedFigures.Closure closure = new org.publiclegal.reporting.closing.ClosedFigures.Closure(
+                java.util.UUID.randomUUID(), "610110000000", java.time.LocalDate.of(2025, 1, 1),
+                java.time.LocalDate.of(2025, 12, 31), Instant.EPOCH, java.util.UUID.randomUUID());
+        org.publiclegal.reporting.closing.ClosedFigures.Closed closed =
+                new org.publiclegal.reporting.closing.ClosedFigures.Closed(closure, snapshot, List.of(), 4);
+
+        Map<Metric, BigDecimal> shown = AnnualReport.shown(live, closed);
+        assertEquals(BigDecimal.valueOf(2), shown.get(Metric.MEDIATION_SCREENINGS));
+        assertNull(shown.get(Metric.MEDIATION_SUCCESS_RATE), "a snapshot's empty value stays empty");
+        assertEquals(BigDecimal.valueOf(7), shown.get(Metric.LEGAL_AID_CASES), "a figure the snapshot lacks is live");
+        assertEquals(live, AnnualReport.shown(live, null));
+
+        AnnualReport r = AnnualReport.of(null, 2025, Instant.EPOCH, live, quietYear(), closed);
+        AnnualReport.Figure screenings = r.figures().stream()
+                .filter(f -> f.key().equals(Metric.MEDIATION_SCREENINGS.key())).findFirst().orElseThrow();
+        assertEquals(BigDecimal.valueOf(2), screenings.value());
+        assertEquals(BigDecimal.valueOf(3), screenings.currentValue());
+        assertEquals(BigDecimal.valueOf(2), screenings.change());
+        assertTrue(r.closed());
+        assertEquals(closure, r.closure());
+        assertTrue(r.hasAdjustments());
+        assertEquals(4, r.adjustmentCount());
+        assertTrue(String.join("", r.paragraphs()).contains("开展矛盾纠纷排查2次"), r.paragraphs().toString());
+
+        AnnualReport open = AnnualReport.of(null, 2025, Instant.EPOCH, live, quietYear());
+        assertEquals(false, open.closed());
+        assertNull(open.closure());
+        assertEquals(false, open.hasAdjustments());
+        assertEquals(0, open.adjustmentCount());
+        assertEquals(List.of(), open.adjustments());
     }
 }

@@ -58,6 +58,7 @@ class ExportsAndDashboardTest {
             assertTrue(all.contains(sentence), all);
             assertTrue(all.contains("测试县"), "the region's Chinese name in the title");
             assertTrue(all.contains("避免和挽回经济损失\t万元\t1920.605"), all);
+            assertTrue(all.contains(ReportDocuments.ROUNDING_NOTE), "the rounding note, as statistical tables carry");
             assertEquals("宋体", doc.getParagraphs().get(1).getRuns().get(0).getFontFamily(
                     org.apache.poi.xwpf.usermodel.XWPFRun.FontCharRange.eastAsia));
         }
@@ -82,6 +83,7 @@ class ExportsAndDashboardTest {
             assertEquals(1920.605, values.get("legal_aid.losses_recovered"), 1e-9);
             assertEquals(Metric.values().length, values.size(), "every catalogue figure");
             assertEquals(sentence, book.getSheet("文字").getRow(0).getCell(0).getStringCellValue());
+            assertEquals(ReportDocuments.ROUNDING_NOTE, book.getSheet("说明").getRow(0).getCell(0).getStringCellValue());
         }
         given().auth().oauth2(Fixtures.token(c.officeStaffA())).queryParam("region", c.county()).queryParam("year", year())
                 .get("/api/reports/annual/xlsx").then().statusCode(404).contentType("application/problem+json");

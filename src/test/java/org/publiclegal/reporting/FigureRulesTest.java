@@ -24,6 +24,20 @@ class FigureRulesTest {
     }
 
     @Test
+    void aRateIsPrintedWithExactlyOneDecimalEverywhereAndACountOrAmountWithoutTrailingZeros() {
+        assertEquals("100.0", MetricService.print(Metric.MEDIATION_SUCCESS_RATE, MetricService.rate(5, 5)));
+        assertEquals("80.0", MetricService.print(Metric.ADVISORY_SIGNING_RATE, new BigDecimal("80")));
+        assertEquals("98.2", MetricService.print(Metric.EDUCATION_VIDEO_COMPLETION_RATE, new BigDecimal("98.2")));
+        assertEquals("0.1", MetricService.printRate(new BigDecimal("0.05")), "half up");
+        assertEquals("-1.7", MetricService.printRate(new BigDecimal("-1.7")), "a change in percentage points");
+        assertEquals("—", MetricService.print(Metric.MEDIATION_SUCCESS_RATE, null));
+        assertEquals("1920.605", MetricService.print(Metric.LEGAL_AID_LOSSES_RECOVERED, MetricService.wanYuan(1_920_605_000L)));
+        assertEquals("100", MetricService.print(Metric.LEGAL_AID_CASES, new BigDecimal("100")));
+        assertTrue(MetricService.isRate(Metric.MEDIATION_SUCCESS_RATE));
+        assertTrue(!MetricService.isRate(Metric.LEGAL_AID_CASES));
+    }
+
+    @Test
     void amountsAreWanYuanFromFenToAtMostFourDecimals() {
         assertEquals("1920.605", MetricService.print(MetricService.wanYuan(1_920_605_000L)));
         assertEquals("1.9835", MetricService.print(MetricService.wanYuan(1_983_506L)));
@@ -49,7 +63,8 @@ class FigureRulesTest {
         List<String> p = AnnualReport.paragraphs(v);
         assertEquals("全年共受理法律援助案件1115件,法律援助咨询6084人次,避免和挽回经济损失1920.605万元。", p.get(0));
         assertEquals("全年共开展矛盾纠纷排查21957次,调解矛盾纠纷6323件,调解成功6209件,调解成功率为98.2%。", p.get(1));
-        assertTrue(p.contains("村(社区)法律顾问签约率达到100%。"), p.toString());
+        // issue 12: a rate is printed with its one decimal everywhere (the sentence said 100%, the card 100.0%)
+        assertTrue(p.contains("村(社区)法律顾问签约率达到100.0%。"), p.toString());
         assertTrue(p.contains("全年共开展法治讲座0场,合计参与0人次,拍摄普法宣传短视频19期。"), p.toString());
         assertTrue(p.stream().noneMatch(s -> s.contains("诉前委派")), "all zero: not printed");
         assertTrue(p.stream().noneMatch(s -> s.contains("普法视频播放")), "no plays: not printed");

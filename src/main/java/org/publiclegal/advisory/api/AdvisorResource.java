@@ -44,6 +44,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
+import org.publiclegal.shared.validation.EnteredDate;
+import org.publiclegal.shared.validation.DateBounds;
 
 /** 村(居)法律顾问: the directory, advisor details, weekly availability and free slots. */
 @Path("/api/advisors")
@@ -80,15 +82,15 @@ public class AdvisorResource {
             @NotNull(message = "请选择服务方式") ServiceMode mode,
             @Pattern(regexp = "\\d{12}", message = "行政区划代码应为 12 位数字") String villageCode,
             @NotNull(message = "请填写每个时段的分钟数") @Min(value = 10, message = "每个时段至少 10 分钟") @Max(value = 240, message = "每个时段最多 240 分钟") Integer slotMinutes,
-            @NotNull(message = "请填写生效日期") LocalDate validFrom,
-            LocalDate validTo) {
+            @EnteredDate(DateBounds.Kind.PLANNED) @NotNull(message = "请填写生效日期") LocalDate validFrom,
+            @EnteredDate(DateBounds.Kind.PLANNED) LocalDate validTo) {
     }
 
     /** 请假 (LEAVE) or 加开 (EXTRA, with mode and slot length). */
     public record AddException(
             @NotNull(message = "请选择类型") AvailabilityException.Kind kind,
-            @NotNull(message = "请填写开始时间") Instant startsAt,
-            @NotNull(message = "请填写结束时间") Instant endsAt,
+            @EnteredDate(DateBounds.Kind.PLANNED) @NotNull(message = "请填写开始时间") Instant startsAt,
+            @EnteredDate(DateBounds.Kind.PLANNED) @NotNull(message = "请填写结束时间") Instant endsAt,
             ServiceMode mode,
             @Pattern(regexp = "\\d{12}", message = "行政区划代码应为 12 位数字") String villageCode,
             @Min(value = 10, message = "每个时段至少 10 分钟") @Max(value = 240, message = "每个时段最多 240 分钟") Integer slotMinutes,
@@ -137,8 +139,8 @@ public class AdvisorResource {
             Roles.MEDIATOR, Roles.AID_OFFICER})
     @Operation(summary = "可预约时段（北京时间，按每周服务时间、请假和加开即时计算，只列未被预约且未开始的时段；一次最多 31 天）")
     public Uni<List<SlotView>> slots(@PathParam("id") UUID id,
-                                     @QueryParam("from") @NotNull(message = "请填写开始日期") LocalDate from,
-                                     @QueryParam("to") @NotNull(message = "请填写结束日期") LocalDate to,
+                                     @EnteredDate(DateBounds.Kind.PLANNED) @QueryParam("from") @NotNull(message = "请填写开始日期") LocalDate from,
+                                     @EnteredDate(DateBounds.Kind.PLANNED) @QueryParam("to") @NotNull(message = "请填写结束日期") LocalDate to,
                                      @QueryParam("mode") ServiceMode mode) {
         return availability.freeSlots(id, from, to, mode).map(s -> s.stream().map(SlotView::of).toList());
     }

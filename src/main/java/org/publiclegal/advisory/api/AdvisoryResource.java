@@ -43,6 +43,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
+import org.publiclegal.shared.validation.EnteredDate;
+import org.publiclegal.shared.validation.DateBounds;
 
 /**
  * 村(居)法律顾问 administration and records: contracts (签约, 续签, 解除), coverage on any date, service records
@@ -76,27 +78,27 @@ public class AdvisoryResource {
             @NotNull(message = "请选择法律顾问") UUID advisorId,
             @NotEmpty(message = "请选择至少一个村（社区）") @Size(max = 30, message = "一份合同最多 30 个村（社区）")
             List<@NotNull @Pattern(regexp = "\\d{12}", message = "行政区划代码应为 12 位数字") String> villageCodes,
-            @NotNull(message = "请填写合同开始日期") LocalDate startsOn,
-            @NotNull(message = "请填写合同截止日期") LocalDate endsOn,
+            @EnteredDate(DateBounds.Kind.PLANNED) @NotNull(message = "请填写合同开始日期") LocalDate startsOn,
+            @EnteredDate(DateBounds.Kind.PLANNED) @NotNull(message = "请填写合同截止日期") LocalDate endsOn,
             @Min(value = 1, message = "每月驻村服务至少 1 小时") @Max(value = 200, message = "每月驻村服务最多 200 小时") Integer onsiteHoursPerMonth,
             @Min(value = 0, message = "每季度讲座不能为负数") @Max(value = 30, message = "每季度讲座最多 30 场") Integer lecturesPerQuarter) {
     }
 
     public record RenewContract(
-            @NotNull(message = "请填写续签合同截止日期") LocalDate endsOn,
+            @EnteredDate(DateBounds.Kind.PLANNED) @NotNull(message = "请填写续签合同截止日期") LocalDate endsOn,
             @Min(value = 1, message = "每月驻村服务至少 1 小时") @Max(value = 200, message = "每月驻村服务最多 200 小时") Integer onsiteHoursPerMonth,
             @Min(value = 0, message = "每季度讲座不能为负数") @Max(value = 30, message = "每季度讲座最多 30 场") Integer lecturesPerQuarter) {
     }
 
     public record TerminateContract(
-            @NotNull(message = "请填写解除生效日期") LocalDate effectiveOn,
+            @EnteredDate(DateBounds.Kind.PLANNED) @NotNull(message = "请填写解除生效日期") LocalDate effectiveOn,
             @NotBlank(message = "请填写解除原因") @Size(max = 500, message = "解除原因最多 500 字") String reason) {
     }
 
     /** 服务记录: a lecture also needs its topic and attendance. */
     public record RecordService(
             @NotNull(message = "请选择村（社区）") @Pattern(regexp = "\\d{12}", message = "行政区划代码应为 12 位数字") String villageCode,
-            @NotNull(message = "请填写服务时间") Instant startedAt,
+            @EnteredDate @NotNull(message = "请填写服务时间") Instant startedAt,
             @NotNull(message = "请填写服务时长") @Min(value = 1, message = "服务时长至少 1 分钟") @Max(value = 1440, message = "服务时长最多 1440 分钟") Integer durationMinutes,
             @NotNull(message = "请选择服务类型") ServiceKind kind,
             @NotNull(message = "请选择服务方式") ServiceMode mode,
@@ -175,7 +177,7 @@ public class AdvisoryResource {
     @Operation(summary = "法律顾问覆盖情况：某日（默认今天）有有效合同的村（社区）数 / 全部村（社区）数、覆盖率和未覆盖的村（社区）")
     public Uni<AdvisoryQueries.Coverage> coverage(
             @QueryParam("region") @Pattern(regexp = "\\d{12}", message = "行政区划代码应为 12 位数字") String region,
-            @QueryParam("date") LocalDate date) {
+            @EnteredDate(DateBounds.Kind.PLANNED) @QueryParam("date") LocalDate date) {
         return queries.coverage(region(region), date == null ? coverage.today() : date, UNCOVERED_SHOWN);
     }
 

@@ -45,6 +45,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.UUID;
+import org.publiclegal.shared.validation.EnteredDate;
+import org.publiclegal.shared.validation.DateBounds;
 
 /**
  * 普法视频 for residents (public, no sign-in): the feed with ETag/304, Chinese search, one episode with a
@@ -116,7 +118,7 @@ public class VideoResource {
     @Operation(summary = "普法视频数据：区域内各栏目、各单位和合计的发布期数、播放人次、观看人数（去重设备）、完播数和完播率；from/to 含首尾，默认本年初至今日（司法所限本乡镇，司法局限本县）")
     public Uni<VideoFigures.Stats> stats(
             @QueryParam("region") @Pattern(regexp = REGION, message = "行政区划代码应为 12 位数字") String region,
-            @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
+            @EnteredDate(DateBounds.Kind.PLANNED) @QueryParam("from") LocalDate from, @EnteredDate(DateBounds.Kind.PLANNED) @QueryParam("to") LocalDate to) {
         AccessScope scope = user.scope();
         String code = region != null ? region : scope.regionCode();
         if (code == null) {

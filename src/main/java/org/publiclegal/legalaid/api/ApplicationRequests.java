@@ -25,6 +25,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.publiclegal.shared.validation.EnteredDate;
+import org.publiclegal.shared.validation.DateBounds;
 
 /** Request bodies of the legal-aid application endpoints. */
 public final class ApplicationRequests {
@@ -52,7 +54,7 @@ public final class ApplicationRequests {
             boolean hasOwnLawyer,
             ExemptionCategory exemption,
             @Valid Finances finances,
-            LocalDate limitationEndsOn,
+            @EnteredDate(DateBounds.Kind.PLANNED) LocalDate limitationEndsOn,
             boolean urgentPreservation) {
     }
 
@@ -131,7 +133,7 @@ public final class ApplicationRequests {
             @NotNull(message = "请选择通知机关类别") org.publiclegal.legalaid.LegalAidApplication.NotifyingBody bodyKind,
             @NotBlank(message = "请填写通知机关名称") @Size(max = 100, message = "名称最多 100 字") String bodyName,
             @NotBlank(message = "请填写通知书文号") @Size(max = 64, message = "文号最多 64 字") String documentNumber,
-            @NotNull(message = "请填写收到通知的日期") java.time.LocalDate receivedOn,
+            @EnteredDate @NotNull(message = "请填写收到通知的日期") java.time.LocalDate receivedOn,
             @NotEmpty(message = "请选择应当通知辩护或代理的情形")
             Set<@NotNull(message = "情形不能为空值") NotifiedDefenceGround> grounds,
             @NotBlank(message = "请填写案由及案情简述") @Size(max = 3000, message = "最多 3000 字") String caseSummary,

@@ -29,6 +29,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.publiclegal.shared.validation.EnteredDate;
+import org.publiclegal.shared.validation.DateBounds;
 
 /** 调解会议与笔录, the agreement as a document, 司法确认 and 回访. */
 @Path("/api/mediation/disputes/{id}")
@@ -48,7 +50,7 @@ public class AfterAgreementResource {
         this.clock = clock;
     }
 
-    public record ScheduleSession(@NotNull(message = "请填写调解时间") Instant scheduledAt,
+    public record ScheduleSession(@EnteredDate(DateBounds.Kind.PLANNED) @NotNull(message = "请填写调解时间") Instant scheduledAt,
                                   @NotNull(message = "请选择调解方式") Dispute.Mode mode,
                                   @Size(max = 200, message = "地点最多 200 字") String place,
                                   @Size(max = 300, message = "链接最多 300 字") String videoLink) {
@@ -63,11 +65,11 @@ public class AfterAgreementResource {
     }
 
     public record ApplyConfirmation(@NotNull(message = "请选择人民法院") UUID courtId,
-                                    @NotNull(message = "请填写申请日期") LocalDate appliedOn) {
+                                    @EnteredDate @NotNull(message = "请填写申请日期") LocalDate appliedOn) {
     }
 
     public record Ruling(@NotNull(message = "请选择裁定结果") JudicialConfirmation.Ruling ruling,
-                         @NotNull(message = "请填写裁定日期") LocalDate ruledOn) {
+                         @EnteredDate @NotNull(message = "请填写裁定日期") LocalDate ruledOn) {
     }
 
     public record ConfirmationView(UUID courtId, LocalDate appliedOn, JudicialConfirmation.Ruling ruling,

@@ -19,6 +19,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.publiclegal.shared.validation.EnteredDate;
+import org.publiclegal.shared.validation.DateBounds;
 
 /** Request bodies of the mediation endpoints. */
 public final class MediationRequests {
@@ -80,7 +82,7 @@ public final class MediationRequests {
     /** 协议条款: what is to be done, how, by when. */
     public record Term(@NotBlank(message = "请填写协议内容") @Size(max = 500, message = "每条最多 500 字") String content,
                        @NotBlank(message = "请填写履行方式") @Size(max = 200, message = "最多 200 字") String performanceMethod,
-                       @NotNull(message = "请填写履行期限") LocalDate deadline) {
+                       @EnteredDate(DateBounds.Kind.PLANNED) @NotNull(message = "请填写履行期限") LocalDate deadline) {
     }
 
     public record DraftAgreement(
@@ -115,7 +117,7 @@ public final class MediationRequests {
             Dispute.IntakeChannel intakeChannel,
             Dispute.Sender transferredByKind,
             @Size(max = 100, message = "移送单位最多 100 字") String transferredByName,
-            @NotNull(message = "请填写受理日期") LocalDate receivedOn,
+            @EnteredDate @NotNull(message = "请填写受理日期") LocalDate receivedOn,
             @NotNull(message = "请选择纠纷类型") DisputeType disputeType,
             @NotBlank(message = "请填写纠纷事实") @Size(max = 3000, message = "事实最多 3000 字") String facts,
             @NotBlank(message = "请填写当事人请求") @Size(max = 1000, message = "请求最多 1000 字") String claims,
@@ -146,7 +148,7 @@ public final class MediationRequests {
             @NotBlank(message = "请填写口头协议内容") @Size(max = 3000, message = "最多 3000 字") String content,
             @NotEmpty(message = "请选择达成协议的当事人") @Size(max = 10, message = "最多 10 个")
             List<@NotNull(message = "当事人不能为空") UUID> agreedPartyIds,
-            LocalDate performanceDueOn) {
+            @EnteredDate(DateBounds.Kind.PLANNED) LocalDate performanceDueOn) {
 
         public OfflineCommands.OralAgreement command() {
             return new OfflineCommands.OralAgreement(content, agreedPartyIds, performanceDueOn);

@@ -10,7 +10,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.publiclegal.reporting.AnnualReport;
 import org.publiclegal.reporting.Metric;
+import org.publiclegal.reporting.closing.Adjustment;
+import org.publiclegal.reporting.closing.ClosedFigures;
 import org.publiclegal.reporting.MetricService;
 import org.publiclegal.reporting.Period;
 import org.publiclegal.reporting.ReportingScope;
@@ -26,6 +29,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import org.publiclegal.shared.validation.EnteredDate;
+import org.publiclegal.shared.validation.DateBounds;
 
 /** 指标: the catalogue, and any figure for any region and period with the same period a year earlier. */
 @Path("/api/metrics")
@@ -37,12 +43,15 @@ public class MetricsResource {
     private static final long MAX_DAYS = 3660;
 
     private final MetricService metrics;
+    private final ClosedFigures closed;
     private final ReportingScope scope;
     private final CurrentUser user;
     private final Clock clock;
 
-    public MetricsResource(MetricService metrics, ReportingScope scope, CurrentUser user, Clock clock) {
+    public MetricsResource(MetricService metrics, ClosedFigures closed, ReportingScope scope, CurrentUser user,
+                           Clock clock) {
         this.metrics = metrics;
+        this.closed = closed;
         this.scope = scope;
         this.user = user;
         this.clock = clock;
@@ -56,13 +65,23 @@ public class MetricsResource {
         }
     }
 
-    /** A figure for the period, and for the same days a year earlier. */
+    /**
+     * A figure for the period, and for the same days a year earlier. {@code currentValue} is the figure recomputed
+     * now: the same as {@code value} unless the period is closed and adjustments moved it.
+     */
     public record MetricValue(String key, String label, String unit, BigDecimal value, BigDecimal previousValue,
-                              BigDecimal change) {
+                              BigDecimal change, BigDecimal currentValue) {
     }
 
+    /**
+     * The figures of a span of days. When the span is exactly a closed year or month of the region's county (and
+     * the region is the county or one of its townships), {@code closed} is true, the values are the snapshot taken
+     * at closing, and the 调整 recorded since are listed with their effect.
+     */
     public record MetricValues(RegionRef region, LocalDate from, LocalDate to, LocalDate previousFrom,
-                               LocalDate previousTo, List<MetricValue> values) {
+                               LocalDate previousTo, List<MetricValue> values, boolean closed,
+                               ClosedFigures.Closure closure, boolean hasAdjustments, long adjustmentCount,
+                               List<Adjustment> adjustments) {
     }
 
     @GET
@@ -78,7 +97,7 @@ public class MetricsResource {
     @Operation(summary = "任一区域、任一期间的指标值及上年同期值（司法所限本乡镇，司法局限本县）；from/to 为含首尾的日期，默认本年初至今日；keys 以逗号分隔，默认全部")
     public Uni<MetricValues> values(
             @QueryParam("region") @Pattern(regexp = CODE, message = CODE_MESSAGE) String region,
-            @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+            @EnteredDate(DateBounds.Kind.PLANNED) @QueryParam("from") LocalDate from, @EnteredDate(DateBounds.Kind.PLANNED) @QueryParam("to") LocalDate to,
             @QueryParam("keys") @Size(max = 1000, message = "keys 过长") String keys) {
         LocalDate today = LocalDate.now(clock);
         LocalDate start = from != null ? from : today.withDayOfYear(1);
@@ -91,18 +110,26 @@ public class MetricsResource {
         }
         List<Metric> selected = parseKeys(keys);
         Period period = new Period(start, end);
-        return scope.resolve(user.scope(), region).chain(r -> metrics.values(r.code(), period, selected)
-                .chain(current -> metrics.values(r.code(), period.previousYear(), selected).map(previous -> {
+        return scope.resolve(user.scope(), region).chain(r -> closed.find(r.code(), period)
+                .chain(thisPeriod -> closed.find(r.code(), period.previousYear()).chain(lastYear ->
+                        metrics.values(r.code(), period, selected).chain(live ->
+                                metrics.values(r.code(), period.previousYear(), selected).map(previousLive -> {
+                    Map<Metric, BigDecimal> current = AnnualReport.shown(live, thisPeriod);
+                    Map<Metric, BigDecimal> previous = AnnualReport.shown(previousLive, lastYear);
                     List<MetricValue> values = new ArrayList<>();
                     for (Metric m : selected) {
                         BigDecimal v = current.get(m);
                         BigDecimal p = previous.get(m);
                         values.add(new MetricValue(m.key(), m.label(), m.unit(), v, p,
-                                v == null || p == null ? null : v.subtract(p)));
+                                v == null || p == null ? null : v.subtract(p), live.get(m)));
                     }
                     Period prev = period.previousYear();
-                    return new MetricValues(r, start, end, prev.from(), prev.to(), values);
-                })));
+                    return new MetricValues(r, start, end, prev.from(), prev.to(), values, thisPeriod != null,
+                            thisPeriod == null ? null : thisPeriod.closure(),
+                            thisPeriod != null && thisPeriod.hasAdjustments(),
+                            thisPeriod == null ? 0 : thisPeriod.adjustmentCount(),
+                            thisPeriod == null ? List.of() : thisPeriod.adjustments());
+                })))));
     }
 
     static List<Metric> parseKeys(String keys) {

@@ -1,5 +1,7 @@
 package org.publiclegal.shared.calendar;
 
+import org.publiclegal.shared.validation.DateBounds;
+import org.publiclegal.shared.validation.EnteredDate;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -57,7 +59,7 @@ public class WorkCalendarResource {
     @RolesAllowed(Roles.SYSTEM_ADMIN)
     @ResponseStatus(204)
     @Operation(summary = "设置一天为放假或调休上班")
-    public Uni<Void> set(@PathParam("day") LocalDate day, @Valid @NotNull(message = "请求内容不能为空") DayRequest request) {
+    public Uni<Void> set(@PathParam("day") @EnteredDate(DateBounds.Kind.PLANNED) LocalDate day, @Valid @NotNull(message = "请求内容不能为空") DayRequest request) {
         return calendar.set(day, request.kind(), request.name());
     }
 
@@ -66,7 +68,7 @@ public class WorkCalendarResource {
     @RolesAllowed(Roles.SYSTEM_ADMIN)
     @ResponseStatus(204)
     @Operation(summary = "删除一天的设置（恢复为普通工作日或周末）")
-    public Uni<Void> remove(@PathParam("day") LocalDate day) {
+    public Uni<Void> remove(@PathParam("day") @EnteredDate(DateBounds.Kind.PLANNED) LocalDate day) {
         return calendar.remove(day).invoke(removed -> {
             if (!removed) {
                 throw new NotFound("日历设置", day);

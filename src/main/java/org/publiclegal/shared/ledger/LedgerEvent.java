@@ -27,4 +27,6 @@ public class LedgerEvent {
     public UUID sourceId;
     public Long correctsId;
     public Instant recordedAt;
+    /** 补录原因: given when the event is dated inside a closed period (see {@link PeriodLock}). */
+    public String adjustmentReason;
 }

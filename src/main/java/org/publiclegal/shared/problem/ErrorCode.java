@@ -23,6 +23,7 @@ public enum ErrorCode {
     ILLEGAL_TRANSITION(409, "当前状态下不能执行此操作"),
     CONCURRENT_MODIFICATION(409, "记录已被他人修改，请刷新后重试"),
     IDEMPOTENCY_IN_PROGRESS(409, "相同请求正在处理中"),
+    PERIOD_CLOSED(409, "所属期间已关账"),
     PAYLOAD_TOO_LARGE(413, "请求内容过大"),
     UNSUPPORTED_MEDIA_TYPE(415, "不支持的内容类型"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency-Key 已用于另一个请求"),

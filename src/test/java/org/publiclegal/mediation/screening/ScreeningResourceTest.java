@@ -136,6 +136,44 @@ class ScreeningResourceTest {
     }
 
     @Test
+    void aScreeningDatedOutside2000ToTomorrowIsA400NamingTheFieldAndWritesNothing() {
+        Fixtures.County c = Fixtures.county();
+        Account office = c.officeStaffA();
+        for (String absurd : List.of("-999999999-01-01", "1999-12-31", "+10000-01-01")) {
+            Map<String, Object> body = round(c.villageA1(), today());
+            body.put("screenedOn", absurd);
+            body.put("place", "日期越界 " + absurd);
+            record(office, body).then().statusCode(400).contentType("application/problem+json")
+                    .body("code", equalTo("VALIDATION_FAILED"))
+                    .body("errors[0].field", equalTo("screenedOn"))
+                    .body("errors[0].message", equalTo("日期须在 2000-01-01 至 " + today().plusDays(1) + " 之间"));
+        }
+        Map<String, Object> first = round(c.villageA1(), LocalDate.of(2000, 1, 1));
+        record(office, first).then().statusCode(201).body("screenedOn", equalTo("2000-01-01"));
+        assertEquals(List.of(), Fixtures.sql("select id, place from med_screening where place like '日期越界%'"));
+        assertEquals(List.of(), Fixtures.sql("select id, kind from ledger_event where occurred_at < '2000-01-01 00:00+08' "
+                + "or occurred_at = 'infinity' or occurred_at = '-infinity'"));
+    }
+
+    @Test
+    void aConsultationOrAMetricsRangeOutsideTheBoundsIsA400NamingTheField() {
+        Fixtures.County c = Fixtures.county();
+        given().auth().oauth2(Fixtures.token(c.aidOfficer())).contentType(ContentType.JSON)
+                .body(Map.of("channel", "HOTLINE_12348", "matter", "SUPPORT_PAYMENT", "regionCode", c.villageA2(),
+                        "persons", 1, "consultedAt", "-999999999-01-01T00:00:00Z"))
+                .post("/api/aid/consultations").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("consultedAt"));
+        given().auth().oauth2(Fixtures.token(c.aidOfficer())).contentType(ContentType.JSON)
+                .body(Map.of("channel", "HOTLINE_12348", "matter", "SUPPORT_PAYMENT", "regionCode", c.villageA2(),
+                        "persons", 1, "consultedAt", "1999-12-31T15:59:59Z"))
+                .post("/api/aid/consultations").then().statusCode(400)
+                .body("errors[0].field", equalTo("consultedAt"));
+        given().auth().oauth2(Fixtures.token(c.officeStaffA())).queryParam("from", "-999999999-01-01")
+                .get("/api/metrics").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("from"));
+    }
+
+    @Test
     void invalidRoundsAreFieldErrors() {
         Fixtures.County c = Fixtures.county();
         Account office = c.officeStaffA();

@@ -38,6 +38,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.publiclegal.shared.validation.EnteredDate;
+import org.publiclegal.shared.validation.DateBounds;
 
 /** 预约法律顾问: book a free slot, the advisor's and resident's steps, 好差评 and the 司法所's callback. */
 @Path("/api/advisor/bookings")
@@ -62,7 +64,7 @@ public class BookingResource {
     /** A free slot of an advisor ({@code startsAt} as listed by the slots endpoint). */
     public record BookSlot(
             @NotNull(message = "请选择法律顾问") UUID advisorId,
-            @NotNull(message = "请选择预约时段") Instant startsAt,
+            @EnteredDate(DateBounds.Kind.PLANNED) @NotNull(message = "请选择预约时段") Instant startsAt,
             @NotNull(message = "请选择服务方式") ServiceMode mode,
             @NotNull(message = "请选择咨询事项") BookingTopic topic,
             @NotBlank(message = "请简要描述需要咨询的问题") @Size(max = 500, message = "问题描述最多 500 字") String description,

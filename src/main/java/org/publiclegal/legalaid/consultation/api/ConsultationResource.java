@@ -30,6 +30,7 @@ import org.publiclegal.shared.security.Roles;
 import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
+import org.publiclegal.shared.validation.EnteredDate;
 
 /** 法律援助咨询: recorded by staff at the window, on the 12348 hotline, online or in the village. */
 @Path("/api/aid/consultations")
@@ -53,7 +54,7 @@ public class ConsultationResource {
             @NotNull(message = "请选择咨询人所在地") @Pattern(regexp = "\\d{12}", message = "行政区划代码应为 12 位数字") String regionCode,
             @Min(value = 1, message = "人次至少为 1") @Max(value = 500, message = "人次最多为 500") Integer persons,
             @Size(max = 1000, message = "摘要最多 1000 字，请勿填写身份证号等个人信息") String summary,
-            Instant consultedAt) {
+            @EnteredDate Instant consultedAt) {
     }
 
     public record ConsultationView(UUID id, Consultation.Channel channel, AidMatter matter, String regionCode,

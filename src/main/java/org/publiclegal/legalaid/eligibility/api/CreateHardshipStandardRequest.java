@@ -11,6 +11,8 @@ import org.publiclegal.legalaid.eligibility.HardshipStandard.Basis;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.publiclegal.shared.validation.EnteredDate;
+import org.publiclegal.shared.validation.DateBounds;
 
 /**
  * A new version of a 经济困难标准.
@@ -29,8 +31,8 @@ public record CreateHardshipStandardRequest(
         @NotNull(message = "请填写基准金额") @DecimalMin(value = "0", inclusive = false, message = "基准金额须大于 0") @Digits(integer = 10, fraction = 2, message = "金额最多两位小数") BigDecimal referenceAmount,
         @DecimalMin(value = "0", message = "资产上限不能为负数") @Digits(integer = 12, fraction = 2, message = "金额最多两位小数") BigDecimal assetLimit,
         Boolean excludesNonEssentialProperty,
-        @NotNull(message = "请填写生效日期") LocalDate effectiveFrom,
-        LocalDate effectiveTo,
+        @EnteredDate(DateBounds.Kind.PLANNED) @NotNull(message = "请填写生效日期") LocalDate effectiveFrom,
+        @EnteredDate(DateBounds.Kind.PLANNED) LocalDate effectiveTo,
         @NotBlank(message = "请填写依据文件") @Size(max = 300, message = "依据文件最多 300 字") String source) {
 
     public HardshipStandard.Terms toTerms() {

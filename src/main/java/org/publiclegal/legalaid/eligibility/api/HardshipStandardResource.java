@@ -18,6 +18,8 @@ import org.publiclegal.shared.security.CurrentUser;
 import org.publiclegal.shared.security.Roles;
 
 import java.util.List;
+import org.publiclegal.shared.validation.EnteredDate;
+import org.publiclegal.shared.validation.DateBounds;
 
 /** 经济困难标准: published for everyone; versions are added by administrators. */
 @Path("/api/aid/hardship-standards")
@@ -50,7 +52,7 @@ public class HardshipStandardResource {
     }
 
     /** When a version stops applying. */
-    public record Expire(@NotNull(message = "请填写失效日期") java.time.LocalDate effectiveTo) {
+    public record Expire(@EnteredDate(DateBounds.Kind.PLANNED) @NotNull(message = "请填写失效日期") java.time.LocalDate effectiveTo) {
     }
 
     @POST

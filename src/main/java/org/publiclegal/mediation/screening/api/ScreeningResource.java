@@ -32,6 +32,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.publiclegal.shared.validation.EnteredDate;
 
 /** 矛盾纠纷排查: rounds logged by the committees' mediators and the 司法所, counted as 排查（次）. */
 @Path("/api/mediation/screenings")
@@ -50,7 +51,7 @@ public class ScreeningResource {
 
     /** One screening round; {@code regionCode} is the village or township screened, inside the caller's area. */
     public record RecordScreening(
-            @NotNull(message = "请填写排查日期") LocalDate screenedOn,
+            @EnteredDate @NotNull(message = "请填写排查日期") LocalDate screenedOn,
             @NotBlank(message = "请填写排查地点") @Size(max = 200, message = "地点最多 200 字") String place,
             @NotNull(message = "请选择排查的村（社区）或乡镇") @Pattern(regexp = "\\d{12}", message = "行政区划代码应为 12 位数字") String regionCode,
             @NotNull(message = "请填写走访户数（单位数）") @Min(value = 0, message = "走访户数不能为负数") @Max(value = 100000, message = "走访户数最多 100000") Integer householdsVisited,

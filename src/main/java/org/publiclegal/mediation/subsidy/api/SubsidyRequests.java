@@ -11,6 +11,8 @@ import org.publiclegal.shared.domain.Money;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.publiclegal.shared.validation.EnteredDate;
+import org.publiclegal.shared.validation.DateBounds;
 
 /** Request bodies of the 以案奖补 endpoints. */
 public final class SubsidyRequests {
@@ -30,8 +32,8 @@ public final class SubsidyRequests {
             @NotNull(message = "请填写每件奖补金额") @DecimalMin(value = "0", inclusive = false, message = "奖补金额须大于 0") @Digits(integer = 8, fraction = 2, message = "金额最多两位小数") BigDecimal amount,
             @NotNull(message = "请说明是否要求书面调解协议") Boolean needsWrittenAgreement,
             @NotNull(message = "请说明是否要求协议已履行") Boolean needsPerformance,
-            @NotNull(message = "请填写生效日期") LocalDate effectiveFrom,
-            LocalDate effectiveTo,
+            @EnteredDate(DateBounds.Kind.PLANNED) @NotNull(message = "请填写生效日期") LocalDate effectiveFrom,
+            @EnteredDate(DateBounds.Kind.PLANNED) LocalDate effectiveTo,
             @Size(max = 300, message = "依据文件最多 300 字") String source) {
 
         public SubsidyRule.Terms toTerms() {
@@ -41,7 +43,7 @@ public final class SubsidyRequests {
     }
 
     /** When a rule stops applying. */
-    public record ExpireRule(@NotNull(message = "请填写失效日期") LocalDate effectiveTo) {
+    public record ExpireRule(@EnteredDate(DateBounds.Kind.PLANNED) @NotNull(message = "请填写失效日期") LocalDate effectiveTo) {
     }
 
     /** 案件难易档次 of a successful dispute. */

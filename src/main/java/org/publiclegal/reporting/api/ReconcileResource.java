@@ -1,0 +1,42 @@
+package org.publiclegal.reporting.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.publiclegal.reporting.ReportingScope;
+import org.publiclegal.reporting.reconcile.Reconciliation;
+import org.publiclegal.shared.security.CurrentUser;
+import org.publiclegal.shared.security.Roles;
+
+/** 台账核对: the ledger against the case records, figure by figure and record by record. */
+@Path("/api/admin/ledger/reconcile")
+@Tag(name = "Reporting", description = "年度报告、指标与驾驶舱")
+public class ReconcileResource {
+
+    private final Reconciliation reconciliation;
+    private final ReportingScope scope;
+    private final CurrentUser user;
+
+    public ReconcileResource(Reconciliation reconciliation, ReportingScope scope, CurrentUser user) {
+        this.reconciliation = reconciliation;
+        this.scope = scope;
+        this.user = user;
+    }
+
+    @GET
+    @RolesAllowed({Roles.BUREAU_ADMIN, Roles.SYSTEM_ADMIN})
+    @Operation(summary = "台账核对：由案件记录重新统计有来源表的各项指标，与台账逐条比较，列出每处差异（记录编号、两边的数量和台账事件编号）；司法局限本县")
+    public Uni<Reconciliation.Result> reconcile(
+            @QueryParam("region") @Pattern(regexp = MetricsResource.CODE, message = MetricsResource.CODE_MESSAGE) String region,
+            @QueryParam("year") @NotNull(message = "请指定年份 year") @Min(value = 2000, message = "年份不早于 2000") @Max(value = 2100, message = "年份不晚于 2100") Integer year) {
+        return scope.resolve(user.scope(), region).chain(r -> reconciliation.reconcile(r, year));
+    }
+}
