@@ -73,6 +73,7 @@ public class ApplicationTransitions {
                                          Function<LegalAidApplication, Uni<?>> change) {
         return load(id, scope).chain(a -> {
             requireCapacity(a, scope, capacity);
+            ApplicationStatus before = a.status;
             return change.apply(a).chain(() -> {
                 java.util.List<ApplicationStep> taken = a.drainSteps();
                 taken.forEach(step -> {
@@ -80,7 +81,7 @@ public class ApplicationTransitions {
                     step.actorRole = capacity.role;
                 });
                 return steps.persist(taken.stream());
-            }).call(() -> matters.legalAid(a)).replaceWith(a);
+            }).call(() -> matters.legalAid(a, before)).replaceWith(a);
         });
     }
 

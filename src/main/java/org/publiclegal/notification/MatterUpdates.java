@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.publiclegal.advisory.booking.Booking;
+import org.publiclegal.legalaid.ApplicationStatus;
 import org.publiclegal.legalaid.LegalAidApplication;
 import org.publiclegal.mediation.Dispute;
 import org.publiclegal.mediation.Party;
@@ -36,9 +37,20 @@ public class MatterUpdates {
     }
 
     public Uni<Void> legalAid(LegalAidApplication a) {
+        return legalAid(a, null);
+    }
+
+    /**
+     * An application after a step that began in status {@code before}. A case without a resident account (a
+     * 通知辩护 notice, a 窗口 walk-in) has no "my matters" row, so its previous stage is the status before the step.
+     */
+    public Uni<Void> legalAid(LegalAidApplication a, ApplicationStatus before) {
         MatterState s = MatterRules.legalAid(a);
         String link = "/api/aid/applications/" + a.id;
-        return track(a.applicantId, Matter.Service.LEGAL_AID, a.id, a.reference, link, s).chain(prev -> {
+        Uni<String> previous = a.applicantId != null
+                ? track(a.applicantId, Matter.Service.LEGAL_AID, a.id, a.reference, link, s)
+                : Uni.createFrom().item(before == null || before == a.status ? s.code() : before.name());
+        return previous.chain(prev -> {
             if (Objects.equals(prev, s.code())) {
                 return Uni.createFrom().voidItem();
             }

@@ -124,6 +124,11 @@ class NoticeDefenceTest {
                 .extract().path("summary.id");
         Account lawyer = Fixtures.lawyer(c.lawFirm());
         post(c.aidOfficer(), id, "assignment", Map.of("lawyerId", lawyer.id.toString())).statusCode(200);
+        // a notice has no resident account behind it, yet the assigned lawyer is told of the new case once
+        post(lawyer, id, "acceptance", null).statusCode(200);
+        post(lawyer, id, "progress-notes", Map.of("note", "已会见受援人")).statusCode(200);
+        given().auth().oauth2(Fixtures.token(lawyer)).get("/api/notifications").then().statusCode(200)
+                .body("items.findAll { it.subjectId == '" + id + "' }.title", equalTo(List.of("新指派的法律援助案件")));
         assertEquals(List.of("LEGAL_AID_APPLICATION_RECEIVED", "LEGAL_AID_GRANTED", "LEGAL_AID_CASE_ASSIGNED"),
                 Fixtures.column("select kind from ledger_event where source_id = ?1 order by id", String.class,
                         UUID.fromString(id)));
