@@ -853,6 +853,28 @@ class ManifestsTest {
         assertTrue(byKey.containsKey("topology.kubernetes.io/zone"), "zone spread is missing");
     }
 
+    /** Room for what is not heap, from the measurement in bench/ops.sh (peak RSS 388 MB with a 512 MiB heap). */
+    static final long NON_HEAP_MIB = 256;
+
+    @Test
+    void heapLeavesRoomForTheRestOfTheJvm() {
+        Matcher m = Pattern.compile("-XX:MaxRAMPercentage=(\\d+(?:\\.\\d+)?)").matcher(configMap().getData().get("JAVA_OPTS_APPEND"));
+        assertTrue(m.find(), "JAVA_OPTS_APPEND must set -XX:MaxRAMPercentage");
+        double percent = Double.parseDouble(m.group(1));
+        for (Path overlay : List.of(DEV, PROD)) {
+            JsonNode resources = render(overlay).get(key("Deployment", APP)).at("/spec/template/spec/containers/0/resources");
+            long limitMib = Quantity.getAmountInBytes(new Quantity(resources.at("/limits/memory").asText()))
+                    .longValue() / (1024 * 1024);
+            long heapMib = (long) (limitMib * percent / 100);
+            assertTrue(heapMib + NON_HEAP_MIB <= limitMib, overlay + ": heap " + heapMib + " MiB + " + NON_HEAP_MIB
+                    + " MiB outside the heap exceeds the memory limit " + limitMib + " MiB");
+            assertTrue(heapMib >= 256, overlay + ": heap " + heapMib + " MiB is too small for the application");
+        }
+        JsonNode prod = render(PROD).get(key("Deployment", APP)).at("/spec/template/spec/containers/0/resources");
+        assertEquals(prod.at("/limits/memory").asText(), prod.at("/requests/memory").asText(),
+                "prod: memory request = limit, so the scheduler reserves what the JVM may use");
+    }
+
     /** The in-test rendering (render) agrees with kustomize itself, where kubectl is installed. */
     @Test
     void renderingAgreesWithKubectlKustomize() throws Exception {
