@@ -135,6 +135,10 @@ public interface AppConfig {
         /** Port of the embedded server; 0 picks a free one. */
         @WithDefault("0")
         int port();
+
+        /** fsync and synchronous_commit on (the default; read by EmbeddedDatabaseConfigSourceFactory). */
+        @WithDefault("true")
+        boolean durable();
     }
 
     interface Auth {
