@@ -853,7 +853,7 @@ class ManifestsTest {
         assertTrue(byKey.containsKey("topology.kubernetes.io/zone"), "zone spread is missing");
     }
 
-    /** Room for what is not heap, from the measurement in bench/ops.sh (peak RSS 388 MB with a 512 MiB heap). */
+    /** Room for what is not heap, from the measurement in bench/ops.sh (peak RSS 377-397 MB with a 512 MiB heap). */
     static final long NON_HEAP_MIB = 256;
 
     @Test
