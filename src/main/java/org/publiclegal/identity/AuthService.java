@@ -84,17 +84,67 @@ public class AuthService {
                     return Uni.createFrom().failure(badCredentials());
                 }
                 if (credential.isLocked(now)) {
-                    // only someone who knows the password learns of the lock: guessers cannot tell it from a miss
-                    if (!matches) {
-                        return Uni.createFrom().failure(badCredentials());
-                    }
-                    long minutes = Math.max(1, Duration.between(now, credential.lockedUntil).toMinutes() + 1);
-                    return Uni.createFrom().failure(new DomainException(ErrorCode.ACCOUNT_LOCKED,
-                            "密码错误次数过多，账号已锁定，请 " + minutes + " 分钟后再试或联系管理员解锁"));
+                    return Uni.createFrom().failure(locked(credential, matches, now));
+                }
+                if (matches && credential.passwordChangeRequired) {
+                    return Uni.createFrom().failure(new DomainException(ErrorCode.PASSWORD_CHANGE_REQUIRED,
+                            "该账号使用的是初始密码，请先通过 POST /api/auth/password 修改密码后再登录"));
                 }
                 return matches ? succeed(credential.accountId, actor) : fail(credential.accountId, actor);
             });
         });
+    }
+
+    /**
+     * Changes a staff password, given the current one (the only way past an initial password that must be
+     * changed). Wrong current passwords count towards the lockout like failed sign-ins; every refresh token of
+     * the account is revoked, so sessions opened with the old password end.
+     */
+    public Uni<Void> changePassword(String username, String currentPassword, String newPassword, Actor actor) {
+        return credentials.findByUsername(username).chain(credential -> {
+            Instant now = clock.instant();
+            String hash = credential == null ? dummyHash : credential.passwordHash;
+            return verify(currentPassword, hash).chain(matches -> {
+                if (credential == null) {
+                    return Uni.createFrom().failure(badCredentials());
+                }
+                if (credential.isLocked(now)) {
+                    return Uni.createFrom().failure(locked(credential, matches, now));
+                }
+                if (!matches) {
+                    return fail(credential.accountId, actor).replaceWithVoid();
+                }
+                if (newPassword.equals(currentPassword)) {
+                    throw DomainException.invalidField("newPassword", "新密码不能与原密码相同");
+                }
+                return vertx.executeBlocking(Uni.createFrom().item(() -> hashPassword(newPassword, config.auth().bcryptCost())))
+                        .chain(newHash -> Panache.withTransaction(() -> accounts.findById(credential.accountId)
+                                .chain(account -> {
+                                    if (account == null || !account.active) {
+                                        throw badCredentials();
+                                    }
+                                    return credentials.changePassword(account.id, newHash, clock.instant())
+                                            .chain(n -> Panache.getSession().chain(s -> s.createMutationQuery(
+                                                            "update RefreshToken set revokedAt = :now, version = version + 1 "
+                                                                    + "where accountId = :id and revokedAt is null")
+                                                    .setParameter("now", clock.instant()).setParameter("id", account.id)
+                                                    .executeUpdate()))
+                                            .chain(n -> audit.record(new Actor(account.id, account.roles, actor.clientIp()),
+                                                    "STAFF_PASSWORD_CHANGED", "account", account.id, account.regionCode,
+                                                    credential.passwordChangeRequired ? "initial password replaced" : null));
+                                })));
+            });
+        });
+    }
+
+    /** Only someone who knows the password learns of the lock: guessers cannot tell it from a miss. */
+    private static DomainException locked(StaffCredential credential, boolean matches, Instant now) {
+        if (!matches) {
+            return badCredentials();
+        }
+        long minutes = Math.max(1, Duration.between(now, credential.lockedUntil).toMinutes() + 1);
+        return new DomainException(ErrorCode.ACCOUNT_LOCKED,
+                "密码错误次数过多，账号已锁定，请 " + minutes + " 分钟后再试或联系管理员解锁");
     }
 
     private Uni<Issued> succeed(UUID accountId, Actor actor) {

@@ -8,7 +8,11 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A staff member's username and bcrypt password hash, with the failed-attempt counter for lockout. */
+/**
+ * A staff member's username and bcrypt password hash, with the failed-attempt counter for lockout.
+ * {@link #passwordChangeRequired}: the password was set by someone else (初始密码) and must be changed before
+ * the account can sign in.
+ */
 @Entity
 @Table(name = "staff_credential")
 public class StaffCredential {
@@ -20,6 +24,7 @@ public class StaffCredential {
     public int failedAttempts;
     public Instant lockedUntil;
     public Instant changedAt;
+    public boolean passwordChangeRequired;
     @Version
     public long version;
 

@@ -35,4 +35,11 @@ public class StaffCredentialRepository implements PanacheRepositoryBase<StaffCre
     public Uni<Integer> clearFailures(UUID accountId) {
         return update("failedAttempts = 0, lockedUntil = null, version = version + 1 where accountId = ?1", accountId);
     }
+
+    /** Sets a new password hash chosen by its owner; clears the must-change flag and the failure count. */
+    public Uni<Integer> changePassword(UUID accountId, String passwordHash, Instant now) {
+        return update("passwordHash = :hash, passwordChangeRequired = false, changedAt = :now, failedAttempts = 0, "
+                        + "lockedUntil = null, version = version + 1 where accountId = :id",
+                Parameters.with("hash", passwordHash).and("now", now).and("id", accountId));
+    }
 }

@@ -66,6 +66,33 @@ public class OrganisationService {
                         o.type + " " + o.name));
     }
 
+    /**
+     * The home of the first system administrator (start-up bootstrap, before anyone can sign in): the region
+     * (added when missing, which only works for a province, since its parent cannot exist yet) and its
+     * 司法厅/局 named {@code organisationName} (found by name or created). Runs in the caller's transaction.
+     */
+    public Uni<Organisation> bootstrapHome(String regionCode, String regionName, String organisationName,
+                                           Actor actor) {
+        return regions.findById(regionCode).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(existing);
+            }
+            Region region = Region.of(regionCode, regionName);
+            if (region.parentCode != null || regionName == null) {
+                throw new IllegalStateException("Region " + regionCode + " does not exist. Give a province code "
+                        + "(e.g. 530000000000) with its name in APP_BOOTSTRAP_ADMIN_REGION_NAME, or an existing region.");
+            }
+            return regions.persist(region)
+                    .call(r -> audit.record(actor, "REGION_ADDED", "region", r.code, r.code, r.name));
+        }).chain(region -> organisations.find("type = ?1 and regionCode = ?2 and name = ?3",
+                        OrganisationType.JUSTICE_BUREAU, regionCode, organisationName).firstResult()
+                .chain(found -> found != null ? Uni.createFrom().item(found)
+                        : organisations.persist(Organisation.create(OrganisationType.JUSTICE_BUREAU, null,
+                                        organisationName, regionCode, null, null, clock.instant()))
+                        .call(o -> audit.record(actor, "ORGANISATION_CREATED", "organisation", o.id, o.regionCode,
+                                o.type + " " + o.name))));
+    }
+
     public Uni<Boolean> regionExists(String code) {
         return regions.count("code", code).map(n -> n > 0);
     }

@@ -81,6 +81,18 @@ class ManifestsTest {
     private static final Path APPLICATION_PROPERTIES = Path.of("src/main/resources/application.properties");
     private static final Path DOCKERFILE = Path.of("src/main/docker/Dockerfile.jvm");
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
+    private static final Path POM = Path.of("pom.xml");
+    private static final Path PROD = K8S.resolve("overlays/prod");
+    private static final Path DEV = K8S.resolve("overlays/dev");
+
+    /**
+     * Connections kept free for everything that is not an application pod: the CloudNativePG instance manager
+     * and its metrics exporter, a monitoring scrape, an operator's psql. superuser_reserved_connections comes
+     * on top (3 unless the Cluster sets it).
+     */
+    static final int CONNECTIONS_FOR_OPERATIONS = 10;
+    /** Seconds between the end of the application's own shutdown steps and the kubelet's SIGKILL. */
+    static final int SHUTDOWN_MARGIN_SECONDS = 5;
 
     private static final String APP = "public-legal-services";
     private static final String APP_SECRET = "public-legal-services-secrets";
@@ -97,7 +109,9 @@ class ManifestsTest {
             "NetworkPolicy", Map.entry("networking.k8s.io/v1", NetworkPolicy.class),
             // Parsed so that noSecretValuesAreCommitted can report it; only empty Secrets pass that test.
             "Secret", Map.entry("v1", Secret.class),
-            "Cluster", Map.entry(CNPG_API_GROUP + "/v1", GenericKubernetesResource.class));
+            "Ingress", Map.entry("networking.k8s.io/v1", io.fabric8.kubernetes.api.model.networking.v1.Ingress.class),
+            "Cluster", Map.entry(CNPG_API_GROUP + "/v1", GenericKubernetesResource.class),
+            "ScheduledBackup", Map.entry(CNPG_API_GROUP + "/v1", GenericKubernetesResource.class));
 
     /**
      * Environment variables that are legitimately set although application.properties has no key for
@@ -643,6 +657,324 @@ class ManifestsTest {
             }
         }
         return fallback;
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Production readiness: connection budget, shutdown, backups, replication, image, Ingress, spreading
+    // ------------------------------------------------------------------------------------------------
+
+    @Test
+    void connectionBudgetFitsPostgresAtFullScale() {
+        for (Path overlay : List.of(DEV, PROD)) {
+            Map<String, JsonNode> r = render(overlay);
+            JsonNode hpa = r.get(key("HorizontalPodAutoscaler", APP));
+            JsonNode deployment = r.get(key("Deployment", APP));
+            int maxReplicas = hpa.at("/spec/maxReplicas").asInt();
+            int pods = maxReplicas + surge(deployment.at("/spec/strategy/rollingUpdate/maxSurge"), maxReplicas);
+            JsonNode data = r.get(key("ConfigMap", configMap().getMetadata().getName())).path("data");
+            int reactive = Integer.parseInt(setting(data, "quarkus.datasource.reactive.max-size", "20"));
+            int jdbc = Integer.parseInt(setting(data, "quarkus.datasource.jdbc.max-size", "20"));
+            JsonNode parameters = r.get(key("Cluster", cluster().getMetadata().getName())).at("/spec/postgresql/parameters");
+            int maxConnections = Integer.parseInt(parameters.path("max_connections").asText("100"));
+            int reserved = Integer.parseInt(parameters.path("superuser_reserved_connections").asText("3"));
+            int needed = pods * (reactive + jdbc) + reserved + CONNECTIONS_FOR_OPERATIONS;
+            assertTrue(needed <= maxConnections, overlay + ": (" + maxReplicas + " pods + surge) = " + pods + " x ("
+                    + reactive + " reactive + " + jdbc + " JDBC) + " + reserved + " reserved + "
+                    + CONNECTIONS_FOR_OPERATIONS + " for operations = " + needed + " > max_connections " + maxConnections);
+        }
+        assertEquals("0", property("quarkus.datasource.jdbc.min-size", "0"),
+                "the JDBC pool (Flyway at start-up) must not keep idle connections");
+    }
+
+    /** maxSurge as a number of pods: an integer, or a percentage of the replicas rounded up (Kubernetes default 25 %). */
+    static int surge(JsonNode maxSurge, int replicas) {
+        String value = maxSurge.isMissingNode() ? "25%" : maxSurge.asText();
+        return value.endsWith("%")
+                ? (int) Math.ceil(replicas * Integer.parseInt(value.substring(0, value.length() - 1)) / 100.0)
+                : Integer.parseInt(value);
+    }
+
+    /** A setting as the pod sees it: the ConfigMap's environment variable, else the prod property. */
+    private static String setting(JsonNode configMapData, String property, String quarkusDefault) {
+        JsonNode env = configMapData.path(toEnvName(property));
+        return env.isMissingNode() ? property(property, quarkusDefault) : env.asText().trim();
+    }
+
+    @Test
+    void shutdownStepsFitTheGracePeriodAndReadinessGoesDownFirst() {
+        for (Path overlay : List.of(DEV, PROD)) {
+            JsonNode pod = render(overlay).get(key("Deployment", APP)).at("/spec/template/spec");
+            JsonNode command = pod.at("/containers/0/lifecycle/preStop/exec/command");
+            assertEquals(2, command.size(), overlay + ": preStop must be [sleep, seconds]: " + command);
+            assertEquals("sleep", command.get(0).asText());
+            long preStop = Long.parseLong(command.get(1).asText());
+            assertTrue(preStop >= 3, overlay + ": preStop sleep " + preStop + " s is too short for the endpoint removal to spread");
+            assertEquals("true", property("quarkus.shutdown.delay-enabled", "false"),
+                    "quarkus.shutdown.delay-enabled: without it readiness does not go DOWN before the server stops");
+            long delay = seconds(property("quarkus.shutdown.delay", "0s"));
+            long timeout = seconds(property("quarkus.shutdown.timeout", "0s"));
+            assertTrue(delay > 0, "%prod.quarkus.shutdown.delay: readiness must report DOWN while requests are still served");
+            assertTrue(timeout > 0, "quarkus.shutdown.timeout: requests in flight must be allowed to finish");
+            long grace = pod.path("terminationGracePeriodSeconds").asLong(30);
+            assertTrue(preStop + delay + timeout + SHUTDOWN_MARGIN_SECONDS <= grace, overlay + ": preStop " + preStop
+                    + " s + shutdown delay " + delay + " s + shutdown timeout " + timeout + " s + margin "
+                    + SHUTDOWN_MARGIN_SECONDS + " s exceeds terminationGracePeriodSeconds " + grace);
+        }
+    }
+
+    /** A Quarkus duration: "20s", "500ms", "2m" or ISO-8601 "PT20S", in whole seconds (rounded up). */
+    static long seconds(String value) {
+        Matcher m = Pattern.compile("(\\d+)(ms|s|m|h)?").matcher(value.trim());
+        if (!m.matches()) {
+            return (java.time.Duration.parse(value.trim()).toMillis() + 999) / 1000;
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2) == null ? "s" : m.group(2)) {
+            case "ms" -> (n + 999) / 1000;
+            case "m" -> n * 60;
+            case "h" -> n * 3600;
+            default -> n;
+        };
+    }
+
+    @Test
+    void databaseReplicatesSynchronouslyWhereThereIsAStandby() {
+        for (Path overlay : List.of(DEV, PROD)) {
+            JsonNode spec = render(overlay).get(key("Cluster", cluster().getMetadata().getName())).path("spec");
+            int instances = spec.path("instances").asInt();
+            JsonNode sync = spec.at("/postgresql/synchronous");
+            if (instances == 1) {
+                assertTrue(sync.isMissingNode(), overlay + ": a single instance has no standby; synchronous would block every commit");
+                continue;
+            }
+            assertTrue(Set.of("any", "first").contains(sync.path("method").asText()), overlay + ": synchronous.method");
+            int number = sync.path("number").asInt();
+            assertTrue(number >= 1 && number < instances, overlay + ": synchronous.number " + number
+                    + " must be at least 1 and leave a standby to fail over to among " + instances + " instances");
+            assertTrue(spec.at("/postgresql/parameters/synchronous_standby_names").isMissingNode(),
+                    "the operator writes synchronous_standby_names from the synchronous stanza");
+        }
+        assertEquals(3, render(PROD).get(key("Cluster", cluster().getMetadata().getName())).at("/spec/instances").asInt());
+    }
+
+    @Test
+    void prodBacksUpContinuouslyToAnS3ObjectStoreWithRetentionAndANightlyBaseBackup() {
+        Map<String, JsonNode> prod = render(PROD);
+        String clusterName = cluster().getMetadata().getName();
+        JsonNode backup = prod.get(key("Cluster", clusterName)).at("/spec/backup");
+        assertTrue(backup.path("retentionPolicy").asText().matches("[1-9][0-9]*[dwm]"),
+                "retentionPolicy like 30d: " + backup.path("retentionPolicy"));
+        JsonNode store = backup.path("barmanObjectStore");
+        assertTrue(store.path("destinationPath").asText().matches("s3://[a-z0-9][a-z0-9.-]+/.*"),
+                "destinationPath must name an S3 bucket: " + store.path("destinationPath"));
+        assertTrue(store.path("endpointURL").asText().startsWith("https://"), "endpointURL of the S3-compatible store");
+        assertFalse(store.path("wal").isMissingNode(), "WAL archiving settings (wal) are missing");
+        JsonNode credentials = store.path("s3Credentials");
+        String secret = credentials.at("/accessKeyId/name").asText();
+        assertFalse(secret.isBlank(), "s3Credentials.accessKeyId must come from a Secret");
+        assertEquals(secret, credentials.at("/secretAccessKey/name").asText(), "both S3 keys from one Secret");
+        String readme = readString(K8S.resolve("README.md"));
+        assertTrue(readme.contains("create secret generic " + secret), "k8s/README.md must say how to create " + secret);
+        for (String k : List.of(credentials.at("/accessKeyId/key").asText(), credentials.at("/secretAccessKey/key").asText())) {
+            assertTrue(readme.contains(k + "="), "k8s/README.md does not show how to set the key " + k);
+        }
+        for (String step : List.of("recoveryTarget", "targetTime", "externalClusters", "barmanObjectStore")) {
+            assertTrue(readme.contains(step), "k8s/README.md restore procedure (PITR) does not mention " + step);
+        }
+
+        List<JsonNode> scheduled = prod.values().stream().filter(t -> "ScheduledBackup".equals(t.path("kind").asText())).toList();
+        assertEquals(1, scheduled.size(), "one ScheduledBackup in prod");
+        JsonNode sb = scheduled.get(0).path("spec");
+        assertEquals(clusterName, sb.at("/cluster/name").asText(), "ScheduledBackup targets the Cluster");
+        assertEquals("barmanObjectStore", sb.path("method").asText("barmanObjectStore"));
+        assertEquals(6, sb.path("schedule").asText().trim().split("\\s+").length,
+                "CloudNativePG schedules have six fields (seconds first): " + sb.path("schedule"));
+        assertTrue(render(DEV).values().stream().noneMatch(t -> "ScheduledBackup".equals(t.path("kind").asText())),
+                "dev has no object store, so no ScheduledBackup");
+    }
+
+    @Test
+    void prodRunsAReleasedImagePinnedByDigestAndAPinnedPostgresMinor() {
+        String pom = readString(POM);
+        Matcher version = Pattern.compile("<artifactId>public-legal-services</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        assertTrue(version.find(), "project version not found in pom.xml");
+        assertFalse(version.group(1).endsWith("-SNAPSHOT"), "a production release must not be a -SNAPSHOT: " + version.group(1));
+        JsonNode image = kustomizations.get(PROD).tree().path("images").get(0);
+        assertEquals(version.group(1), image.path("newTag").asText(), "prod image tag = project version");
+        assertTrue(image.path("digest").asText().matches("sha256:[0-9a-f]{64}"), "prod image digest: " + image.path("digest"));
+
+        Matcher binaries = Pattern.compile("<postgres-binaries.version>(\\d+\\.\\d+)").matcher(pom);
+        assertTrue(binaries.find(), "postgres-binaries.version not found in pom.xml");
+        String imageName = cluster().get("spec", "imageName");
+        assertTrue(imageName.endsWith(":" + binaries.group(1)), "the CloudNativePG image must pin the minor version of "
+                + "the embedded PostgreSQL used in tests (" + binaries.group(1) + "): " + imageName);
+    }
+
+    @Test
+    void ingressServesTlsThroughTheControllerTheNetworkPolicyAdmits() {
+        var ingress = (io.fabric8.kubernetes.api.model.networking.v1.Ingress) base.get(key("Ingress", APP));
+        assertNotNull(ingress, "Ingress " + APP + " is missing");
+        assertEquals("nginx", ingress.getSpec().getIngressClassName());
+        NetworkPolicy np = (NetworkPolicy) base.get(key("NetworkPolicy", APP));
+        assertTrue(np.getSpec().getIngress().stream().flatMap(r -> r.getFrom().stream()).anyMatch(peer ->
+                        peer.getNamespaceSelector() != null && "ingress-nginx".equals(
+                                peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"))),
+                "the NetworkPolicy must admit the ingress-nginx controller");
+        assertFalse(ingress.getSpec().getTls().isEmpty(), "the Ingress must terminate TLS");
+        Set<String> tlsHosts = new HashSet<>();
+        ingress.getSpec().getTls().forEach(t -> {
+            assertFalse(t.getSecretName() == null || t.getSecretName().isBlank(), "tls entry without secretName");
+            tlsHosts.addAll(t.getHosts());
+        });
+        Service service = (Service) base.get(key("Service", APP));
+        ingress.getSpec().getRules().forEach(rule -> {
+            assertTrue(tlsHosts.contains(rule.getHost()), "host " + rule.getHost() + " is not covered by TLS");
+            rule.getHttp().getPaths().forEach(path -> {
+                assertEquals(service.getMetadata().getName(), path.getBackend().getService().getName());
+                assertEquals(service.getSpec().getPorts().get(0).getName(), path.getBackend().getService().getPort().getName(),
+                        "Ingress backend must name the Service port");
+            });
+        });
+        assertEquals("true", ingress.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/force-ssl-redirect"));
+        assertEquals(property("quarkus.http.limits.max-body-size", "10M").toLowerCase(Locale.ROOT),
+                ingress.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/proxy-body-size").toLowerCase(Locale.ROOT),
+                "ingress-nginx must accept the bodies the application accepts (its default is 1m)");
+    }
+
+    @Test
+    void podsSpreadOverHostsStrictlyAndOverZones() {
+        var constraints = deployment().getSpec().getTemplate().getSpec().getTopologySpreadConstraints();
+        Map<String, String> byKey = new LinkedHashMap<>();
+        constraints.forEach(c -> {
+            assertSelects(c.getLabelSelector(), "topologySpreadConstraint " + c.getTopologyKey());
+            byKey.put(c.getTopologyKey(), c.getWhenUnsatisfiable());
+        });
+        assertEquals("DoNotSchedule", byKey.get("kubernetes.io/hostname"), "hostname spread");
+        assertTrue(byKey.containsKey("topology.kubernetes.io/zone"), "zone spread is missing");
+    }
+
+    /** Room for what is not heap, from the measurement in bench/ops.sh (peak RSS 377-397 MB with a 512 MiB heap). */
+    static final long NON_HEAP_MIB = 256;
+
+    @Test
+    void heapLeavesRoomForTheRestOfTheJvm() {
+        Matcher m = Pattern.compile("-XX:MaxRAMPercentage=(\\d+(?:\\.\\d+)?)").matcher(configMap().getData().get("JAVA_OPTS_APPEND"));
+        assertTrue(m.find(), "JAVA_OPTS_APPEND must set -XX:MaxRAMPercentage");
+        double percent = Double.parseDouble(m.group(1));
+        for (Path overlay : List.of(DEV, PROD)) {
+            JsonNode resources = render(overlay).get(key("Deployment", APP)).at("/spec/template/spec/containers/0/resources");
+            long limitMib = Quantity.getAmountInBytes(new Quantity(resources.at("/limits/memory").asText()))
+                    .longValue() / (1024 * 1024);
+            long heapMib = (long) (limitMib * percent / 100);
+            assertTrue(heapMib + NON_HEAP_MIB <= limitMib, overlay + ": heap " + heapMib + " MiB + " + NON_HEAP_MIB
+                    + " MiB outside the heap exceeds the memory limit " + limitMib + " MiB");
+            assertTrue(heapMib >= 256, overlay + ": heap " + heapMib + " MiB is too small for the application");
+        }
+        JsonNode prod = render(PROD).get(key("Deployment", APP)).at("/spec/template/spec/containers/0/resources");
+        assertEquals(prod.at("/limits/memory").asText(), prod.at("/requests/memory").asText(),
+                "prod: memory request = limit, so the scheduler reserves what the JVM may use");
+    }
+
+    /** The in-test rendering (render) agrees with kustomize itself, where kubectl is installed. */
+    @Test
+    void renderingAgreesWithKubectlKustomize() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("kubectl"), "kubectl is not installed");
+        for (Path overlay : List.of(DEV, PROD)) {
+            Process p = new ProcessBuilder("kubectl", "kustomize", overlay.toString()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), "kubectl kustomize " + overlay + ": " + out);
+            Map<String, JsonNode> kubectl = new LinkedHashMap<>();
+            try (JsonParser parser = YAML.getFactory().createParser(out)) {
+                while (parser.nextToken() != null) {
+                    JsonNode tree = YAML.readTree(parser);
+                    if (tree != null && tree.isObject()) {
+                        kubectl.put(key(tree.path("kind").asText(), tree.at("/metadata/name").asText()), tree);
+                    }
+                }
+            }
+            Map<String, JsonNode> ours = render(overlay);
+            assertEquals(kubectl.keySet(), ours.keySet(), overlay + ": objects");
+            for (String k : ours.keySet()) {
+                JsonNode a = ours.get(k).deepCopy();
+                JsonNode b = kubectl.get(k).deepCopy();
+                for (JsonNode t : List.of(a, b)) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) t.path("metadata")).remove("namespace");
+                    t.findParents("image").forEach(c -> ((com.fasterxml.jackson.databind.node.ObjectNode) c).remove("image"));
+                }
+                assertEquals(b, a, overlay + ": " + k + " differs from kubectl kustomize");
+            }
+        }
+    }
+
+    private static boolean onPath(String command) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+    }
+
+    /**
+     * The objects of an overlay as kustomize renders them, as far as these tests need: base and overlay
+     * resources, then the overlay's patches (strategic merge: maps merged, null deletes, containers merged
+     * by name, other lists replaced; JSON 6902: add / replace / remove). Names, namespace and images are not
+     * transformed.
+     */
+    static Map<String, JsonNode> render(Path overlay) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        for (Doc doc : resourcesOf(overlay)) {
+            out.put(key(doc.kind(), doc.name()), doc.tree().deepCopy());
+        }
+        for (JsonNode patch : kustomizations.get(overlay).tree().path("patches")) {
+            String k = key(patch.at("/target/kind").asText(), patch.at("/target/name").asText());
+            Path file = overlay.resolve(patch.path("path").asText()).normalize();
+            for (Doc doc : docs.stream().filter(d -> d.file().normalize().equals(file)).toList()) {
+                if (doc.isJsonPatch()) {
+                    for (JsonNode op : doc.tree()) {
+                        applyJsonPatch(out.get(k), op);
+                    }
+                } else {
+                    merge((com.fasterxml.jackson.databind.node.ObjectNode) out.get(k), doc.tree());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void applyJsonPatch(JsonNode target, JsonNode op) {
+        String pointer = op.path("path").asText();
+        var parent = (com.fasterxml.jackson.databind.node.ObjectNode) target.at(pointer.substring(0, pointer.lastIndexOf('/')));
+        String field = pointer.substring(pointer.lastIndexOf('/') + 1);
+        switch (op.path("op").asText()) {
+            case "add", "replace" -> parent.set(field, op.path("value").deepCopy());
+            case "remove" -> parent.remove(field);
+            default -> fail("JSON 6902 operation not supported by the test's renderer: " + op);
+        }
+    }
+
+    private static void merge(com.fasterxml.jackson.databind.node.ObjectNode target, JsonNode patch) {
+        patch.fields().forEachRemaining(e -> {
+            JsonNode current = target.get(e.getKey());
+            JsonNode value = e.getValue();
+            if (value.isNull()) {
+                target.remove(e.getKey());
+            } else if (value.isObject() && current != null && current.isObject()) {
+                merge((com.fasterxml.jackson.databind.node.ObjectNode) current, value);
+            } else if (value.isArray() && current != null && current.isArray() && "containers".equals(e.getKey())) {
+                for (JsonNode item : value) {
+                    JsonNode same = null;
+                    for (JsonNode c : current) {
+                        if (c.path("name").equals(item.path("name"))) {
+                            same = c;
+                        }
+                    }
+                    if (same == null) {
+                        ((com.fasterxml.jackson.databind.node.ArrayNode) current).add(item.deepCopy());
+                    } else {
+                        merge((com.fasterxml.jackson.databind.node.ObjectNode) same, item);
+                    }
+                }
+            } else {
+                target.set(e.getKey(), value.deepCopy());
+            }
+        });
     }
 
     // ------------------------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 package org.publiclegal.identity.api;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** Request bodies of the sign-in endpoints. */
@@ -19,5 +21,14 @@ public final class AuthRequests {
     }
 
     public record Refresh(@NotBlank(message = "请提供 refreshToken") @Size(max = 100, message = "refreshToken 格式不正确") String refreshToken) {
+    }
+
+    /** Changing a staff password with the current one; the new one follows the rule for initial passwords. */
+    public record ChangePassword(
+            @NotBlank(message = "请输入用户名") @Size(max = 64, message = "用户名过长") String username,
+            @NotBlank(message = "请输入当前密码") @Size(max = 128, message = "密码过长") String currentPassword,
+            @NotNull(message = "请输入新密码")
+            @Pattern(regexp = "(?=.*[A-Za-z])(?=.*\\d).{10,128}", message = "新密码至少 10 位，须同时包含字母和数字")
+            String newPassword) {
     }
 }

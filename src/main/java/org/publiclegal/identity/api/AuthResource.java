@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.publiclegal.identity.AuthService;
+import org.publiclegal.identity.api.AuthRequests.ChangePassword;
 import org.publiclegal.identity.api.AuthRequests.Refresh;
 import org.publiclegal.identity.api.AuthRequests.StaffSignIn;
 import org.publiclegal.identity.api.AuthRequests.WeChatSignIn;
@@ -45,6 +46,15 @@ public class AuthResource {
     @Operation(summary = "工作人员用户名密码登录；连续输错将临时锁定")
     public Uni<TokenView> staff(@Valid @NotNull(message = "请求内容不能为空") StaffSignIn request) {
         return auth.signInStaff(request.username(), request.password(), user.anonymous()).map(i -> TokenView.of(i, clock));
+    }
+
+    @POST
+    @Path("/password")
+    @ResponseStatus(204)
+    @Operation(summary = "工作人员修改密码（初始密码须先修改才能登录）；修改后该账号的刷新令牌全部失效")
+    public Uni<Void> changePassword(@Valid @NotNull(message = "请求内容不能为空") ChangePassword request) {
+        return auth.changePassword(request.username(), request.currentPassword(), request.newPassword(),
+                user.anonymous());
     }
 
     @POST

@@ -30,6 +30,34 @@ public interface AppConfig {
 
     Advisory advisory();
 
+    BootstrapAdmin bootstrapAdmin();
+
+    /**
+     * The first system administrator of an empty production database (APP_BOOTSTRAP_ADMIN_*): created at
+     * start-up only while no SYSTEM_ADMIN exists, with a password that must be changed at the first sign-in.
+     * Ignored, with a log line, once an administrator exists.
+     */
+    interface BootstrapAdmin {
+        /** Sign-in name of the administrator; bootstrap is off without it. */
+        Optional<String> username();
+
+        /** Initial password (from a Secret); or {@link #passwordFile()}. */
+        Optional<String> password();
+
+        /** File holding the initial password (a mounted Secret or docker secret); wins over {@link #password()}. */
+        Optional<String> passwordFile();
+
+        /** 12-digit region code of the administrator's 司法厅/局; created if missing (then it must be a province). */
+        Optional<String> regionCode();
+
+        /** Name of that region, needed only when it does not exist yet. */
+        Optional<String> regionName();
+
+        /** Name of the justice department the administrator belongs to; created if the region has none by that name. */
+        @WithDefault("系统管理")
+        String organisationName();
+    }
+
     interface Reporting {
         /**
          * How often the scheduled job adds new ledger events to the roll-ups ("off" disables it); figures
@@ -139,6 +167,10 @@ public interface AppConfig {
         /** Port of the embedded server; 0 picks a free one. */
         @WithDefault("0")
         int port();
+
+        /** fsync and synchronous_commit on (the default; read by EmbeddedDatabaseConfigSourceFactory). */
+        @WithDefault("true")
+        boolean durable();
     }
 
     interface Auth {

@@ -15,6 +15,7 @@ public enum ErrorCode {
     INVALID_REFRESH_TOKEN(401, "刷新令牌无效"),
     WECHAT_CODE_INVALID(401, "微信登录凭证无效或已过期"),
     FORBIDDEN(403, "无权执行此操作"),
+    PASSWORD_CHANGE_REQUIRED(403, "须先修改初始密码"),
     ACCOUNT_LOCKED(423, "账号已临时锁定"),
     NOT_FOUND(404, "资源不存在"),
     METHOD_NOT_ALLOWED(405, "不支持的请求方法"),
