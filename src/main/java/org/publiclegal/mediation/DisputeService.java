@@ -290,8 +290,10 @@ public class DisputeService {
             }
             own.consent = Party.Consent.CONSENTED;
             own.consentAt = clock.instant();
-            l.dispute().partyConsented(allConsented(l), clock.instant(), own.role == Party.Role.APPLICANT ? "申请人" : "被申请人");
-            return Uni.createFrom().voidItem();
+            boolean all = allConsented(l);
+            l.dispute().partyConsented(all, clock.instant(), own.role == Party.Role.APPLICANT ? "申请人" : "被申请人");
+            return all ? tellMediators(l.dispute(), "各方已同意调解", "纠纷 " + l.dispute().reference + " 的各方当事人均已同意调解，请安排调解。")
+                    : Uni.createFrom().voidItem();
         }).map(Loaded::dispute);
     }
 
@@ -331,7 +333,8 @@ public class DisputeService {
         return access.apply(id, scope, actor, Capacity.PARTY, (l, own) -> {
             l.dispute().endedByParty(own.label(), reason, now);
             return ledger.record(MediationEvents.FAILED, l.dispute().regionCode, l.dispute().committeeId, now,
-                    MediationEvents.SOURCE, l.dispute().id);
+                    MediationEvents.SOURCE, l.dispute().id).chain(() -> tellMediators(l.dispute(), "当事人已终止调解",
+                    own.label() + "要求终止纠纷 " + l.dispute().reference + " 的调解（人民调解法第二十三条），本案以调解不成结束。"));
         }).map(Loaded::dispute);
     }
 
@@ -344,7 +347,9 @@ public class DisputeService {
             }
             l.dispute().agreementConfirmed(clock.instant(), own.role == Party.Role.APPLICANT ? "申请人" : "被申请人");
             own.agreementConfirmedAt = clock.instant();
-            return Uni.createFrom().voidItem();
+            boolean all = l.parties().stream().allMatch(p -> p.agreementConfirmedAt != null);
+            return all ? tellMediators(l.dispute(), "各方已确认调解协议", "纠纷 " + l.dispute().reference
+                    + " 的各方当事人均已确认调解协议，请签章使协议生效。") : Uni.createFrom().voidItem();
         }).map(Loaded::dispute);
     }
 
@@ -416,6 +421,10 @@ public class DisputeService {
             written = written.chain(() -> ledger.record(kind, d.regionCode, d.committeeId, now, MediationEvents.SOURCE, d.id));
         }
         return written.chain(() -> matters.dispute(d, all)).replaceWith(new Submitted(d, codes));
+    }
+
+    private Uni<Void> tellMediators(Dispute d, String title, String body) {
+        return disputes.mediators(d.id).chain(assigned -> matters.mediationWork(d, assigned, title, body));
     }
 
     static boolean allConsented(Loaded l) {

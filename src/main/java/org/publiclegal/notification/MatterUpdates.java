@@ -85,6 +85,16 @@ public class MatterUpdates {
                         : Uni.createFrom().voidItem());
     }
 
+    /**
+     * 新任务 for the mediators handling a dispute (those assigned to it, else every mediator of its committee): the
+     * parties have all consented, have all confirmed the agreement, or one of them has ended the mediation.
+     */
+    public Uni<Void> mediationWork(Dispute d, List<UUID> assigned, String title, String body) {
+        Uni<List<UUID>> who = assigned.isEmpty() ? recipients.inOrganisation(d.committeeId, Roles.MEDIATOR)
+                : Uni.createFrom().item(assigned);
+        return staff(who, d.id, "/api/mediation/disputes/" + d.id, title, body);
+    }
+
     /** 调解安排: every party with an account is told when and how (the mode: IN_PERSON, VIDEO, PHONE). */
     public Uni<Void> sessionScheduled(Dispute d, List<Party> parties, Instant at, String mode, String place) {
         String how = switch (mode) {

@@ -126,6 +126,10 @@ class MediationLifecycleTest {
         post(mediator, "/" + id + "/agreement/seal", null).statusCode(200)
                 .body("summary.status", equalTo("SUCCEEDED"))
                 .body("agreement.effectiveAt", notNullValue());
+        // the committee's mediators were told when everyone had consented, the assigned one when everyone confirmed
+        given().auth().oauth2(Fixtures.token(mediator)).get("/api/notifications").then().statusCode(200)
+                .body("items.findAll { it.subjectId == '" + id + "' }.title",
+                        contains("各方已确认调解协议", "各方已同意调解", "新的调解申请"));
 
         get(bob, id).statusCode(200)
                 .body("timeline.action", contains("submit", "accept", "consent", "assign", "draft-agreement",

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -173,6 +174,8 @@ class OfflineMediationTest {
                 .body("otherRoutes", containsString("人民法院"));
         assertEquals(List.of("MEDIATION_DISPUTE_RECEIVED", "MEDIATION_DISPUTE_ACCEPTED", "MEDIATION_FAILED"),
                 ledger(transferredId));
+        given().auth().oauth2(Fixtures.token(mediator)).get("/api/notifications").then().statusCode(200)
+                .body("items.findAll { it.subjectId == '" + transferredId + "' }.title", contains("当事人已终止调解"));
 
         // the township's figures this year: three received, three concluded (调解矛盾纠纷), two 调解成功
         Map<String, String> figures = metrics(c.bureauAdmin(), c.townshipA());
