@@ -85,7 +85,8 @@ public class DeadlineJobs {
                     a.deemWithdrawn(now);
                     List<ApplicationStep> taken = a.drainSteps();
                     taken.forEach(step -> step.actorRole = "SYSTEM");
-                    return steps.persist(taken.stream()).call(() -> matters.legalAid(a));
+                    // persist answers a null item, which a Multi drops: count the application instead
+                    return steps.persist(taken.stream()).call(() -> matters.legalAid(a)).replaceWith(a);
                 })
                 .collect().asList().map(List::size);
     }
