@@ -30,14 +30,21 @@ import java.util.UUID;
  * them dated at the start (China time) of the day they happened, and moves the state on, all in one
  * transaction. Contract changes sync their villages at once; {@link #syncDue} (scheduled daily just after
  * midnight, also callable) syncs every village whose coverage changed by the calendar alone (a contract
- * running out or starting). A second replica running the job at the same moment waits on the row locks and then
- * finds nothing left to do, so each flip is written once.
+ * running out or starting). The scheduled run takes a transaction-level advisory lock first ({@link #JOB_LOCK},
+ * {@code pg_try_advisory_xact_lock}): a second replica starting it at the same moment skips the run; a contract
+ * change racing with it waits on the village row locks and then finds nothing left to do, so each flip is written once.
  */
 @ApplicationScoped
 public class CoverageService {
 
     /** Before any contract: the state a village without a row is in. */
     static final LocalDate BEFORE_ANY = LocalDate.of(1999, 12, 31);
+
+    /**
+     * The transaction-level advisory lock the scheduled sync takes with {@code pg_try_advisory_xact_lock}: one
+     * replica syncs, the others skip the run instead of queueing on the village rows.
+     */
+    static final long JOB_LOCK = 0x4144_5643_4f56L; // "ADVCOV"
 
     private static final String IN_FORCE_ON = "daterange(c.starts_on, coalesce(c.terminated_on, c.ends_on + 1), '[)')";
 
@@ -140,7 +147,7 @@ public class CoverageService {
                 .chain(villages -> sync(villages, today))
                 .invoke(n -> {
                     if (n > 0) {
-                        Log.infof("Advisor coverage: %d village flips written for %s", n, today);
+                        Log.infof("Advisor coverage: %d village flips written for %s by this instance", n, today);
                     }
                 });
     }
@@ -150,6 +157,14 @@ public class CoverageService {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
     Uni<Void> scheduledSync() {
-        return syncDue(today()).replaceWithVoid();
+        return Panache.getSession().chain(s -> s.createNativeQuery("select pg_try_advisory_xact_lock(:key)", Boolean.class)
+                        .setParameter("key", JOB_LOCK).getSingleResult())
+                .chain(mine -> {
+                    if (!Boolean.TRUE.equals(mine)) {
+                        Log.debug("Advisor coverage: another instance is syncing; skipped");
+                        return Uni.createFrom().voidItem();
+                    }
+                    return syncDue(today()).replaceWithVoid();
+                });
     }
 }

@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
  * insert-only {@link EducationEvents#PLAY} / {@link EducationEvents#COMPLETED} rows; like the ledger roll-ups
  * (V13) a run takes the events of transactions finished for certain (below {@code pg_snapshot_xmin}) since
  * its watermark, adds them and moves the watermark, in one transaction on a locked state row, so replicas
- * take turns and every event is added exactly once. Each run that added something bumps the generation
+ * take turns and every event is added exactly once (the scheduled run skips, rather than waits, when another
+ * replica holds the row). Each run that added something bumps the generation
  * (part of the feed's ETag).
  */
 @ApplicationScoped
@@ -22,6 +23,9 @@ public class ViewAggregation {
     private static final Logger LOG = Logger.getLogger(ViewAggregation.class);
 
     private static final String LOCK = "select watermark from edu_aggregation_state where id for update";
+
+    /** The scheduled run's lock: no row when another replica is aggregating, and the run is skipped, not queued. */
+    private static final String TRY_LOCK = LOCK + " skip locked";
 
     private static final String AGGREGATE = """
             with bound as (
@@ -67,12 +71,21 @@ public class ViewAggregation {
                 .map(rows -> rows.iterator().next().getLong(0)));
     }
 
+    /** As {@link #run}, unless another replica holds the state row: then nothing is done and the answer is -1. */
+    Uni<Long> runUnlessBusy() {
+        return pool.withTransaction(c -> c.query(TRY_LOCK).execute()
+                .chain(locked -> locked.size() == 0 ? Uni.createFrom().item(-1L)
+                        : c.query(AGGREGATE).execute().map(rows -> rows.iterator().next().getLong(0))));
+    }
+
     @Scheduled(every = "${app.education.aggregate-every:30s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return run().invoke(n -> {
+        return runUnlessBusy().invoke(n -> {
                     if (n > 0) {
-                        LOG.debugf("Aggregated %d video events", n);
+                        LOG.infof("Video view aggregation: %d play/completion events added by this instance", n);
+                    } else if (n < 0) {
+                        LOG.debug("Video view aggregation: another instance is aggregating; skipped");
                     }
                 })
                 .onFailure().invoke(e -> LOG.warn("Video view aggregation failed; the next run retries", e))

@@ -21,6 +21,9 @@ public class LedgerRollups {
     /** Locks the single state row: catch-ups and rebuilds (on any replica) run one at a time. */
     private static final String LOCK = "select watermark from ledger_rollup_state where id for update";
 
+    /** The scheduled run's lock: no row when another replica is rolling up, and the run is skipped, not queued. */
+    private static final String TRY_LOCK = LOCK + " skip locked";
+
     /**
      * The events of a tx_id range, summed per (kind, region, China day) first and only then added to every
      * ancestor region (expanding each event five times before summing made a 10 M-event rebuild sort 50 M rows).
@@ -103,6 +106,16 @@ public class LedgerRollups {
                 .map(rows -> rows.iterator().next().getLong(0)));
     }
 
+    /**
+     * As {@link #catchUp}, unless another replica holds the state row: then nothing is done and the answer is
+     * {@code -1} (that replica adds the same events; the next run takes whatever is left).
+     */
+    Uni<Long> catchUpUnlessBusy() {
+        return pool.withTransaction(c -> c.query(TRY_LOCK).execute()
+                .chain(locked -> locked.size() == 0 ? Uni.createFrom().item(-1L)
+                        : c.query(CATCH_UP).execute().map(rows -> rows.iterator().next().getLong(0))));
+    }
+
     /** Recomputes every roll-up row from the whole ledger (in one transaction: readers see old or new, never half). */
     public Uni<Long> rebuild() {
         return pool.withTransaction(c -> c.query(LOCK).execute()
@@ -140,9 +153,11 @@ public class LedgerRollups {
     @Scheduled(every = "${app.reporting.rollup-every:10s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduledCatchUp() {
-        return catchUp().invoke(n -> {
+        return catchUpUnlessBusy().invoke(n -> {
                     if (n > 0) {
-                        LOG.debugf("Rolled up %d ledger events", n);
+                        LOG.infof("Ledger roll-up: %d ledger events rolled up by this instance", n);
+                    } else if (n < 0) {
+                        LOG.debug("Ledger roll-up: another instance is rolling up; skipped");
                     }
                 })
                 .onFailure().invoke(e -> LOG.warn("Ledger roll-up failed; the next run retries", e))

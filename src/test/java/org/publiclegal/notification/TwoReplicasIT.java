@@ -3,22 +3,14 @@ package org.publiclegal.notification;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.publiclegal.testing.Replicas;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,15 +43,13 @@ class TwoReplicasIT {
     private static final int STAFF_REMINDERS = 1000;
     private static final Path LOGS = Path.of("target", "replicas-it");
 
-    private static EmbeddedPostgres pg;
+    private static Replicas replicas;
     private static WireMockServer wechat;
-    private static final List<Process> instances = new ArrayList<>();
-    private static final List<Integer> ports = new ArrayList<>();
+    private static final List<Replicas.Instance> instances = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
-        Files.createDirectories(LOGS);
-        pg = EmbeddedPostgres.builder().setPort(freePort()).start();
+        replicas = Replicas.start(LOGS);
         wechat = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         wechat.start();
         wechat.stubFor(get(urlPathEqualTo("/cgi-bin/token")).willReturn(aResponse().withHeader("Content-Type", "text/plain")
@@ -67,25 +57,25 @@ class TwoReplicasIT {
         wechat.stubFor(post(urlPathEqualTo("/cgi-bin/message/subscribe/send"))
                 .willReturn(aResponse().withBody("{\"errcode\":0,\"errmsg\":\"ok\"}")));
         // the first instance migrates the schema; the second starts against it
-        instances.add(launch("a"));
-        awaitReady(ports.get(0), Duration.ofSeconds(90));
-        instances.add(launch("b"));
-        awaitReady(ports.get(1), Duration.ofSeconds(90));
+        for (String name : List.of("a", "b")) {
+            Replicas.Instance i = replicas.launch(name, List.of(
+                    "quarkus.rest-client.wechat.url=" + wechat.baseUrl(),
+                    "app.notifications.templates.ACTION_REMINDER=tpl-it",
+                    "app.notifications.reminders-every=2s", "app.notifications.deliver-every=1s",
+                    "app.notifications.delivery-batch=100",
+                    "app.reporting.rollup-every=off", "app.education.aggregate-every=off", "app.advisory.coverage-cron=off"));
+            instances.add(i);
+            replicas.awaitReady(i, Duration.ofSeconds(90));
+        }
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (Process p : instances) {
-            p.destroy();
-        }
-        for (Process p : instances) {
-            p.waitFor();
-        }
         if (wechat != null) {
             wechat.stop();
         }
-        if (pg != null) {
-            pg.close();
+        if (replicas != null) {
+            replicas.close();
         }
     }
 
@@ -122,15 +112,16 @@ class TwoReplicasIT {
                 urlPathEqualTo("/cgi-bin/token"))).size(), "the access token was fetched once for both instances");
 
         long sentByMetrics = 0;
-        for (int port : ports) {
-            sentByMetrics += metric(port, "notify_wechat_delivery_total{outcome=\"sent\"}");
+        for (Replicas.Instance i : instances) {
+            sentByMetrics += Replicas.metric(i, "notify_wechat_delivery_total{outcome=\"sent\"}");
         }
         assertEquals(RESIDENT_REMINDERS, sentByMetrics, "/q/metrics of the two instances add up");
 
         long remindedPerLogs = 0;
         Pattern sent = Pattern.compile("Reminders \\w+: (\\d+) sent by this instance");
-        for (String name : List.of("a", "b")) {
-            String log = Files.readString(LOGS.resolve(name + ".log"));
+        for (Replicas.Instance i : instances) {
+            String name = i.name();
+            String log = i.log();
             Matcher m = sent.matcher(log);
             while (m.find()) {
                 remindedPerLogs += Long.parseLong(m.group(1));
@@ -148,7 +139,7 @@ class TwoReplicasIT {
     /** Residents with openids and grants, applications waiting for their materials and for review. */
     private static List<String> plant() throws Exception {
         List<String> openids = new ArrayList<>();
-        try (Connection c = pg.getPostgresDatabase().getConnection()) {
+        try (Connection c = replicas.connection()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("insert into region (code, parent_code, level, name) values "
@@ -204,70 +195,11 @@ class TwoReplicasIT {
         return openids;
     }
 
-    private static Process launch(String name) throws IOException {
-        int port = freePort();
-        ports.add(port);
-        String keys = "src/test/resources/test-keys/";
-        List<String> cmd = List.of("java",
-                "-Dquarkus.http.port=" + port,
-                "-Dquarkus.datasource.reactive.url=postgresql://localhost:" + pg.getPort() + "/postgres",
-                "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:" + pg.getPort() + "/postgres",
-                "-Dquarkus.datasource.username=postgres", "-Dquarkus.datasource.password=postgres",
-                "-Dsmallrye.jwt.sign.key.location=" + Path.of(keys, "private.pem").toAbsolutePath(),
-                "-Dmp.jwt.verify.publickey.location=" + Path.of(keys, "public.pem").toAbsolutePath(),
-                "-Dapp.crypto.keys=local1:islKhK3tZGeoqdI6wcJKe7OTQj1/ha34PbRAFrncPa4=", "-Dapp.crypto.active-key-id=local1",
-                "-Dapp.wechat.app-id=wx-it", "-Dapp.wechat.secret=it-secret",
-                "-Dquarkus.rest-client.wechat.url=" + wechat.baseUrl(),
-                "-Dapp.notifications.templates.ACTION_REMINDER=tpl-it",
-                "-Dapp.notifications.reminders-every=2s", "-Dapp.notifications.deliver-every=1s",
-                "-Dapp.notifications.delivery-batch=100",
-                "-Dapp.reporting.rollup-every=off", "-Dapp.education.aggregate-every=off", "-Dapp.advisory.coverage-cron=off",
-                "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-jar", "target/quarkus-app/quarkus-run.jar");
-        return new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(LOGS.resolve(name + ".log").toFile()).start();
-    }
-
-    private static void awaitReady(int port, Duration max) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant until = Instant.now().plus(max);
-        while (Instant.now().isBefore(until)) {
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500); // polling another process
-        }
-        throw new IllegalStateException("instance on port " + port + " did not become ready; see " + LOGS);
-    }
-
-    private static long metric(int port, String series) throws Exception {
-        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/metrics"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
-        return body.lines().filter(l -> l.startsWith(series)).mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .sum();
-    }
-
     private static long reminders() throws Exception {
         return scalar("select count(*) from ntf_reminder");
     }
 
     private static long scalar(String sql) throws Exception {
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return replicas.scalar(sql);
     }
 }

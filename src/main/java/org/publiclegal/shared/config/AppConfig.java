@@ -134,8 +134,15 @@ public interface AppConfig {
         @WithDefault("10m")
         String deadlineJobEvery();
 
-        /** Applications the job handles per run. */
-        @WithDefault("200")
+        /** How long after start-up the job first runs. */
+        @WithDefault("1m")
+        String deadlineJobDelay();
+
+        /**
+         * Applications the job claims and handles per transaction (a run takes batches until none is left); small,
+         * so no flush holds an event loop for long.
+         */
+        @WithDefault("50")
         int deadlineJobBatch();
 
         /** Largest accepted material file, in bytes. */
