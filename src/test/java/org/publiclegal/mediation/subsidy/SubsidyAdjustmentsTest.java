@@ -137,4 +137,17 @@ class SubsidyAdjustmentsTest {
         assertEquals(List.of(A, c), SubsidyAdjustments.due(List.of(february, marchIssued),
                 Map.of("2026-03", marchNow, "2026-02", februaryNow)).stream().map(Adjustment::disputeId).toList());
     }
+
+    @Test
+    void withinAMonthAdjustmentsGoByReferenceThenCaseThenMediator() {
+        UUID low = UUID.fromString("00000000-0000-0000-0000-000000000001");
+        UUID high = UUID.fromString("00000000-0000-0000-0000-000000000002");
+        UUID highest = UUID.fromString("00000000-0000-0000-0000-000000000003");
+        MonthlyStatement asIssued = issued(month(FEB, List.of(row(low, "MED-Z", FEB_10, null), row(high, "MED-A", FEB_10, null),
+                row(highest, "MED-A", FEB_10, null)), Map.of(low, List.of(ZHANG), high, List.of(LI), highest, List.of(ZHANG))));
+        MonthlyStatement now = month(FEB, List.of(row(low, "MED-Z", FEB_10, true), row(high, "MED-A", FEB_10, true),
+                row(highest, "MED-A", FEB_10, true)), Map.of(low, List.of(ZHANG), high, List.of(LI), highest, List.of(ZHANG)));
+        assertEquals(List.of(high, highest, low), SubsidyAdjustments.due(List.of(asIssued), Map.of("2026-02", now))
+                .stream().map(Adjustment::disputeId).toList());
+    }
 }
