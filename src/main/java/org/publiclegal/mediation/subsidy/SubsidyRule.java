@@ -9,6 +9,7 @@ import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -35,6 +36,11 @@ public class SubsidyRule {
     public LocalDate effectiveTo;
     /** The document that sets the amount, e.g. the county's 以案定补 measures. */
     public String source;
+    /**
+     * 主办调解员比例: the percentage (1–100) of a shared case that goes to the first-assigned mediator; null for
+     * equal shares (see {@link SubsidySplit}).
+     */
+    public Integer leadSharePercent;
     public UUID createdBy;
     public Instant createdAt;
     @Version
@@ -42,7 +48,15 @@ public class SubsidyRule {
 
     /** The terms of a new rule as an administrator enters them. */
     public record Terms(String regionCode, SubsidyTier tier, long amountFen, boolean needsWrittenAgreement,
-                        boolean needsPerformance, LocalDate effectiveFrom, LocalDate effectiveTo, String source) {
+                        boolean needsPerformance, LocalDate effectiveFrom, LocalDate effectiveTo, String source,
+                        Integer leadSharePercent) {
+
+        /** Terms that divide a shared case equally. */
+        public Terms(String regionCode, SubsidyTier tier, long amountFen, boolean needsWrittenAgreement,
+                     boolean needsPerformance, LocalDate effectiveFrom, LocalDate effectiveTo, String source) {
+            this(regionCode, tier, amountFen, needsWrittenAgreement, needsPerformance, effectiveFrom, effectiveTo,
+                    source, null);
+        }
     }
 
     public static SubsidyRule create(Terms t, UUID by, Instant now) {
@@ -56,9 +70,15 @@ public class SubsidyRule {
         r.effectiveFrom = t.effectiveFrom();
         r.effectiveTo = t.effectiveTo();
         r.source = t.source();
+        r.leadSharePercent = t.leadSharePercent();
         r.createdBy = by;
         r.createdAt = now;
         return r;
+    }
+
+    /** The shares of a qualifying case of this rule among its mediators, in fen, in assignment order. */
+    public List<Long> shares(int mediators) {
+        return SubsidySplit.shares(amountFen, mediators, leadSharePercent);
     }
 
     /** Whether the rule is in force on {@code day}. */

@@ -79,6 +79,7 @@ public class SubsidyRuleService {
                         r.tier + " " + Money.toYuan(r.amountFen) + " 元/件，书面协议" + (r.needsWrittenAgreement ? "必需" : "不要求")
                                 + "，履行" + (r.needsPerformance ? "必需" : "不要求") + "，" + r.effectiveFrom + " 至 "
                                 + (r.effectiveTo == null ? "长期" : r.effectiveTo)
+                                + (r.leadSharePercent == null ? "，多人调解平均分摊" : "，主办调解员分得 " + r.leadSharePercent + "%")
                                 + (r.source == null ? "" : "，" + r.source)));
     }
 

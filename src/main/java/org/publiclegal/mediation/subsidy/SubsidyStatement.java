@@ -23,9 +23,12 @@ import java.util.UUID;
  * (the deepest region wins), the rule's conditions hold (an effective written agreement; the agreement found
  * performed at the follow-up), and at least one mediator was assigned (the subsidy is paid to mediators).
  * <p>
- * <b>Totals:</b> a case with several mediators counts <em>once</em> in the committee's total and appears in
- * full under each of its mediators, so the mediators' totals may add up to more than the committee's; how a
- * shared case's amount is divided among its mediators is the committee's decision and is not computed here.
+ * <b>Totals:</b> a case with several mediators counts <em>once</em> in the committee's total and is divided
+ * among them by its rule ({@link SubsidySplit}: equal shares to the fen unless the rule names a lead share), so
+ * the mediators' totals add up exactly to the committee's. Each line carries the {@code shares}.
+ * <p>
+ * <b>签发:</b> once the 司法所 issues a month it is frozen ({@code issue} set); later changes to an issued month
+ * are paid as {@link Adjustment}s on a later statement ({@link SubsidyAdjustments}).
  * Amounts are yuan with two decimals.
  */
 public final class SubsidyStatement {
@@ -56,10 +59,10 @@ public final class SubsidyStatement {
     /** The rule applied to a case; {@code amount} in yuan per case. */
     public record AppliedRule(UUID id, String regionCode, SubsidyTier tier, BigDecimal amount,
                               boolean needsWrittenAgreement, boolean needsPerformance, LocalDate effectiveFrom,
-                              LocalDate effectiveTo) {
+                              LocalDate effectiveTo, Integer leadSharePercent) {
         static AppliedRule of(SubsidyRule r) {
             return new AppliedRule(r.id, r.regionCode, r.tier, Money.toYuan(r.amountFen), r.needsWrittenAgreement,
-                    r.needsPerformance, r.effectiveFrom, r.effectiveTo);
+                    r.needsPerformance, r.effectiveFrom, r.effectiveTo, r.leadSharePercent);
         }
     }
 
@@ -70,10 +73,32 @@ public final class SubsidyStatement {
     public record StatementLine(UUID disputeId, String reference, String regionCode, LocalDate concludedOn,
                                 SubsidyTier tier, Boolean performed, boolean writtenAgreement, List<UUID> mediatorIds,
                                 boolean qualifies, AppliedRule rule, BigDecimal amount,
-                                List<IneligibilityReason> reasons) {
+                                List<IneligibilityReason> reasons, List<Share> shares) {
+
+        /** This mediator's share of the line in fen; 0 when not among its mediators. */
+        long shareOf(UUID mediatorId) {
+            return shares.stream().filter(sh -> sh.mediatorId().equals(mediatorId))
+                    .mapToLong(sh -> Money.toFen(sh.amount())).sum();
+        }
     }
 
-    /** A mediator's cases of the month (shared cases in full) and their total. */
+    /** 分摊: a mediator's part of a line, in yuan (0.00 when the case does not qualify). */
+    public record Share(UUID mediatorId, BigDecimal amount) {
+    }
+
+    /**
+     * 调整: a change to an issued month, paid on this statement: what had been paid for the case to the mediator,
+     * what is due now, the difference ({@code amount}, negative to recover), why, and a link to the case.
+     */
+    public record Adjustment(String caseMonth, UUID disputeId, String reference, String href, UUID mediatorId,
+                             String mediatorName, BigDecimal paid, BigDecimal due, BigDecimal amount, String reason) {
+    }
+
+    /** Who issued (签发) the statement and when. */
+    public record Issue(UUID id, UUID issuedBy, Instant issuedAt) {
+    }
+
+    /** A mediator's cases of the month and the total of the mediator's shares of them. */
     public record MediatorStatement(UUID mediatorId, String name, List<StatementLine> lines, int qualifyingCases,
                                     BigDecimal amount) {
     }
@@ -81,11 +106,27 @@ public final class SubsidyStatement {
     /**
      * The statement: {@code cases} lists every successful case of the month once; {@code qualifyingCases} and
      * {@code totalAmount} count each case once, whatever the number of its mediators. {@code from} and
-     * {@code to} are the first and last day of the month.
+     * {@code to} are the first and last day of the month. {@code adjustments} pay changes to earlier issued
+     * months; {@code payableAmount} is the total plus the adjustments. {@code issue} is null until 签发.
      */
     public record MonthlyStatement(UUID committeeId, String committeeName, String month, LocalDate from, LocalDate to,
                                    List<MediatorStatement> mediators, List<StatementLine> cases, int succeededCases,
-                                   int qualifyingCases, BigDecimal totalAmount) {
+                                   int qualifyingCases, BigDecimal totalAmount, List<Adjustment> adjustments,
+                                   BigDecimal adjustmentAmount, BigDecimal payableAmount, Issue issue) {
+
+        /** The same statement with these adjustments and the payable amount that follows. */
+        public MonthlyStatement withAdjustments(List<Adjustment> adjusted) {
+            long fen = adjusted.stream().mapToLong(a -> Money.toFen(a.amount())).sum();
+            return new MonthlyStatement(committeeId, committeeName, month, from, to, mediators, cases, succeededCases,
+                    qualifyingCases, totalAmount, List.copyOf(adjusted), Money.toYuan(fen),
+                    Money.toYuan(Money.toFen(totalAmount) + fen), issue);
+        }
+
+        /** The same statement, issued. */
+        public MonthlyStatement issued(Issue by) {
+            return new MonthlyStatement(committeeId, committeeName, month, from, to, mediators, cases, succeededCases,
+                    qualifyingCases, totalAmount, adjustments, adjustmentAmount, payableAmount, by);
+        }
     }
 
     /** First instant of the month in China time. */
@@ -117,8 +158,7 @@ public final class SubsidyStatement {
         }
         List<MediatorStatement> mediators = byMediator.entrySet().stream().map(e -> {
                     List<StatementLine> own = e.getValue();
-                    long fen = own.stream().filter(StatementLine::qualifies)
-                            .mapToLong(l -> Money.toFen(l.amount())).sum();
+                    long fen = own.stream().mapToLong(l -> l.shareOf(e.getKey())).sum();
                     int count = (int) own.stream().filter(StatementLine::qualifies).count();
                     return new MediatorStatement(e.getKey(), names.get(e.getKey()), own, count, Money.toYuan(fen));
                 })
@@ -126,7 +166,8 @@ public final class SubsidyStatement {
                         .thenComparing(m -> m.mediatorId().toString()))
                 .toList();
         return new MonthlyStatement(committeeId, committeeName, month.toString(), month.atDay(1), month.atEndOfMonth(),
-                mediators, lines, rows.size(), qualifying, Money.toYuan(totalFen));
+                mediators, lines, rows.size(), qualifying, Money.toYuan(totalFen), List.of(), Money.toYuan(0L),
+                Money.toYuan(totalFen), null);
     }
 
     static StatementLine line(CaseRow row, List<UUID> mediators, List<SubsidyRule> rules) {
@@ -154,9 +195,15 @@ public final class SubsidyStatement {
             reasons.add(IneligibilityReason.NO_MEDIATOR);
         }
         boolean qualifies = reasons.isEmpty();
+        List<Share> shares = new ArrayList<>();
+        List<Long> fen = qualifies ? rule.shares(mediators.size()) : null;
+        for (int i = 0; i < mediators.size(); i++) {
+            shares.add(new Share(mediators.get(i), Money.toYuan(qualifies ? fen.get(i) : 0L)));
+        }
         return new StatementLine(row.disputeId(), row.reference(), row.regionCode(), concludedOn, row.tier(),
                 row.performed(), row.writtenAgreement(), List.copyOf(mediators), qualifies,
-                rule == null ? null : AppliedRule.of(rule), qualifies ? Money.toYuan(rule.amountFen) : Money.toYuan(0L), List.copyOf(reasons));
+                rule == null ? null : AppliedRule.of(rule), qualifies ? Money.toYuan(rule.amountFen) : Money.toYuan(0L),
+                List.copyOf(reasons), List.copyOf(shares));
     }
 
     /** The rule of {@code tier} in force on {@code day} for the deepest region enclosing {@code regionCode}, or null. */

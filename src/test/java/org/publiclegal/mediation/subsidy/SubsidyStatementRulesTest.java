@@ -115,8 +115,8 @@ class SubsidyStatementRulesTest {
     }
 
     @Test
-    void aSharedCaseCountsOnceForTheCommitteeAndInFullForEachOfItsMediators() {
-        SubsidyRule r = rule(COUNTY, SubsidyTier.ORDINARY, 20_000, false, false, JAN_1, null);
+    void aSharedCaseCountsOnceAndIsSplitSoTheMediatorsAddUpToTheCommitteeExactly() {
+        SubsidyRule r = rule(COUNTY, SubsidyTier.ORDINARY, 20_001, false, false, JAN_1, null);
         UUID zhang = UUID.randomUUID();
         UUID li = UUID.randomUUID();
         CaseRow shared = row(SubsidyTier.ORDINARY, MARCH_10, null, true);
@@ -129,19 +129,42 @@ class SubsidyStatementRulesTest {
 
         assertEquals(3, s.succeededCases());
         assertEquals(2, s.qualifyingCases());
-        assertEquals(new BigDecimal("400.00"), s.totalAmount());
+        assertEquals(new BigDecimal("400.02"), s.totalAmount());
+        assertEquals(new BigDecimal("400.02"), s.payableAmount());
+        assertEquals(new BigDecimal("0.00"), s.adjustmentAmount());
+        assertTrue(s.adjustments().isEmpty());
+        assertNull(s.issue());
         assertEquals(LocalDate.of(2026, 3, 1), s.from());
         assertEquals(LocalDate.of(2026, 3, 31), s.to());
         assertEquals("2026-03", s.month());
+        StatementLine sharedLine = s.cases().get(0);
+        assertEquals(new BigDecimal("200.01"), sharedLine.amount());
+        assertEquals(List.of(new SubsidyStatement.Share(zhang, new BigDecimal("100.01")),
+                new SubsidyStatement.Share(li, new BigDecimal("100.00"))), sharedLine.shares(),
+                "the odd fen goes to the first-assigned mediator");
+        assertEquals(List.of(new SubsidyStatement.Share(zhang, new BigDecimal("0.00"))), s.cases().get(2).shares());
         // by name in code-point order: 张 (U+5F20) before 李 (U+674E)
         assertEquals(List.of("张调解员", "李调解员"), s.mediators().stream().map(SubsidyStatement.MediatorStatement::name).toList());
         SubsidyStatement.MediatorStatement zhangs = s.mediators().get(0);
         assertEquals(2, zhangs.lines().size());
         assertEquals(1, zhangs.qualifyingCases());
-        assertEquals(new BigDecimal("200.00"), zhangs.amount());
+        assertEquals(new BigDecimal("100.01"), zhangs.amount());
         SubsidyStatement.MediatorStatement lis = s.mediators().get(1);
         assertEquals(2, lis.qualifyingCases());
-        assertEquals(new BigDecimal("400.00"), lis.amount());
+        assertEquals(new BigDecimal("300.01"), lis.amount());
+    }
+
+    @Test
+    void aRuleWithALeadShareGivesTheFirstAssignedMediatorThatPercentage() {
+        SubsidyRule r = SubsidyRule.create(new SubsidyRule.Terms(COUNTY, SubsidyTier.ORDINARY, 30_000, false, false,
+                JAN_1, null, null, 60), UUID.randomUUID(), Instant.EPOCH);
+        UUID lead = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        StatementLine line = SubsidyStatement.line(row(SubsidyTier.ORDINARY, MARCH_10, null, true), List.of(lead, second),
+                List.of(r));
+        assertEquals(List.of(new SubsidyStatement.Share(lead, new BigDecimal("180.00")),
+                new SubsidyStatement.Share(second, new BigDecimal("120.00"))), line.shares());
+        assertEquals(60, line.rule().leadSharePercent());
     }
 
     @Test

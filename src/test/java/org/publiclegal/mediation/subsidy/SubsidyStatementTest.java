@@ -150,12 +150,12 @@ class SubsidyStatementTest {
         String ordinary = addRule(c.bureauAdmin(), rule(c.county(), "ORDINARY", "100", true)).statusCode(201)
                 .body("amount", equalTo(100.0f)).extract().path("id");
         addRule(c.bureauAdmin(), rule(c.county(), "COMPLEX", "200.00", false)).statusCode(201);
-        String complexA = addRule(c.bureauAdmin(), rule(c.townshipA(), "COMPLEX", "300.00", false)).statusCode(201)
+        String complexA = addRule(c.bureauAdmin(), rule(c.townshipA(), "COMPLEX", "300.01", false)).statusCode(201)
                 .extract().path("id");
 
         String performed = succeeded(alice, bob, c.villageA1(), m1, m1);       // ORDINARY, performed: ¥100
         String notPerformed = succeeded(alice, bob, c.villageA1(), m1, m1);    // ORDINARY, not performed: excluded
-        String shared = succeeded(alice, bob, c.villageA1(), m1, m1, m2);      // COMPLEX, two mediators: ¥300 once
+        String shared = succeeded(alice, bob, c.villageA1(), m1, m1, m2);      // COMPLEX, two mediators: ¥300.01 once
         String noTier = succeeded(alice, bob, c.villageA1(), m2, m2);          // no tier: excluded
         String open = submittedAndJoined(alice, bob, c.villageA1());          // not concluded: not listed
 
@@ -184,7 +184,7 @@ class SubsidyStatementTest {
         assertEquals(List.of(performed, notPerformed, shared, noTier), s.getList("cases.disputeId"));
         assertEquals(4, s.getInt("succeededCases"));
         assertEquals(2, s.getInt("qualifyingCases"));
-        assertEquals(yuan("400.00"), s.get("totalAmount"), "¥100 + ¥300, the shared case once");
+        assertEquals(yuan("400.01"), s.get("totalAmount"), "¥100 + ¥300.01, the shared case once");
 
         Map<String, Object> paid = line(s, "cases", performed);
         assertEquals(true, paid.get("qualifies"));
@@ -200,7 +200,14 @@ class SubsidyStatementTest {
 
         Map<String, Object> both = line(s, "cases", shared);
         assertEquals(true, both.get("qualifies"));
-        assertEquals(yuan("300.00"), both.get("amount"));
+        assertEquals(yuan("300.01"), both.get("amount"));
+        // the odd fen goes to the first-assigned mediator (assigned together: the lower id)
+        UUID firstAssigned = Fixtures.column("select mediator_id from med_assignment where dispute_id = cast(?1 as uuid) "
+                + "order by assigned_at, mediator_id limit 1", UUID.class, shared).get(0);
+        Account firstById = firstAssigned.equals(m1.id) ? m1 : m2;
+        Account secondById = firstById == m1 ? m2 : m1;
+        assertEquals(List.of(Map.of("mediatorId", firstById.id.toString(), "amount", yuan("150.01")),
+                Map.of("mediatorId", secondById.id.toString(), "amount", yuan("150.00"))), both.get("shares"));
         assertEquals(complexA, ((Map<?, ?>) both.get("rule")).get("id"), "the township's rule beats the county's");
         assertEquals(Set.of(m1.id.toString(), m2.id.toString()), Set.copyOf((List<?>) both.get("mediatorIds")));
 
@@ -212,19 +219,102 @@ class SubsidyStatementTest {
         Map<String, Object> first = mediatorLines(s, m1);
         assertEquals(List.of(performed, notPerformed, shared), lineIds(first));
         assertEquals(2, ((Number) first.get("qualifyingCases")).intValue());
-        assertEquals(yuan("400.00"), first.get("amount"));
+        assertEquals(yuan("100.00").add(firstById == m1 ? yuan("150.01") : yuan("150.00")), first.get("amount"));
         assertEquals(m1.displayName, first.get("name"));
         Map<String, Object> second = mediatorLines(s, m2);
         assertEquals(List.of(shared, noTier), lineIds(second));
         assertEquals(1, ((Number) second.get("qualifyingCases")).intValue());
-        assertEquals(yuan("300.00"), second.get("amount"));
+        assertEquals(firstById == m2 ? yuan("150.01") : yuan("150.00"), second.get("amount"));
         assertEquals(2, s.getList("mediators").size());
+        assertEquals(yuan("400.01"), ((BigDecimal) first.get("amount")).add((BigDecimal) second.get("amount")),
+                "the mediators' lines add up to the committee's total");
 
         // the township's 司法所 and the county's 司法局 see it too; an empty month is an empty statement
-        statement(c.officeStaffA(), committee, month).statusCode(200).body("totalAmount", equalTo(yuan("400.00")));
+        statement(c.officeStaffA(), committee, month).statusCode(200).body("totalAmount", equalTo(yuan("400.01")));
         statement(c.bureauAdmin(), committee, month).statusCode(200).body("qualifyingCases", equalTo(2));
         statement(m1, committee, "2001-01").statusCode(200).body("succeededCases", equalTo(0))
                 .body("totalAmount", equalTo(yuan("0.00"))).body("cases", org.hamcrest.Matchers.empty());
+    }
+
+    private static ValidatableResponse issue(Account who, Organisation committee, String month) {
+        return given().config(DECIMALS).auth().oauth2(Fixtures.token(who)).contentType(ContentType.JSON)
+                .body(Map.of("committeeId", committee.id.toString(), "month", month))
+                .post("/api/mediation/subsidy-statements").then();
+    }
+
+    /** Moves the dispute's conclusion to the 10th of last month (China time), as if concluded then. */
+    private static String concludedLastMonth(String disputeId) {
+        Fixtures.run(s -> s.createNativeQuery("""
+                        update med_dispute set concluded_at = (date_trunc('month', now() at time zone 'Asia/Shanghai')
+                            - interval '1 month' + interval '9 days 10 hours') at time zone 'Asia/Shanghai'
+                        where id = cast(?1 as uuid)""").setParameter(1, disputeId).executeUpdate());
+        return monthOf(disputeId);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anIssuedStatementStaysAsIssuedAndALaterFollowUpIsPaidAsAnAdjustmentNextMonth() {
+        Fixtures.County c = Fixtures.county();
+        Organisation committee = c.villageCommitteeA1();
+        Account m1 = Fixtures.mediator(committee);
+        Account m2 = Fixtures.mediator(committee);
+        Account alice = Fixtures.residentWithProfile(c.villageA1());
+        Account bob = Fixtures.residentWithProfile(c.villageA1());
+        addRule(c.bureauAdmin(), rule(c.county(), "ORDINARY", "100.01", true)).statusCode(201);
+
+        String shared = succeeded(alice, bob, c.villageA1(), m1, m1, m2);     // performed: 50.01 + 50.00
+        String waiting = succeeded(alice, bob, c.villageA1(), m1, m2);        // follow-up after the issue
+        post(m1, "/" + shared + "/subsidy-tier", Map.of("tier", "ORDINARY")).statusCode(200);
+        post(m1, "/" + shared + "/follow-up", Map.of("performance", "PERFORMED", "satisfaction", 5)).statusCode(200);
+        post(m2, "/" + waiting + "/subsidy-tier", Map.of("tier", "ORDINARY")).statusCode(200);
+        String month = concludedLastMonth(shared);
+        assertEquals(month, concludedLastMonth(waiting));
+        String thisMonth = java.time.YearMonth.parse(month).plusMonths(1).toString();
+
+        // only the 司法所 over the committee issues, only a finished month, once
+        issue(c.bureauAdmin(), committee, month).statusCode(403);
+        issue(m1, committee, month).statusCode(403);
+        issue(c.officeStaffB(), committee, month).statusCode(404).contentType("application/problem+json");
+        issue(c.officeStaffA(), committee, thisMonth).statusCode(400).body("errors[0].field", equalTo("month"));
+        issue(c.officeStaffA(), committee, "2026-1").statusCode(400);
+        JsonPath issued = issue(c.officeStaffA(), committee, month).statusCode(201).extract()
+                .jsonPath(new io.restassured.path.json.config.JsonPathConfig().numberReturnType(NumberReturnType.BIG_DECIMAL));
+        assertEquals(yuan("100.01"), issued.get("totalAmount"));
+        assertEquals(1, issued.getInt("qualifyingCases"));
+        assertEquals(c.officeStaffA().id.toString(), issued.getString("issue.issuedBy"));
+        assertEquals(List.of("PERFORMANCE_NOT_RECORDED"), codes(line(issued, "cases", waiting)));
+        Map<String, Object> both = line(issued, "cases", shared);
+        assertEquals(Set.of(yuan("50.01"), yuan("50.00")), ((List<Map<String, Object>>) both.get("shares")).stream()
+                .map(sh -> sh.get("amount")).collect(Collectors.toSet()));
+        issue(c.officeStaffA(), committee, month).statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("CONFLICT"));
+        assertEquals(List.of(10001L), Fixtures.column("select total_fen from med_subsidy_issue where committee_id = ?1",
+                Long.class, committee.id));
+        assertEquals(1L, Fixtures.column("select count(*) from audit_log where action = 'SUBSIDY_STATEMENT_ISSUED' "
+                + "and object_id = ?1", Long.class, issued.getString("issue.id")).get(0));
+        String asIssued = statement(c.bureauAdmin(), committee, month).statusCode(200).extract().asString();
+
+        // the follow-up arrives after the issue: the issued month does not move, this month pays the difference
+        post(m1, "/" + waiting + "/follow-up", Map.of("performance", "PERFORMED", "satisfaction", 4)).statusCode(200);
+        assertEquals(asIssued, statement(c.officeStaffA(), committee, month).statusCode(200).extract().asString());
+        statement(m1, committee, month).statusCode(200).body("totalAmount", equalTo(yuan("100.01")))
+                .body("qualifyingCases", equalTo(1));
+
+        JsonPath next = statement(c.officeStaffA(), committee, thisMonth).statusCode(200).extract()
+                .jsonPath(new io.restassured.path.json.config.JsonPathConfig().numberReturnType(NumberReturnType.BIG_DECIMAL));
+        assertNull(next.get("issue"));
+        List<Map<String, Object>> adjustments = next.getList("adjustments");
+        assertEquals(1, adjustments.size());
+        Map<String, Object> a = adjustments.get(0);
+        assertEquals(month, a.get("caseMonth"));
+        assertEquals(waiting, a.get("disputeId"));
+        assertEquals("/api/mediation/disputes/" + waiting, a.get("href"));
+        assertEquals(m2.id.toString(), a.get("mediatorId"));
+        assertEquals(yuan("0.00"), a.get("paid"));
+        assertEquals(yuan("100.01"), a.get("amount"));
+        assertTrue(((String) a.get("reason")).contains("补发"));
+        assertEquals(yuan("100.01"), next.get("adjustmentAmount"));
+        assertEquals(((BigDecimal) next.get("totalAmount")).add(yuan("100.01")), next.get("payableAmount"));
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.publiclegal.mediation.subsidy.api;
 
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -11,6 +13,7 @@ import org.publiclegal.shared.domain.Money;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.UUID;
 import org.publiclegal.shared.validation.EnteredDate;
 import org.publiclegal.shared.validation.DateBounds;
 
@@ -25,6 +28,7 @@ public final class SubsidyRequests {
      *
      * @param amount      yuan per case, at most two decimals
      * @param effectiveTo first day no longer in force; empty while open-ended
+     * @param leadSharePercent 主办调解员比例 of a shared case for the first-assigned mediator; empty for equal shares
      */
     public record CreateRule(
             @NotNull(message = "请填写行政区划代码") @Pattern(regexp = "\\d{12}", message = "行政区划代码应为 12 位数字") String regionCode,
@@ -34,11 +38,12 @@ public final class SubsidyRequests {
             @NotNull(message = "请说明是否要求协议已履行") Boolean needsPerformance,
             @EnteredDate(DateBounds.Kind.PLANNED) @NotNull(message = "请填写生效日期") LocalDate effectiveFrom,
             @EnteredDate(DateBounds.Kind.PLANNED) LocalDate effectiveTo,
-            @Size(max = 300, message = "依据文件最多 300 字") String source) {
+            @Size(max = 300, message = "依据文件最多 300 字") String source,
+            @Min(value = 1, message = "主办调解员比例应为 1 至 100") @Max(value = 100, message = "主办调解员比例应为 1 至 100") Integer leadSharePercent) {
 
         public SubsidyRule.Terms toTerms() {
             return new SubsidyRule.Terms(regionCode, tier, Money.toFen(amount), needsWrittenAgreement, needsPerformance,
-                    effectiveFrom, effectiveTo, source == null || source.isBlank() ? null : source.strip());
+                    effectiveFrom, effectiveTo, source == null || source.isBlank() ? null : source.strip(), leadSharePercent);
         }
     }
 
@@ -50,4 +55,9 @@ public final class SubsidyRequests {
     public record SetTier(@NotNull(message = "请选择案件难易档次") SubsidyTier tier) {
     }
 
+    /** 签发 a committee's month ({@code YYYY-MM}, finished). */
+    public record IssueStatement(@NotNull(message = "请指定调委会 committeeId") UUID committeeId,
+                                 @NotNull(message = "请指定月份 month（如 2026-05）")
+                                 @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "月份格式应为 YYYY-MM") String month) {
+    }
 }

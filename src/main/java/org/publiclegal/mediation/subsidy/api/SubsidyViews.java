@@ -19,10 +19,10 @@ public final class SubsidyViews {
     /** A 以案奖补标准; {@code amount} in yuan per case. */
     public record RuleView(UUID id, String regionCode, SubsidyTier tier, BigDecimal amount, boolean needsWrittenAgreement,
                            boolean needsPerformance, LocalDate effectiveFrom, LocalDate effectiveTo, String source,
-                           Instant createdAt) {
+                           Instant createdAt, Integer leadSharePercent) {
         static RuleView of(SubsidyRule r) {
             return new RuleView(r.id, r.regionCode, r.tier, Money.toYuan(r.amountFen), r.needsWrittenAgreement,
-                    r.needsPerformance, r.effectiveFrom, r.effectiveTo, r.source, r.createdAt);
+                    r.needsPerformance, r.effectiveFrom, r.effectiveTo, r.source, r.createdAt, r.leadSharePercent);
         }
     }
 
