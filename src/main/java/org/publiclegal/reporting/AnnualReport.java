@@ -80,11 +80,14 @@ public record AnnualReport(RegionRef region, int year, Instant generatedAt, List
     /** The sentences, e.g. 全年共受理法律援助案件1115件,法律援助咨询6084人次,避免和挽回经济损失1920.605万元。 */
     static List<String> paragraphs(Map<Metric, BigDecimal> v) {
         List<String> out = new ArrayList<>();
-        sentence(out, v, "全年共", List.of(
-                clause("受理法律援助案件", Metric.LEGAL_AID_CASES, v),
-                clause("法律援助咨询", Metric.LEGAL_AID_CONSULTATIONS, v),
-                clause("避免和挽回经济损失", Metric.LEGAL_AID_LOSSES_RECOVERED, v)),
-                Metric.LEGAL_AID_CASES, Metric.LEGAL_AID_CONSULTATIONS, Metric.LEGAL_AID_LOSSES_RECOVERED);
+        List<String> legalAid = new ArrayList<>(List.of(clause("受理法律援助案件", Metric.LEGAL_AID_CASES, v)));
+        if (nonZero(v, Metric.LEGAL_AID_DUTY_LAWYER_HELP)) {
+            legalAid.add(clause("值班律师提供法律帮助", Metric.LEGAL_AID_DUTY_LAWYER_HELP, v));
+        }
+        legalAid.add(clause("法律援助咨询", Metric.LEGAL_AID_CONSULTATIONS, v));
+        legalAid.add(clause("避免和挽回经济损失", Metric.LEGAL_AID_LOSSES_RECOVERED, v));
+        sentence(out, v, "全年共", legalAid, Metric.LEGAL_AID_CASES, Metric.LEGAL_AID_DUTY_LAWYER_HELP,
+                Metric.LEGAL_AID_CONSULTATIONS, Metric.LEGAL_AID_LOSSES_RECOVERED);
         List<String> mediation = new ArrayList<>(List.of(
                 clause("开展矛盾纠纷排查", Metric.MEDIATION_SCREENINGS, v),
                 clause("调解矛盾纠纷", Metric.MEDIATION_CONCLUDED, v),
@@ -94,10 +97,15 @@ public record AnnualReport(RegionRef region, int year, Instant generatedAt, List
         }
         sentence(out, v, "全年共", mediation,
                 Metric.MEDIATION_SCREENINGS, Metric.MEDIATION_CONCLUDED, Metric.MEDIATION_SUCCEEDED);
-        sentence(out, v, "全年共", List.of(
-                clause("接受诉前委派调解案件", Metric.MEDIATION_COURT_REFERRALS, v),
-                clause("司法确认", Metric.MEDIATION_JUDICIAL_CONFIRMATIONS, v)),
-                Metric.MEDIATION_COURT_REFERRALS, Metric.MEDIATION_JUDICIAL_CONFIRMATIONS);
+        // as the counties print it (诉前委派调解服务中心累计接受委派调解案件518件,司法确认384件); 委托调解 (after filing)
+        // is named on its own, only where there was any
+        List<String> court = new ArrayList<>(List.of(clause("接受诉前委派调解案件", Metric.MEDIATION_COURT_REFERRALS, v)));
+        if (nonZero(v, Metric.MEDIATION_COURT_ENTRUSTMENTS)) {
+            court.add(clause("委托调解案件", Metric.MEDIATION_COURT_ENTRUSTMENTS, v));
+        }
+        court.add(clause("司法确认", Metric.MEDIATION_JUDICIAL_CONFIRMATIONS, v));
+        sentence(out, v, "全年共", court, Metric.MEDIATION_COURT_REFERRALS, Metric.MEDIATION_COURT_ENTRUSTMENTS,
+                Metric.MEDIATION_JUDICIAL_CONFIRMATIONS);
         sentence(out, v, "目前共建立各级", List.of(
                 clause("人民调解委员会", Metric.MEDIATION_COMMITTEES, v),
                 "配备" + clause("人民调解员", Metric.MEDIATION_MEDIATORS, v)),

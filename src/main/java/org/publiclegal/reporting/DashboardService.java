@@ -38,9 +38,10 @@ public class DashboardService {
 
     /** The figures a dashboard shows per period (the organisation counts and coverage are shown once). */
     static final List<Metric> FLOW = List.of(Metric.LEGAL_AID_APPLICATIONS, Metric.LEGAL_AID_CASES,
-            Metric.LEGAL_AID_CONSULTATIONS, Metric.LEGAL_AID_LOSSES_RECOVERED, Metric.MEDIATION_RECEIVED,
+            Metric.LEGAL_AID_DUTY_LAWYER_HELP,            Metric.LEGAL_AID_CONSULTATIONS, Metric.LEGAL_AID_LOSSES_RECOVERED, Metric.MEDIATION_RECEIVED,
             Metric.MEDIATION_SCREENINGS, Metric.MEDIATION_CONCLUDED, Metric.MEDIATION_SUCCEEDED,
-            Metric.MEDIATION_SUCCESS_RATE, Metric.MEDIATION_COURT_REFERRALS, Metric.MEDIATION_JUDICIAL_CONFIRMATIONS,
+            Metric.MEDIATION_SUCCESS_RATE, Metric.MEDIATION_COURT_REFERRALS, Metric.MEDIATION_COURT_ENTRUSTMENTS,
+            Metric.MEDIATION_JUDICIAL_CONFIRMATIONS,
             Metric.ADVISORY_LEGAL_REVIEWS, Metric.EDUCATION_LECTURES, Metric.EDUCATION_VIDEOS,
             Metric.EDUCATION_PARTICIPANTS, Metric.EDUCATION_VIDEO_PLAYS, Metric.EDUCATION_VIDEO_COMPLETION_RATE);
     private static final int VIDEOS_SHOWN = 5;

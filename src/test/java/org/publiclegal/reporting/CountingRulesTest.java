@@ -1,0 +1,71 @@
+package org.publiclegal.reporting;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.publiclegal.legalaid.LegalAidFlow;
+import org.publiclegal.testing.Fixtures;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The ministry's counting rules (issue 12) over HTTP, with hand-counted figures: only service forms that are cases
+ * count in 受理法律援助案件; 诉前委派调解 and 委托调解 are separate figures.
+ */
+@QuarkusTest
+class CountingRulesTest {
+
+    @Test
+    void dutyLawyerHelpAndConsultationMattersAreNotCasesAndCountUnderTheirOwnFigures() {
+        Fixtures.County c = Fixtures.county();
+        // two cases (labour arbitration, document drafting), one 值班律师法律帮助, one 法律咨询 — all assigned
+        ReportingFlow.assigned(c, LegalAidFlow.submitted(Fixtures.residentWithProfile(c.villageA1()), c.villageA1()));
+        ReportingFlow.assigned(c, LegalAidFlow.submitted(Fixtures.residentWithProfile(c.villageA1()), c.villageA1(),
+                "DOCUMENT_DRAFTING"));
+        ReportingFlow.assigned(c, LegalAidFlow.submitted(Fixtures.residentWithProfile(c.villageA2()), c.villageA2(),
+                "DUTY_LAWYER_HELP"));
+        ReportingFlow.assigned(c, LegalAidFlow.submitted(Fixtures.residentWithProfile(c.villageA2()), c.villageA2(),
+                "LEGAL_CONSULTATION"));
+        // and a walk-in consultation of 3 persons
+        ReportingFlow.consultation(c, c.villageA2(), 3);
+
+        Map<String, String> a = ReportingTest.metrics(c.officeStaffA(), c.townshipA());
+        assertEquals("2", a.get("legal_aid.cases"), "4 assigned, 2 of them service forms that are cases");
+        assertEquals("1", a.get("legal_aid.duty_lawyer_help"));
+        assertEquals("4", a.get("legal_aid.consultations"), "3 walk-in persons + 1 法律咨询 matter");
+        assertEquals("4", a.get("legal_aid.applications"), "every application received still counts as received");
+
+        List<String> paragraphs = ReportingTest.annual(c.officeStaffA(), c.townshipA()).getList("paragraphs");
+        assertTrue(paragraphs.contains("全年共受理法律援助案件2件,值班律师提供法律帮助1人次,法律援助咨询4人次,避免和挽回经济损失0万元。"),
+                paragraphs.toString());
+        JsonPath definitions = io.restassured.RestAssured.given().auth().oauth2(Fixtures.token(c.bureauAdmin()))
+                .get("/api/metrics/catalogue").then().statusCode(200).extract().jsonPath();
+        assertTrue(definitions.getString("find { it.key == 'legal_aid.cases' }.definition").contains("值班律师法律帮助"));
+
+        // reconciliation agrees with the case records for each of the three figures
+        JsonPath reconcile = io.restassured.RestAssured.given().auth().oauth2(Fixtures.token(c.bureauAdmin()))
+                .queryParam("region", c.county()).queryParam("year", ReportingTest.year())
+                .get("/api/admin/ledger/reconcile").then().statusCode(200).extract().jsonPath();
+        assertEquals(Boolean.TRUE, reconcile.getBoolean("consistent"), reconcile.prettify());
+    }
+
+    @Test
+    void delegatedBeforeFilingAndEntrustedAfterFilingAreSeparateFiguresAndTheSentenceNamesEach() {
+        Fixtures.County c = Fixtures.county();
+        var mediator = Fixtures.mediator(c.villageCommitteeA1());
+        var court = ReportingFlow.court(c);
+        ReportingFlow.courtReferral(mediator, court, c.villageA1(), "DELEGATED");
+        ReportingFlow.courtReferral(mediator, court, c.villageA1(), "ENTRUSTED_ORDINARY");
+        ReportingFlow.courtReferral(mediator, court, c.villageA1(), "ENTRUSTED_SIMPLIFIED");
+
+        Map<String, String> a = ReportingTest.metrics(c.officeStaffA(), c.townshipA());
+        assertEquals("1", a.get("mediation.court_referrals"), "诉前委派: the DELEGATED one only");
+        assertEquals("2", a.get("mediation.court_entrustments"), "委托调解: ordinary + simplified");
+        List<String> paragraphs = ReportingTest.annual(c.officeStaffA(), c.townshipA()).getList("paragraphs");
+        assertTrue(paragraphs.contains("全年共接受诉前委派调解案件1件,委托调解案件2件,司法确认0件。"), paragraphs.toString());
+    }
+}
