@@ -29,18 +29,21 @@ public record AnnualReport(RegionRef region, int year, Instant generatedAt, List
     /**
      * One figure. {@code change} is value − previous value (for a rate: percentage points); absent when either
      * is absent. {@code currentValue} is the figure recomputed now: the same as {@code value} unless the year is
-     * closed and adjustments moved it.
+     * closed and adjustments moved it. {@code printed} is {@code value} as the report prints it; {@code exact} is
+     * the exact value beside it (fen for 万元, numerator and denominator for a rate), absent only for a closed
+     * year whose snapshot was taken before exact values were kept.
      */
     public record Figure(String key, String label, String unit, BigDecimal value, BigDecimal previousValue,
-                         BigDecimal change, String definition, BigDecimal currentValue) {
+                         BigDecimal change, String definition, BigDecimal currentValue, String printed, Exact exact) {
 
         static Figure of(Metric m, BigDecimal value, BigDecimal previous) {
-            return of(m, value, previous, value);
+            return of(m, value, previous, value, null);
         }
 
-        static Figure of(Metric m, BigDecimal value, BigDecimal previous, BigDecimal current) {
+        static Figure of(Metric m, BigDecimal value, BigDecimal previous, BigDecimal current, Exact exact) {
             BigDecimal change = value == null || previous == null ? null : value.subtract(previous);
-            return new Figure(m.key(), m.label(), m.unit(), value, previous, change, m.definition(), current);
+            return new Figure(m.key(), m.label(), m.unit(), value, previous, change, m.definition(), current,
+                    MetricService.print(m, value), exact);
         }
     }
 
@@ -55,10 +58,23 @@ public record AnnualReport(RegionRef region, int year, Instant generatedAt, List
      */
     static AnnualReport of(RegionRef region, int year, Instant at, Map<Metric, BigDecimal> live,
                            Map<Metric, BigDecimal> previous, ClosedFigures.Closed closed) {
+        return of(region, year, at, live, Map.of(), previous, closed);
+    }
+
+    /** The report from the live exact values (each figure then carries its exact value beside the printed one). */
+    static AnnualReport ofExact(RegionRef region, int year, Instant at, Map<Metric, Exact> live,
+                                Map<Metric, BigDecimal> previous, ClosedFigures.Closed closed) {
+        return of(region, year, at, MetricService.figures(live), live, previous, closed);
+    }
+
+    private static AnnualReport of(RegionRef region, int year, Instant at, Map<Metric, BigDecimal> live,
+                                   Map<Metric, Exact> liveExact, Map<Metric, BigDecimal> previous,
+                                   ClosedFigures.Closed closed) {
         Map<Metric, BigDecimal> shown = shown(live, closed);
+        Map<Metric, Exact> exact = shownExact(liveExact, closed);
         List<Figure> figures = new ArrayList<>();
         for (Metric m : Metric.values()) {
-            figures.add(Figure.of(m, shown.get(m), previous.get(m), live.get(m)));
+            figures.add(Figure.of(m, shown.get(m), previous.get(m), live.get(m), exact.get(m)));
         }
         return new AnnualReport(region, year, at, figures, paragraphs(shown), closed != null,
                 closed == null ? null : closed.closure(), closed != null && closed.hasAdjustments(),
@@ -73,6 +89,25 @@ public record AnnualReport(RegionRef region, int year, Instant generatedAt, List
         Map<Metric, BigDecimal> shown = new java.util.EnumMap<>(Metric.class);
         for (Metric m : Metric.values()) {
             shown.put(m, closed.snapshot().containsKey(m) ? closed.snapshot().get(m) : live.get(m));
+        }
+        return shown;
+    }
+
+    /**
+     * The exact values beside {@link #shown}: the snapshot's where the period is closed (none for a figure whose
+     * snapshot was taken before exact values were kept), else the live ones.
+     */
+    public static Map<Metric, Exact> shownExact(Map<Metric, Exact> live, ClosedFigures.Closed closed) {
+        if (closed == null) {
+            return live;
+        }
+        Map<Metric, Exact> shown = new java.util.EnumMap<>(Metric.class);
+        for (Metric m : Metric.values()) {
+            if (closed.exactSnapshot().containsKey(m)) {
+                shown.put(m, closed.exactSnapshot().get(m));
+            } else if (!closed.snapshot().containsKey(m) && live.containsKey(m)) {
+                shown.put(m, live.get(m));
+            }
         }
         return shown;
     }

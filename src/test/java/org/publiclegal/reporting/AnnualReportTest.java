@@ -137,7 +137,7 @@ class AnnualReportTest {
                 java.util.UUID.randomUUID(), "610110000000", java.time.LocalDate.of(2025, 1, 1),
                 java.time.LocalDate.of(2025, 12, 31), Instant.EPOCH, java.util.UUID.randomUUID());
         org.publiclegal.reporting.closing.ClosedFigures.Closed closed =
-                new org.publiclegal.reporting.closing.ClosedFigures.Closed(closure, snapshot, List.of(), 4);
+                new org.publiclegal.reporting.closing.ClosedFigures.Closed(closure, snapshot, List.of(), 4, Map.of());
 
         Map<Metric, BigDecimal> shown = AnnualReport.shown(live, closed);
         assertEquals(BigDecimal.valueOf(2), shown.get(Metric.MEDIATION_SCREENINGS));
@@ -163,5 +163,34 @@ class AnnualReportTest {
         assertEquals(false, open.hasAdjustments());
         assertEquals(0, open.adjustmentCount());
         assertEquals(List.of(), open.adjustments());
+    }
+
+    @Test
+    void theExactValueShownIsTheSnapshotsWhereClosedNoneForAnOldSnapshotAndTheLiveOneOtherwise() {
+        Map<Metric, Exact> live = new EnumMap<>(Metric.class);
+        live.put(Metric.MEDIATION_SCREENINGS, Exact.count(Metric.MEDIATION_SCREENINGS, 3));
+        live.put(Metric.LEGAL_AID_LOSSES_RECOVERED, Exact.amountFen(1_983_506));
+        live.put(Metric.LEGAL_AID_CASES, Exact.count(Metric.LEGAL_AID_CASES, 7));
+        Map<Metric, BigDecimal> snapshot = new EnumMap<>(Metric.class);
+        snapshot.put(Metric.MEDIATION_SCREENINGS, BigDecimal.valueOf(2));
+        snapshot.put(Metric.LEGAL_AID_LOSSES_RECOVERED, new BigDecimal("1.9"));
+        Map<Metric, Exact> exactSnapshot = Map.of(Metric.MEDIATION_SCREENINGS, Exact.count(Metric.MEDIATION_SCREENINGS, 2));
+        var closure = new org.publiclegal.reporting.closing.ClosedFigures.Closure(java.util.UUID.randomUUID(),
+                "610110000000", java.time.LocalDate.of(2025, 1, 1), java.time.LocalDate.of(2025, 12, 31), Instant.EPOCH,
+                java.util.UUID.randomUUID());
+        var closed = new org.publiclegal.reporting.closing.ClosedFigures.Closed(closure, snapshot, List.of(), 0, exactSnapshot);
+
+        Map<Metric, Exact> shown = AnnualReport.shownExact(live, closed);
+        assertEquals(2, shown.get(Metric.MEDIATION_SCREENINGS).value(), "the snapshot's exact value");
+        assertNull(shown.get(Metric.LEGAL_AID_LOSSES_RECOVERED), "snapshot without exact values: none, never the live one");
+        assertEquals(7, shown.get(Metric.LEGAL_AID_CASES).value(), "a figure the snapshot lacks is live");
+        assertEquals(live, AnnualReport.shownExact(live, null));
+
+        AnnualReport open = AnnualReport.ofExact(null, 2025, Instant.EPOCH, live, quietYear(), null);
+        AnnualReport.Figure amount = open.figures().stream()
+                .filter(f -> f.key().equals(Metric.LEGAL_AID_LOSSES_RECOVERED.key())).findFirst().orElseThrow();
+        assertEquals(new BigDecimal("1.9835"), amount.value());
+        assertEquals("1.9835", amount.printed());
+        assertEquals(Exact.amountFen(1_983_506), amount.exact());
     }
 }

@@ -68,4 +68,43 @@ class CountingRulesTest {
         List<String> paragraphs = ReportingTest.annual(c.officeStaffA(), c.townshipA()).getList("paragraphs");
         assertTrue(paragraphs.contains("全年共接受诉前委派调解案件1件,委托调解案件2件,司法确认0件。"), paragraphs.toString());
     }
+
+    @Test
+    void everyFigureCarriesItsExactValueSoTownshipsAddUpToTheCountyInFen() {
+        Fixtures.County c = Fixtures.county();
+        // 避免和挽回经济损失: 18600.50 yuan in A, 1234.56 yuan in B; printed 1.8601 + 0.1235 = 1.9836 ≠ 1.9835 (county)
+        ReportingFlow.closed(c, ReportingFlow.aidApplication(c.villageA1()), "18600.50");
+        ReportingFlow.closed(c, ReportingFlow.aidApplication(c.villageB1()), "1234.56");
+        String key = "legal_aid.losses_recovered";
+        JsonPath a = exact(c.officeStaffA(), c.townshipA());
+        JsonPath b = exact(c.officeStaffB(), c.townshipB());
+        JsonPath county = exact(c.bureauAdmin(), c.county());
+        assertEquals("1.8601", a.getString(path(key, "printed")));
+        assertEquals("0.1235", b.getString(path(key, "printed")));
+        assertEquals("1.9835", county.getString(path(key, "printed")));
+        assertEquals(1_860_050L, a.getLong(path(key, "exact.value")));
+        assertEquals(123_456L, b.getLong(path(key, "exact.value")));
+        assertEquals("分", county.getString(path(key, "exact.unit")));
+        assertEquals(a.getLong(path(key, "exact.value")) + b.getLong(path(key, "exact.value")),
+                county.getLong(path(key, "exact.value")), "the townships' fen add up to the county's exactly");
+        assertEquals(2L, county.getLong(path("legal_aid.cases", "exact.value")));
+
+        // the annual report and the dashboard carry the same exact value
+        JsonPath report = ReportingTest.annual(c.bureauAdmin(), c.county());
+        assertEquals(1_983_506L, report.getLong("figures.find { it.key == '" + key + "' }.exact.value"));
+        assertEquals("1.9835", report.getString("figures.find { it.key == '" + key + "' }.printed"));
+        JsonPath dashboard = io.restassured.RestAssured.given().auth().oauth2(Fixtures.token(c.bureauAdmin()))
+                .queryParam("region", c.county()).get("/api/dashboard").then().statusCode(200).extract().jsonPath();
+        assertEquals(1_983_506L, dashboard.getLong(
+                "periods.find { it.period == 'YEAR' }.figures.find { it.key == '" + key + "' }.exact.value"));
+    }
+
+    private static String path(String key, String field) {
+        return "values.find { it.key == '" + key + "' }." + field;
+    }
+
+    private static JsonPath exact(org.publiclegal.identity.Account who, String region) {
+        return io.restassured.RestAssured.given().auth().oauth2(Fixtures.token(who)).queryParam("region", region)
+                .get("/api/metrics").then().statusCode(200).extract().jsonPath();
+    }
 }

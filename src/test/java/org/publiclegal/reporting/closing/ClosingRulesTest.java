@@ -118,7 +118,7 @@ class ClosingRulesTest {
     void closedFiguresSayWhetherAdjustmentsExist() {
         ClosedFigures.Closure closure = new ClosedFigures.Closure(UUID.randomUUID(), "610110000000",
                 LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), AT, UUID.randomUUID());
-        assertEquals(false, new ClosedFigures.Closed(closure, java.util.Map.of(), List.of(), 0).hasAdjustments());
-        assertEquals(true, new ClosedFigures.Closed(closure, java.util.Map.of(), List.of(), 1).hasAdjustments());
+        assertEquals(false, new ClosedFigures.Closed(closure, java.util.Map.of(), List.of(), 0, java.util.Map.of()).hasAdjustments());
+        assertEquals(true, new ClosedFigures.Closed(closure, java.util.Map.of(), List.of(), 1, java.util.Map.of()).hasAdjustments());
     }
 }
