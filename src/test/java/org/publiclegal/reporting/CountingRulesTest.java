@@ -19,6 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class CountingRulesTest {
 
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
     @Test
     void dutyLawyerHelpAndConsultationMattersAreNotCasesAndCountUnderTheirOwnFigures() {
         Fixtures.County c = Fixtures.county();
@@ -106,5 +109,52 @@ class CountingRulesTest {
     private static JsonPath exact(org.publiclegal.identity.Account who, String region) {
         return io.restassured.RestAssured.given().auth().oauth2(Fixtures.token(who)).queryParam("region", region)
                 .get("/api/metrics").then().statusCode(200).extract().jsonPath();
+    }
+
+    /**
+     * V27 moves events written under the old counting: planted here as the old code wrote them (a 值班律师法律帮助
+     * matter counted as 受理法律援助案件, a 委托调解 counted as 诉前委派), the migration's SQL is run again and each
+     * is reversed (dated like the original) and recorded under its new kind, with the reason.
+     */
+    @Test
+    void theMigrationMovesOldEventsByReversalAndANewEventDatedLikeTheOriginal() throws Exception {
+        Fixtures.County c = Fixtures.county();
+        String aid = LegalAidFlow.submitted(Fixtures.residentWithProfile(c.villageA1()), c.villageA1(), "DUTY_LAWYER_HELP");
+        String referral = ReportingFlow.courtReferral(Fixtures.mediator(c.villageCommitteeA1()), ReportingFlow.court(c),
+                c.villageA1(), "ENTRUSTED_ORDINARY");
+        Fixtures.sql("insert into ledger_event (kind, region_code, occurred_at, quantity, source_type, source_id, recorded_at) "
+                + "values ('LEGAL_AID_CASE_ASSIGNED', ?1, timestamptz '2025-03-04 10:00+08', 1, 'aid_application', cast(?2 as uuid), now()), "
+                + "('MEDIATION_COURT_REFERRAL_RECEIVED', ?1, timestamptz '2025-05-06 10:00+08', 1, 'med_dispute', cast(?3 as uuid), now()) "
+                + "returning id", c.villageA1(), aid, referral);
+
+        String migration;
+        try (var in = getClass().getResourceAsStream("/db/migration/V27__counting_rules_split.sql")) {
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        pool.query(migration).execute().await().indefinitely();
+
+        assertEquals(List.of(
+                        List.of("LEGAL_AID_CASE_ASSIGNED", 1, "2025-03-04", false),
+                        List.of("LEGAL_AID_CASE_ASSIGNED", -1, "2025-03-04", true),
+                        List.of("LEGAL_AID_DUTY_LAWYER_HELP", 1, "2025-03-04", true)),
+                moved("aid_application", aid, "LEGAL_AID_"));
+        assertEquals(List.of(
+                        List.of("MEDIATION_COURT_REFERRAL_RECEIVED", 1, "2025-05-06", false),
+                        List.of("MEDIATION_COURT_REFERRAL_RECEIVED", -1, "2025-05-06", true),
+                        List.of("MEDIATION_COURT_ENTRUSTMENT_RECEIVED", 1, "2025-05-06", true)),
+                moved("med_dispute", referral, "MEDIATION_COURT_").stream()
+                        .filter(r -> ((String) r.get(2)).startsWith("2025")).toList());
+        // run again: nothing more moves
+        pool.query(migration).execute().await().indefinitely();
+        assertEquals(3, moved("aid_application", aid, "LEGAL_AID_").size());
+    }
+
+    /** kind, quantity, day (China time), whether it carries the adjustment reason — in id order. */
+    private static List<List<Object>> moved(String sourceType, String id, String kindPrefix) {
+        return Fixtures.sql("select kind, quantity, to_char(occurred_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD'), "
+                        + "adjustment_reason is not null from ledger_event where source_type = ?1 and source_id = cast(?2 as uuid) "
+                        + "and kind like ?3 and kind <> 'LEGAL_AID_APPLICATION_RECEIVED' order by id",
+                sourceType, id, kindPrefix + "%").stream()
+                .map(r -> List.<Object>of(r[0], ((Number) r[1]).intValue(), r[2], r[3])).toList();
     }
 }
