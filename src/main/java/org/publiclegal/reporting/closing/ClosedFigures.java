@@ -106,7 +106,7 @@ public class ClosedFigures {
         return values;
     }
 
-    private static Map<Metric, Exact> exactSnapshot(List<SnapshotFigure> rows) {
+    static Map<Metric, Exact> exactSnapshot(List<SnapshotFigure> rows) {
         Map<Metric, Exact> values = new EnumMap<>(Metric.class);
         for (SnapshotFigure f : rows) {
             Metric.byKey(f.metricKey).ifPresent(m -> {
