@@ -115,7 +115,55 @@ public class OfflineDemo {
             }
         }
         return chain.chain(count -> DemoActivity.staff("aid-officer").chain(officer -> notices(officer, today)
-                .chain(k -> window(officer).map(w -> count + k + w))));
+                .chain(k -> window(officer).map(w -> count + k + w))
+                .chain(n -> dutyLawyerHelp(officer).map(d -> n + d))))
+                .chain(n -> courtReferrals(today).map(r -> n + r));
+    }
+
+    /**
+     * 值班律师法律帮助 entered at the 窗口, granted and assigned: counted under 值班律师提供法律帮助, not as a
+     * 受理法律援助案件 (issue 12).
+     */
+    private Uni<Integer> dutyLawyerHelp(AccessScope officer) {
+        Actor actor = new Actor(officer.accountId(), Roles.AID_OFFICER, null);
+        ApplicationRequests.Create help = new ApplicationRequests.Create(AidMatter.LABOUR_RELATIONSHIP_OR_WAGES,
+                AidServiceType.DUTY_LAWYER_HELP, "演示数据：劳动人事争议仲裁院值班律师提供法律帮助",
+                "某建材公司", null, DemoData.village(1, 0), null, null, false, false,
+                ExemptionCategory.MIGRANT_WORKER_WAGES_OR_INJURY, null, null, false);
+        NoticeRegistration.NotifiedPerson applicant = new NoticeRegistration.NotifiedPerson("杨丽华", "FEMALE",
+                ChineseIdNumber.Validator.withCheckCharacter("53293219900515122"), "鹤庆县草海镇");
+        return applications.createAtWindow(help, applicant, true, officer, actor).chain(a -> {
+            Uni<?> attached = Uni.createFrom().voidItem();
+            for (MaterialCategory m : List.of(MaterialCategory.IDENTITY, MaterialCategory.CASE_MATERIALS,
+                    MaterialCategory.EXEMPTION_PROOF)) {
+                attached = attached.chain(() -> materials.upload(a.id, m, m.name().toLowerCase() + ".pdf", SCAN, officer, actor));
+            }
+            return attached.chain(() -> applications.submit(a.id, officer, actor))
+                    .chain(() -> caseWork.receive(a.id, officer, actor))
+                    .chain(() -> caseWork.grant(a.id, "农民工请求支付劳动报酬，免予经济状况审查", officer, actor))
+                    .chain(granted -> assign(granted, "aid-lawyer", officer, actor));
+        }).replaceWith(1);
+    }
+
+    /** One 诉前委派调解 and one 委托调解 from the county court, separate figures since issue 12. */
+    private Uni<Integer> courtReferrals(LocalDate today) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select id from organisation where type = 'COURT' and name = '鹤庆县人民法院'", UUID.class)
+                .getSingleResult())).chain(court -> DemoActivity.staff("mediator1").chain(mediator -> {
+            Actor actor = new Actor(mediator.accountId(), Roles.MEDIATOR, null);
+            Uni<Integer> chain = Uni.createFrom().item(0);
+            for (Dispute.ReferralType type : List.of(Dispute.ReferralType.DELEGATED, Dispute.ReferralType.ENTRUSTED_ORDINARY)) {
+                String number = "（" + today.getYear() + "）云2932" + (type == Dispute.ReferralType.DELEGATED ? "民诉前调" : "民初")
+                        + (type.ordinal() + 101) + "号";
+                var referral = new org.publiclegal.mediation.api.MediationRequests.CourtReferral(court, number, type,
+                        DisputeType.DAMAGES, "演示数据：车辆刮擦造成损失", "赔偿修理费", new BigDecimal("4200.00"),
+                        List.of(new org.publiclegal.mediation.api.MediationRequests.OtherParty(Party.Kind.PERSON, "和丽芳", "13908721234"),
+                                new org.publiclegal.mediation.api.MediationRequests.OtherParty(Party.Kind.PERSON, "杨建华", null)),
+                        DemoData.village(0, 0), Dispute.Mode.PHONE);
+                chain = chain.chain(n -> disputes.referFromCourt(referral, mediator, actor).replaceWith(n + 1));
+            }
+            return chain;
+        }));
     }
 
     /** One dispute: origin by {@code n}; outcomes 0, 3 oral, 1 paper, 4 ended by a party, 2 and 5 still open. */

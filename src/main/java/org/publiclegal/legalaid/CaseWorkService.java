@@ -82,7 +82,7 @@ public class CaseWorkService {
                     .invoke(due -> a.grant("通知辩护，免予经济状况审查（《法律援助法》第二十五条、第三十六条）", due, now))
                     .chain(() -> event(LegalAidEvents.GRANTED, a, now, null))
                     .chain(() -> a.status == ApplicationStatus.ASSIGNED
-                            ? event(LegalAidEvents.ASSIGNED, a, now, null) : Uni.createFrom().voidItem());
+                            ? event(AidCounting.assignedKind(a.serviceType), a, now, null) : Uni.createFrom().voidItem());
         });
     }
 
@@ -180,7 +180,7 @@ public class CaseWorkService {
                 .invoke(due -> a.grant(reason, due, now))
                 .chain(() -> event(LegalAidEvents.GRANTED, a, now, null))
                 .chain(() -> a.status == ApplicationStatus.ASSIGNED
-                        ? event(LegalAidEvents.ASSIGNED, a, now, null) : Uni.createFrom().voidItem()));
+                        ? event(AidCounting.assignedKind(a.serviceType), a, now, null) : Uni.createFrom().voidItem()));
     }
 
     /** 决定不予法律援助, with written reasons. */
@@ -199,7 +199,7 @@ public class CaseWorkService {
         Instant now = clock.instant();
         return transitions.apply(id, scope, actor, Capacity.CENTRE, a -> provider(a, lawyerId)
                 .invoke(lawyer -> a.assign(lawyer.id(), lawyer.organisationId(), now))
-                .chain(() -> event(LegalAidEvents.ASSIGNED, a, now, null)));
+                .chain(() -> event(AidCounting.assignedKind(a.serviceType), a, now, null)));
     }
 
     /** Art. 44 先行提供. */

@@ -13,7 +13,8 @@ package org.publiclegal.legalaid;
  *   <li>{@link #CLOSED} – a case closed (结案); its amount is the <b>避免和挽回经济损失</b> in fen
  *       (the recovered/avoided amount from the closing report; the awarded amount is kept on the case).</li>
  *   <li>{@link #TERMINATED} – legal aid terminated under Art. 48; reversed when an objection corrects it.</li>
- *   <li>{@link #CONSULTATION} – 法律援助咨询, quantity = persons served (人次).</li>
+ *   <li>{@link #CONSULTATION} – 法律援助咨询, quantity = persons served (人次); also a matter with the service
+ *       form 法律咨询 when it is assigned (1 人次, source {@link #SOURCE_APPLICATION}), instead of ASSIGNED.</li>
  * </ul>
  */
 public final class LegalAidEvents {
@@ -25,6 +26,7 @@ public final class LegalAidEvents {
     public static final String CLOSED = "LEGAL_AID_CASE_CLOSED";
     public static final String TERMINATED = "LEGAL_AID_TERMINATED";
     public static final String CONSULTATION = "LEGAL_AID_CONSULTATION";
+    public static final String DUTY_LAWYER_HELP = "LEGAL_AID_DUTY_LAWYER_HELP";
 
     public static final String SOURCE_APPLICATION = "aid_application";
     public static final String SOURCE_CONSULTATION = "aid_consultation";

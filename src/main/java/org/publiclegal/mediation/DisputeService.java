@@ -180,7 +180,7 @@ public class DisputeService {
             for (int i = 0; i < r.parties().size(); i++) {
                 all.add(invited(d, i == 0 ? Party.Role.APPLICANT : Party.Role.RESPONDENT, r.parties().get(i), i, now, codes));
             }
-            return persistNew(d, all, codes, actor, Roles.MEDIATOR, now, MediationEvents.COURT_REFERRAL_RECEIVED,
+            return persistNew(d, all, codes, actor, Roles.MEDIATOR, now, MediationEvents.referralKind(r.referralType()),
                     MediationEvents.ACCEPTED);
         }));
     }

@@ -27,10 +27,24 @@ public final class MediationEvents {
     public static final String JC_REJECTED = "MEDIATION_JUDICIAL_CONFIRMATION_REJECTED";
     /** 回访 found the agreement performed (履行). */
     public static final String PERFORMED = "MEDIATION_AGREEMENT_PERFORMED";
-    /** 接受法院委派/委托调解 (a court referral received), and the result returned to the court. */
+    /**
+     * 接受法院诉前委派调解 (a referral before filing, {@code DELEGATED}) received: <b>诉前委派调解</b>. The kind name
+     * is the one used before the split (issue 12), when it counted both referral types.
+     */
     public static final String COURT_REFERRAL_RECEIVED = "MEDIATION_COURT_REFERRAL_RECEIVED";
+    /** 接受法院委托调解 (a referral after filing, {@code ENTRUSTED_*}) received: <b>委托调解</b>. */
+    public static final String COURT_ENTRUSTMENT_RECEIVED = "MEDIATION_COURT_ENTRUSTMENT_RECEIVED";
+    /** The result of a court referral (either type) returned to the court. */
     public static final String COURT_REFERRAL_RETURNED = "MEDIATION_COURT_REFERRAL_RETURNED";
     public static final String SOURCE = "med_dispute";
+
+    /** The kind a court referral of this type is counted under: 诉前委派调解 before filing, 委托调解 after. */
+    public static String referralKind(Dispute.ReferralType type) {
+        return switch (type) {
+            case DELEGATED -> COURT_REFERRAL_RECEIVED;
+            case ENTRUSTED_ORDINARY, ENTRUSTED_SIMPLIFIED -> COURT_ENTRUSTMENT_RECEIVED;
+        };
+    }
 
     private MediationEvents() {
     }

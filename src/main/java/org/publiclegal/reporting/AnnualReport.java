@@ -29,18 +29,21 @@ public record AnnualReport(RegionRef region, int year, Instant generatedAt, List
     /**
      * One figure. {@code change} is value − previous value (for a rate: percentage points); absent when either
      * is absent. {@code currentValue} is the figure recomputed now: the same as {@code value} unless the year is
-     * closed and adjustments moved it.
+     * closed and adjustments moved it. {@code printed} is {@code value} as the report prints it; {@code exact} is
+     * the exact value beside it (fen for 万元, numerator and denominator for a rate), absent only for a closed
+     * year whose snapshot was taken before exact values were kept.
      */
     public record Figure(String key, String label, String unit, BigDecimal value, BigDecimal previousValue,
-                         BigDecimal change, String definition, BigDecimal currentValue) {
+                         BigDecimal change, String definition, BigDecimal currentValue, String printed, Exact exact) {
 
         static Figure of(Metric m, BigDecimal value, BigDecimal previous) {
-            return of(m, value, previous, value);
+            return of(m, value, previous, value, null);
         }
 
-        static Figure of(Metric m, BigDecimal value, BigDecimal previous, BigDecimal current) {
+        static Figure of(Metric m, BigDecimal value, BigDecimal previous, BigDecimal current, Exact exact) {
             BigDecimal change = value == null || previous == null ? null : value.subtract(previous);
-            return new Figure(m.key(), m.label(), m.unit(), value, previous, change, m.definition(), current);
+            return new Figure(m.key(), m.label(), m.unit(), value, previous, change, m.definition(), current,
+                    MetricService.print(m, value), exact);
         }
     }
 
@@ -55,10 +58,23 @@ public record AnnualReport(RegionRef region, int year, Instant generatedAt, List
      */
     static AnnualReport of(RegionRef region, int year, Instant at, Map<Metric, BigDecimal> live,
                            Map<Metric, BigDecimal> previous, ClosedFigures.Closed closed) {
+        return of(region, year, at, live, Map.of(), previous, closed);
+    }
+
+    /** The report from the live exact values (each figure then carries its exact value beside the printed one). */
+    static AnnualReport ofExact(RegionRef region, int year, Instant at, Map<Metric, Exact> live,
+                                Map<Metric, BigDecimal> previous, ClosedFigures.Closed closed) {
+        return of(region, year, at, MetricService.figures(live), live, previous, closed);
+    }
+
+    private static AnnualReport of(RegionRef region, int year, Instant at, Map<Metric, BigDecimal> live,
+                                   Map<Metric, Exact> liveExact, Map<Metric, BigDecimal> previous,
+                                   ClosedFigures.Closed closed) {
         Map<Metric, BigDecimal> shown = shown(live, closed);
+        Map<Metric, Exact> exact = shownExact(liveExact, closed);
         List<Figure> figures = new ArrayList<>();
         for (Metric m : Metric.values()) {
-            figures.add(Figure.of(m, shown.get(m), previous.get(m), live.get(m)));
+            figures.add(Figure.of(m, shown.get(m), previous.get(m), live.get(m), exact.get(m)));
         }
         return new AnnualReport(region, year, at, figures, paragraphs(shown), closed != null,
                 closed == null ? null : closed.closure(), closed != null && closed.hasAdjustments(),
@@ -77,14 +93,36 @@ public record AnnualReport(RegionRef region, int year, Instant generatedAt, List
         return shown;
     }
 
+    /**
+     * The exact values beside {@link #shown}: the snapshot's where the period is closed (none for a figure whose
+     * snapshot was taken before exact values were kept), else the live ones.
+     */
+    public static Map<Metric, Exact> shownExact(Map<Metric, Exact> live, ClosedFigures.Closed closed) {
+        if (closed == null) {
+            return live;
+        }
+        Map<Metric, Exact> shown = new java.util.EnumMap<>(Metric.class);
+        for (Metric m : Metric.values()) {
+            if (closed.exactSnapshot().containsKey(m)) {
+                shown.put(m, closed.exactSnapshot().get(m));
+            } else if (!closed.snapshot().containsKey(m) && live.containsKey(m)) {
+                shown.put(m, live.get(m));
+            }
+        }
+        return shown;
+    }
+
     /** The sentences, e.g. 全年共受理法律援助案件1115件,法律援助咨询6084人次,避免和挽回经济损失1920.605万元。 */
     static List<String> paragraphs(Map<Metric, BigDecimal> v) {
         List<String> out = new ArrayList<>();
-        sentence(out, v, "全年共", List.of(
-                clause("受理法律援助案件", Metric.LEGAL_AID_CASES, v),
-                clause("法律援助咨询", Metric.LEGAL_AID_CONSULTATIONS, v),
-                clause("避免和挽回经济损失", Metric.LEGAL_AID_LOSSES_RECOVERED, v)),
-                Metric.LEGAL_AID_CASES, Metric.LEGAL_AID_CONSULTATIONS, Metric.LEGAL_AID_LOSSES_RECOVERED);
+        List<String> legalAid = new ArrayList<>(List.of(clause("受理法律援助案件", Metric.LEGAL_AID_CASES, v)));
+        if (nonZero(v, Metric.LEGAL_AID_DUTY_LAWYER_HELP)) {
+            legalAid.add(clause("值班律师提供法律帮助", Metric.LEGAL_AID_DUTY_LAWYER_HELP, v));
+        }
+        legalAid.add(clause("法律援助咨询", Metric.LEGAL_AID_CONSULTATIONS, v));
+        legalAid.add(clause("避免和挽回经济损失", Metric.LEGAL_AID_LOSSES_RECOVERED, v));
+        sentence(out, v, "全年共", legalAid, Metric.LEGAL_AID_CASES, Metric.LEGAL_AID_DUTY_LAWYER_HELP,
+                Metric.LEGAL_AID_CONSULTATIONS, Metric.LEGAL_AID_LOSSES_RECOVERED);
         List<String> mediation = new ArrayList<>(List.of(
                 clause("开展矛盾纠纷排查", Metric.MEDIATION_SCREENINGS, v),
                 clause("调解矛盾纠纷", Metric.MEDIATION_CONCLUDED, v),
@@ -94,10 +132,15 @@ public record AnnualReport(RegionRef region, int year, Instant generatedAt, List
         }
         sentence(out, v, "全年共", mediation,
                 Metric.MEDIATION_SCREENINGS, Metric.MEDIATION_CONCLUDED, Metric.MEDIATION_SUCCEEDED);
-        sentence(out, v, "全年共", List.of(
-                clause("接受诉前委派调解案件", Metric.MEDIATION_COURT_REFERRALS, v),
-                clause("司法确认", Metric.MEDIATION_JUDICIAL_CONFIRMATIONS, v)),
-                Metric.MEDIATION_COURT_REFERRALS, Metric.MEDIATION_JUDICIAL_CONFIRMATIONS);
+        // as the counties print it (诉前委派调解服务中心累计接受委派调解案件518件,司法确认384件); 委托调解 (after filing)
+        // is named on its own, only where there was any
+        List<String> court = new ArrayList<>(List.of(clause("接受诉前委派调解案件", Metric.MEDIATION_COURT_REFERRALS, v)));
+        if (nonZero(v, Metric.MEDIATION_COURT_ENTRUSTMENTS)) {
+            court.add(clause("委托调解案件", Metric.MEDIATION_COURT_ENTRUSTMENTS, v));
+        }
+        court.add(clause("司法确认", Metric.MEDIATION_JUDICIAL_CONFIRMATIONS, v));
+        sentence(out, v, "全年共", court, Metric.MEDIATION_COURT_REFERRALS, Metric.MEDIATION_COURT_ENTRUSTMENTS,
+                Metric.MEDIATION_JUDICIAL_CONFIRMATIONS);
         sentence(out, v, "目前共建立各级", List.of(
                 clause("人民调解委员会", Metric.MEDIATION_COMMITTEES, v),
                 "配备" + clause("人民调解员", Metric.MEDIATION_MEDIATORS, v)),

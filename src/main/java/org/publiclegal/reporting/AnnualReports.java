@@ -30,9 +30,9 @@ public class AnnualReports {
         Period period = Period.year(year);
         // the closures are read one after the other (one Hibernate session), the live totals in parallel
         return closed.find(region.code(), period).chain(thisYear -> closed.find(region.code(), period.previousYear())
-                .chain(lastYear -> Uni.combine().all().unis(metrics.values(region.code(), period, all),
+                .chain(lastYear -> Uni.combine().all().unis(metrics.exact(region.code(), period, all),
                                 metrics.values(region.code(), period.previousYear(), all))
-                        .asTuple().map(t -> AnnualReport.of(region, year, clock.instant(), t.getItem1(),
+                        .asTuple().map(t -> AnnualReport.ofExact(region, year, clock.instant(), t.getItem1(),
                                 AnnualReport.shown(t.getItem2(), lastYear), thisYear))));
     }
 }

@@ -38,9 +38,10 @@ public class DashboardService {
 
     /** The figures a dashboard shows per period (the organisation counts and coverage are shown once). */
     static final List<Metric> FLOW = List.of(Metric.LEGAL_AID_APPLICATIONS, Metric.LEGAL_AID_CASES,
-            Metric.LEGAL_AID_CONSULTATIONS, Metric.LEGAL_AID_LOSSES_RECOVERED, Metric.MEDIATION_RECEIVED,
+            Metric.LEGAL_AID_DUTY_LAWYER_HELP,            Metric.LEGAL_AID_CONSULTATIONS, Metric.LEGAL_AID_LOSSES_RECOVERED, Metric.MEDIATION_RECEIVED,
             Metric.MEDIATION_SCREENINGS, Metric.MEDIATION_CONCLUDED, Metric.MEDIATION_SUCCEEDED,
-            Metric.MEDIATION_SUCCESS_RATE, Metric.MEDIATION_COURT_REFERRALS, Metric.MEDIATION_JUDICIAL_CONFIRMATIONS,
+            Metric.MEDIATION_SUCCESS_RATE, Metric.MEDIATION_COURT_REFERRALS, Metric.MEDIATION_COURT_ENTRUSTMENTS,
+            Metric.MEDIATION_JUDICIAL_CONFIRMATIONS,
             Metric.ADVISORY_LEGAL_REVIEWS, Metric.EDUCATION_LECTURES, Metric.EDUCATION_VIDEOS,
             Metric.EDUCATION_PARTICIPANTS, Metric.EDUCATION_VIDEO_PLAYS, Metric.EDUCATION_VIDEO_COMPLETION_RATE);
     private static final int VIDEOS_SHOWN = 5;
@@ -48,13 +49,19 @@ public class DashboardService {
     private static final int WORKLOADS_SHOWN = 30;
     private static final int UNCOVERED_SHOWN = 100;
 
-    public record Figure(String key, String label, String unit, BigDecimal value) {
+    /** A figure: its value, as printed, and the exact value beside it (fen for 万元, numerator/denominator for a rate). */
+    public record Figure(String key, String label, String unit, BigDecimal value, String printed, Exact exact) {
+        static Figure of(Metric m, Exact exact) {
+            BigDecimal value = exact.figure(m);
+            return new Figure(m.key(), m.label(), m.unit(), value, MetricService.print(m, value), exact);
+        }
     }
 
     public record PeriodFigures(String period, LocalDate from, LocalDate to, List<Figure> figures) {
     }
 
-    public record Series(String key, String label, String unit, List<BigDecimal> values) {
+    /** A figure month by month, with each month's exact value (null for a month closed before exact values were kept). */
+    public record Series(String key, String label, String unit, List<BigDecimal> values, List<Exact> exact) {
     }
 
     /**
@@ -155,8 +162,7 @@ public class DashboardService {
 
     private static PeriodFigures figures(String name, Period p, Map<LocalDate, Map<String, Sum>> daily) {
         Map<String, Sum> sums = sum(daily, p);
-        List<Figure> figures = FLOW.stream().map(m -> new Figure(m.key(), m.label(), m.unit(),
-                MetricService.value(m, sums, null))).toList();
+        List<Figure> figures = FLOW.stream().map(m -> Figure.of(m, MetricService.exact(m, sums, null))).toList();
         return new PeriodFigures(name, p.from(), p.to(), figures);
     }
 
@@ -172,12 +178,19 @@ public class DashboardService {
         List<Series> series = new ArrayList<>();
         for (Metric metric : FLOW) {
             List<BigDecimal> values = new ArrayList<>();
+            List<Exact> exact = new ArrayList<>();
             for (int i = 0; i < months.size(); i++) {
                 ClosedFigures.Closed c = closed.get(months.get(i));
-                values.add(c != null && c.snapshot().containsKey(metric) ? c.snapshot().get(metric)
-                        : MetricService.value(metric, sums.get(i), null));
+                Exact live = MetricService.exact(metric, sums.get(i), null);
+                if (c != null && c.snapshot().containsKey(metric)) {
+                    values.add(c.snapshot().get(metric));
+                    exact.add(c.exactSnapshot().get(metric));
+                } else {
+                    values.add(live.figure(metric));
+                    exact.add(live);
+                }
             }
-            series.add(new Series(metric.key(), metric.label(), metric.unit(), values));
+            series.add(new Series(metric.key(), metric.label(), metric.unit(), values, exact));
         }
         return new Monthly(months.stream().map(YearMonth::toString).toList(), series,
                 months.stream().filter(closed::containsKey).map(YearMonth::toString).toList(),

@@ -23,10 +23,15 @@ import java.util.Optional;
 public enum Metric {
 
     LEGAL_AID_CASES("legal_aid.cases", "受理法律援助案件", "件", Type.COUNT,
-            "法律援助机构决定给予法律援助并指派承办人员的案件（含通知辩护、代理），以指派日计；不予援助、撤回和视为撤回的申请不计。",
+            "法律援助机构决定给予法律援助并指派承办人员的案件（含通知辩护、代理），以指派日计；不予援助、撤回和视为撤回的申请不计。"
+                    + "只计属于案件的服务形式：服务形式为值班律师法律帮助的计入值班律师提供法律帮助，为法律咨询的计入法律援助咨询，均不计入本项。",
             LegalAidEvents.ASSIGNED),
+    LEGAL_AID_DUTY_LAWYER_HELP("legal_aid.duty_lawyer_help", "值班律师提供法律帮助", "人次", Type.COUNT,
+            "服务形式为值班律师法律帮助、经决定给予法律援助并指派值班律师的事项，每件计 1 人次，以指派日计；不计入受理法律援助案件。",
+            LegalAidEvents.DUTY_LAWYER_HELP),
     LEGAL_AID_CONSULTATIONS("legal_aid.consultations", "法律援助咨询", "人次", Type.COUNT,
-            "在窗口、12348 热线、网络和村（社区）接待的法律援助咨询，按咨询人数计（人次），以咨询日计。",
+            "在窗口、12348 热线、网络和村（社区）接待的法律援助咨询，按咨询人数计（人次），以咨询日计；"
+                    + "服务形式为法律咨询、经决定给予法律援助并指派承办人员的事项每件计 1 人次，以指派日计（不计入受理法律援助案件）。",
             LegalAidEvents.CONSULTATION),
     LEGAL_AID_LOSSES_RECOVERED("legal_aid.losses_recovered", "避免和挽回经济损失", "万元", Type.AMOUNT,
             "已结案法律援助案件结案报告所载为受援人避免和挽回的经济损失之和，以结案日计；单位万元，保留至多四位小数。",
@@ -53,8 +58,11 @@ public enum Metric {
             "调解成功 ÷ 调解矛盾纠纷 × 100%，四舍五入保留一位小数；由存储的件数计算，不抄录上报数字。",
             MediationEvents.SUCCEEDED, MediationEvents.FAILED),
     MEDIATION_COURT_REFERRALS("mediation.court_referrals", "诉前委派调解", "件", Type.COUNT,
-            "接受人民法院诉前委派、委托调解的案件，以接收日计。",
+            "立案前接受人民法院委派调解的案件（诉前委派），以接收日计；立案后人民法院委托调解的案件不计入本项，另计委托调解。",
             MediationEvents.COURT_REFERRAL_RECEIVED),
+    MEDIATION_COURT_ENTRUSTMENTS("mediation.court_entrustments", "委托调解", "件", Type.COUNT,
+            "立案后接受人民法院委托调解的案件（普通程序和简易程序），以接收日计；不计入诉前委派调解。",
+            MediationEvents.COURT_ENTRUSTMENT_RECEIVED),
     MEDIATION_JUDICIAL_CONFIRMATIONS("mediation.judicial_confirmations", "司法确认", "件", Type.COUNT,
             "人民法院裁定确认调解协议有效的件数，以裁定日计（申请件数和驳回件数另行记录）。",
             MediationEvents.JC_CONFIRMED),

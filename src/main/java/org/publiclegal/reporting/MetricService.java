@@ -37,16 +37,28 @@ public class MetricService {
 
     /** Each metric's value (null where it has none, e.g. a rate with nothing to divide by), in the given order. */
     public Uni<Map<Metric, BigDecimal>> values(String region, Period period, List<Metric> metrics) {
+        return exact(region, period, metrics).map(MetricService::figures);
+    }
+
+    /** Each metric's exact value (count, fen, numerator and denominator), in the given order. */
+    public Uni<Map<Metric, Exact>> exact(String region, Period period, List<Metric> metrics) {
         List<String> kinds = flowKinds(metrics);
         return Uni.combine().all().unis(totals.totals(region, kinds, period.from(), period.to()),
                         standing(region, period, metrics))
                 .asTuple().map(t -> {
-                    Map<Metric, BigDecimal> values = new LinkedHashMap<>();
+                    Map<Metric, Exact> values = new LinkedHashMap<>();
                     for (Metric m : metrics) {
-                        values.put(m, value(m, t.getItem1(), t.getItem2()));
+                        values.put(m, exact(m, t.getItem1(), t.getItem2()));
                     }
                     return values;
                 });
+    }
+
+    /** The figures computed from exact values (same order). */
+    public static Map<Metric, BigDecimal> figures(Map<Metric, Exact> exact) {
+        Map<Metric, BigDecimal> values = new LinkedHashMap<>();
+        exact.forEach((m, e) -> values.put(m, e == null ? null : e.figure(m)));
+        return values;
     }
 
     /** The kinds totalled over the period (coverage kinds are running totals, fetched separately). */
@@ -72,15 +84,19 @@ public class MetricService {
     }
 
     static BigDecimal value(Metric m, Map<String, Sum> sums, Standing standing) {
+        return exact(m, sums, standing).figure(m);
+    }
+
+    static Exact exact(Metric m, Map<String, Sum> sums, Standing standing) {
         return switch (m.type()) {
-            case COUNT -> BigDecimal.valueOf(quantity(sums, m.kinds()));
-            case AMOUNT -> wanYuan(m.kinds().stream().mapToLong(k -> sums.getOrDefault(k, Sum.ZERO).amountFen()).sum());
-            case RATE -> rate(quantity(sums, m.kinds().subList(0, 1)), quantity(sums, m.kinds()));
-            case RATIO -> rate(quantity(sums, m.kinds().subList(0, 1)), quantity(sums, m.kinds().subList(1, 2)));
-            case DEVICES -> BigDecimal.valueOf(standing.viewers());
-            case ORGANISATIONS -> BigDecimal.valueOf(standing.committees());
-            case STAFF -> BigDecimal.valueOf(standing.mediators());
-            case COVERAGE -> rate(standing.covered(), standing.villages());
+            case COUNT -> Exact.count(m, quantity(sums, m.kinds()));
+            case AMOUNT -> Exact.amountFen(m.kinds().stream().mapToLong(k -> sums.getOrDefault(k, Sum.ZERO).amountFen()).sum());
+            case RATE -> Exact.rate(quantity(sums, m.kinds().subList(0, 1)), quantity(sums, m.kinds()));
+            case RATIO -> Exact.rate(quantity(sums, m.kinds().subList(0, 1)), quantity(sums, m.kinds().subList(1, 2)));
+            case DEVICES -> Exact.count(m, standing.viewers());
+            case ORGANISATIONS -> Exact.count(m, standing.committees());
+            case STAFF -> Exact.count(m, standing.mediators());
+            case COVERAGE -> Exact.rate(standing.covered(), standing.villages());
         };
     }
 

@@ -31,7 +31,7 @@ public final class ReportDocuments {
     private static final List<String> HEADER = List.of("指标", "单位", "本年", "上年", "增减");
     /** As statistical tables say: printed 万元 are rounded, so parts may not add up to the printed total exactly. */
     static final String ROUNDING_NOTE = "注：金额以万元为单位，按元四舍五入（保留四位小数），各分项之和与合计可能因四舍五入略有出入，"
-            + "精确数（分）见平台指标接口；比率均保留一位小数。";
+            + "精确数（金额以分计，比率为分子/分母）见表格“精确值”列及平台指标接口；比率均保留一位小数。";
 
     private ReportDocuments() {
     }
@@ -107,6 +107,7 @@ public final class ReportDocuments {
             List<String> columns = new java.util.ArrayList<>(HEADER);
             columns.add("指标代码");
             columns.add("口径");
+            columns.add("精确值");
             for (int c = 0; c < columns.size(); c++) {
                 header.createCell(c).setCellValue(columns.get(c));
                 header.getCell(c).setCellStyle(head);
@@ -121,6 +122,7 @@ public final class ReportDocuments {
                 number(row, 4, f.change());
                 row.createCell(5).setCellValue(f.key());
                 row.createCell(6).setCellValue(f.definition());
+                row.createCell(7).setCellValue(f.exact() == null ? "—" : f.exact().text());
                 boolean isRate = MetricService.isRate(Metric.byKey(f.key()).orElseThrow());
                 for (int c = 0; c < columns.size(); c++) {
                     if (row.getCell(c) != null) {

@@ -45,7 +45,14 @@ public final class LegalAidFlow {
 
     /** A submitted wage-claim application with every required material. */
     public static String submitted(Account resident, String region) {
-        String id = create(resident, wageClaim(region));
+        return submitted(resident, region, "LABOUR_MEDIATION_ARBITRATION");
+    }
+
+    /** A submitted wage-claim application asking for the service form {@code serviceType} (AidServiceType). */
+    public static String submitted(Account resident, String region, String serviceType) {
+        Map<String, Object> body = wageClaim(region);
+        body.put("serviceType", serviceType);
+        String id = create(resident, body);
         upload(resident, id, "IDENTITY", PNG, "身份证.png").statusCode(201);
         upload(resident, id, "FINANCIAL_STATUS", PDF, "收入说明.pdf").statusCode(201);
         upload(resident, id, "CASE_MATERIALS", PDF, "欠条.pdf").statusCode(201);

@@ -38,6 +38,9 @@ class AnnualReportTest {
                 Arguments.of(Metric.MEDIATION_SUCCEEDED, List.of("全年共开展矛盾纠纷排查0次,调解矛盾纠纷0件,调解成功7件。")),
                 Arguments.of(Metric.MEDIATION_COURT_REFERRALS, List.of("全年共接受诉前委派调解案件7件,司法确认0件。")),
                 Arguments.of(Metric.MEDIATION_JUDICIAL_CONFIRMATIONS, List.of("全年共接受诉前委派调解案件0件,司法确认7件。")),
+                // issue 12: 值班律师法律帮助 and 委托调解 are their own figures, named only where there are any
+                Arguments.of(Metric.LEGAL_AID_DUTY_LAWYER_HELP, List.of("全年共受理法律援助案件0件,值班律师提供法律帮助7人次,法律援助咨询0人次,避免和挽回经济损失0万元。")),
+                Arguments.of(Metric.MEDIATION_COURT_ENTRUSTMENTS, List.of("全年共接受诉前委派调解案件0件,委托调解案件7件,司法确认0件。")),
                 Arguments.of(Metric.MEDIATION_COMMITTEES, List.of("目前共建立各级人民调解委员会7个,配备人民调解员0名。")),
                 Arguments.of(Metric.MEDIATION_MEDIATORS, List.of("目前共建立各级人民调解委员会0个,配备人民调解员7名。")),
                 Arguments.of(Metric.ADVISORY_SIGNING_RATE, List.of("村(社区)法律顾问签约率达到7.0%。")),
@@ -87,10 +90,11 @@ class AnnualReportTest {
         for (Metric m : Metric.values()) {
             v.put(m, BigDecimal.ONE);
         }
+        // issue 12: 值班律师提供法律帮助 and 委托调解 are their own figures, named after 受理法律援助案件 and 诉前委派调解
         assertEquals(List.of(
-                "全年共受理法律援助案件1件,法律援助咨询1人次,避免和挽回经济损失1万元。",
+                "全年共受理法律援助案件1件,值班律师提供法律帮助1人次,法律援助咨询1人次,避免和挽回经济损失1万元。",
                 "全年共开展矛盾纠纷排查1次,调解矛盾纠纷1件,调解成功1件,调解成功率为1.0%。",
-                "全年共接受诉前委派调解案件1件,司法确认1件。",
+                "全年共接受诉前委派调解案件1件,委托调解案件1件,司法确认1件。",
                 "目前共建立各级人民调解委员会1个,配备人民调解员1名。",
                 "村(社区)法律顾问签约率达到1.0%。",
                 "年内共提供法律事项审查和建议1条。",
@@ -133,7 +137,7 @@ class AnnualReportTest {
                 java.util.UUID.randomUUID(), "610110000000", java.time.LocalDate.of(2025, 1, 1),
                 java.time.LocalDate.of(2025, 12, 31), Instant.EPOCH, java.util.UUID.randomUUID());
         org.publiclegal.reporting.closing.ClosedFigures.Closed closed =
-                new org.publiclegal.reporting.closing.ClosedFigures.Closed(closure, snapshot, List.of(), 4);
+                new org.publiclegal.reporting.closing.ClosedFigures.Closed(closure, snapshot, List.of(), 4, Map.of());
 
         Map<Metric, BigDecimal> shown = AnnualReport.shown(live, closed);
         assertEquals(BigDecimal.valueOf(2), shown.get(Metric.MEDIATION_SCREENINGS));
@@ -159,5 +163,34 @@ class AnnualReportTest {
         assertEquals(false, open.hasAdjustments());
         assertEquals(0, open.adjustmentCount());
         assertEquals(List.of(), open.adjustments());
+    }
+
+    @Test
+    void theExactValueShownIsTheSnapshotsWhereClosedNoneForAnOldSnapshotAndTheLiveOneOtherwise() {
+        Map<Metric, Exact> live = new EnumMap<>(Metric.class);
+        live.put(Metric.MEDIATION_SCREENINGS, Exact.count(Metric.MEDIATION_SCREENINGS, 3));
+        live.put(Metric.LEGAL_AID_LOSSES_RECOVERED, Exact.amountFen(1_983_506));
+        live.put(Metric.LEGAL_AID_CASES, Exact.count(Metric.LEGAL_AID_CASES, 7));
+        Map<Metric, BigDecimal> snapshot = new EnumMap<>(Metric.class);
+        snapshot.put(Metric.MEDIATION_SCREENINGS, BigDecimal.valueOf(2));
+        snapshot.put(Metric.LEGAL_AID_LOSSES_RECOVERED, new BigDecimal("1.9"));
+        Map<Metric, Exact> exactSnapshot = Map.of(Metric.MEDIATION_SCREENINGS, Exact.count(Metric.MEDIATION_SCREENINGS, 2));
+        var closure = new org.publiclegal.reporting.closing.ClosedFigures.Closure(java.util.UUID.randomUUID(),
+                "610110000000", java.time.LocalDate.of(2025, 1, 1), java.time.LocalDate.of(2025, 12, 31), Instant.EPOCH,
+                java.util.UUID.randomUUID());
+        var closed = new org.publiclegal.reporting.closing.ClosedFigures.Closed(closure, snapshot, List.of(), 0, exactSnapshot);
+
+        Map<Metric, Exact> shown = AnnualReport.shownExact(live, closed);
+        assertEquals(2, shown.get(Metric.MEDIATION_SCREENINGS).value(), "the snapshot's exact value");
+        assertNull(shown.get(Metric.LEGAL_AID_LOSSES_RECOVERED), "snapshot without exact values: none, never the live one");
+        assertEquals(7, shown.get(Metric.LEGAL_AID_CASES).value(), "a figure the snapshot lacks is live");
+        assertEquals(live, AnnualReport.shownExact(live, null));
+
+        AnnualReport open = AnnualReport.ofExact(null, 2025, Instant.EPOCH, live, quietYear(), null);
+        AnnualReport.Figure amount = open.figures().stream()
+                .filter(f -> f.key().equals(Metric.LEGAL_AID_LOSSES_RECOVERED.key())).findFirst().orElseThrow();
+        assertEquals(new BigDecimal("1.9835"), amount.value());
+        assertEquals("1.9835", amount.printed());
+        assertEquals(Exact.amountFen(1_983_506), amount.exact());
     }
 }

@@ -131,10 +131,15 @@ final class ReportingFlow {
 
     /** A case referred by the court before filing (诉前委派), entered by a mediator. */
     static void courtReferral(Account mediator, Organisation court, String village) {
+        courtReferral(mediator, court, village, "DELEGATED");
+    }
+
+    /** A case referred by the court, of the referral type {@code type} (DELEGATED, ENTRUSTED_ORDINARY …). */
+    static String courtReferral(Account mediator, Organisation court, String village, String type) {
         Map<String, Object> referral = new HashMap<>();
         referral.put("courtId", court.id.toString());
         referral.put("courtCaseNumber", "（2026）诉前调" + UUID.randomUUID().toString().substring(0, 8) + "号");
-        referral.put("referralType", "DELEGATED");
+        referral.put("referralType", type);
         referral.put("disputeType", "DAMAGES");
         referral.put("facts", "车辆刮擦造成损失");
         referral.put("claims", "赔偿修理费");
@@ -142,7 +147,7 @@ final class ReportingFlow {
                 Map.of("kind", "PERSON", "name", "杨建华")));
         referral.put("villageCode", village);
         referral.put("preferredMode", "PHONE");
-        post(mediator, "/api/mediation/disputes/court-referrals", referral).statusCode(201);
+        return post(mediator, "/api/mediation/disputes/court-referrals", referral).statusCode(201).extract().path("summary.id");
     }
 
     /** 司法确认 applied for today and confirmed by the court. */

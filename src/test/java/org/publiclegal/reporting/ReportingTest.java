@@ -26,7 +26,7 @@ import static org.publiclegal.reporting.ReportingFlow.post;
 @QuarkusTest
 class ReportingTest {
 
-    private static int year() {
+    static int year() {
         return LocalDate.now(TimeSource.CHINA).getYear();
     }
 

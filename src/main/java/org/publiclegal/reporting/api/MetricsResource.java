@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.publiclegal.reporting.AnnualReport;
+import org.publiclegal.reporting.Exact;
 import org.publiclegal.reporting.Metric;
 import org.publiclegal.reporting.closing.Adjustment;
 import org.publiclegal.reporting.closing.ClosedFigures;
@@ -66,11 +67,12 @@ public class MetricsResource {
     }
 
     /**
-     * A figure for the period, and for the same days a year earlier. {@code currentValue} is the figure recomputed
+     * A figure for the period, and for the same days a year earlier; {@code printed} is the value as the reports
+     * print it and {@code exact} the exact value beside it (fen for 万元, numerator and denominator for a rate). {@code currentValue} is the figure recomputed
      * now: the same as {@code value} unless the period is closed and adjustments moved it.
      */
     public record MetricValue(String key, String label, String unit, BigDecimal value, BigDecimal previousValue,
-                              BigDecimal change, BigDecimal currentValue) {
+                              BigDecimal change, BigDecimal currentValue, String printed, Exact exact) {
     }
 
     /**
@@ -112,16 +114,18 @@ public class MetricsResource {
         Period period = new Period(start, end);
         return scope.resolve(user.scope(), region).chain(r -> closed.find(r.code(), period)
                 .chain(thisPeriod -> closed.find(r.code(), period.previousYear()).chain(lastYear ->
-                        metrics.values(r.code(), period, selected).chain(live ->
+                        metrics.exact(r.code(), period, selected).chain(liveExact ->
                                 metrics.values(r.code(), period.previousYear(), selected).map(previousLive -> {
+                    Map<Metric, BigDecimal> live = MetricService.figures(liveExact);
                     Map<Metric, BigDecimal> current = AnnualReport.shown(live, thisPeriod);
+                    Map<Metric, Exact> exact = AnnualReport.shownExact(liveExact, thisPeriod);
                     Map<Metric, BigDecimal> previous = AnnualReport.shown(previousLive, lastYear);
                     List<MetricValue> values = new ArrayList<>();
                     for (Metric m : selected) {
                         BigDecimal v = current.get(m);
                         BigDecimal p = previous.get(m);
                         values.add(new MetricValue(m.key(), m.label(), m.unit(), v, p,
-                                v == null || p == null ? null : v.subtract(p), live.get(m)));
+                                v == null || p == null ? null : v.subtract(p), live.get(m), MetricService.print(m, v), exact.get(m)));
                     }
                     Period prev = period.previousYear();
                     return new MetricValues(r, start, end, prev.from(), prev.to(), values, thisPeriod != null,

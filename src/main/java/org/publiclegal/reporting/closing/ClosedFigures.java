@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.publiclegal.reporting.DrillDown;
+import org.publiclegal.reporting.Exact;
 import org.publiclegal.reporting.Metric;
 import org.publiclegal.reporting.Period;
 import org.publiclegal.shared.domain.RegionCodes;
@@ -50,9 +51,12 @@ public class ClosedFigures {
         }
     }
 
-    /** A closed period's figures for one region. */
+    /**
+     * A closed period's figures for one region: the printed values and, beside them, the exact ones ({@code
+     * exactSnapshot}; a figure is missing there when its snapshot was taken before exact values were kept).
+     */
     public record Closed(Closure closure, Map<Metric, BigDecimal> snapshot, List<Adjustment> adjustments,
-                         long adjustmentCount) {
+                         long adjustmentCount, Map<Metric, Exact> exactSnapshot) {
         public boolean hasAdjustments() {
             return adjustmentCount > 0;
         }
@@ -88,7 +92,7 @@ public class ClosedFigures {
         return closures.inForce(county, period).chain(c -> c == null ? Uni.createFrom().nullItem()
                 : figures.of(c.id, region).chain(rows -> rows.isEmpty() ? Uni.createFrom().nullItem()
                 : adjustments(region, period, c.closedAt).map(a -> new Closed(Closure.of(c), snapshot(rows),
-                a.items(), a.total()))));
+                a.items(), a.total(), exactSnapshot(rows)))));
     }
 
     private record Page(List<Adjustment> items, long total) {
@@ -98,6 +102,19 @@ public class ClosedFigures {
         Map<Metric, BigDecimal> values = new EnumMap<>(Metric.class);
         for (SnapshotFigure f : rows) {
             Metric.byKey(f.metricKey).ifPresent(m -> values.put(m, f.value == null ? null : f.value.stripTrailingZeros()));
+        }
+        return values;
+    }
+
+    static Map<Metric, Exact> exactSnapshot(List<SnapshotFigure> rows) {
+        Map<Metric, Exact> values = new EnumMap<>(Metric.class);
+        for (SnapshotFigure f : rows) {
+            Metric.byKey(f.metricKey).ifPresent(m -> {
+                Exact e = f.exact(m);
+                if (e != null) {
+                    values.put(m, e);
+                }
+            });
         }
         return values;
     }

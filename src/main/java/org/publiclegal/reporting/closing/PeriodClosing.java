@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.exception.ConstraintViolationException;
+import org.publiclegal.reporting.Exact;
 import org.publiclegal.reporting.Metric;
 import org.publiclegal.reporting.MetricService;
 import org.publiclegal.reporting.Period;
@@ -43,7 +44,7 @@ public class PeriodClosing {
     }
 
     /** One region's figures at closing. */
-    private record RegionFigures(String regionCode, Map<Metric, BigDecimal> values) {
+    private record RegionFigures(String regionCode, Map<Metric, Exact> values) {
     }
 
     private final ClosedPeriodRepository closures;
@@ -85,7 +86,7 @@ public class PeriodClosing {
                     }
                 }).chain(() -> regionsOf(county))
                 .chain(regions -> Multi.createFrom().iterable(regions)
-                        .onItem().transformToUniAndConcatenate(code -> metrics.values(code, period, all)
+                        .onItem().transformToUniAndConcatenate(code -> metrics.exact(code, period, all)
                                 .map(values -> new RegionFigures(code, values)))
                         .collect().asList())
                 .chain(figures -> Panache.withTransaction(() -> store(county, period, figures, now, actor)));
@@ -95,7 +96,7 @@ public class PeriodClosing {
         ClosedPeriod closure = ClosedPeriod.close(county, period, actor.accountId(), at);
         List<SnapshotFigure> rows = new ArrayList<>();
         for (RegionFigures f : figures) {
-            f.values().forEach((m, v) -> rows.add(SnapshotFigure.of(closure.id, f.regionCode(), m.key(), v)));
+            f.values().forEach((m, v) -> rows.add(SnapshotFigure.of(closure.id, m, f.regionCode(), v)));
         }
         return closures.persistAndFlush(closure)
                 .onFailure(ConstraintViolationException.class).transform(e -> alreadyClosed(period))

@@ -27,7 +27,19 @@ public record RecordSource(Metric metric, List<String> kinds, String sourceType,
     public static final List<RecordSource> ALL = List.of(
             new RecordSource(Metric.LEGAL_AID_CASES, List.of(LegalAidEvents.ASSIGNED), LegalAidEvents.SOURCE_APPLICATION, """
                     select id as source_id, 1::bigint as quantity from aid_application
-                    where region_code >= $1 and region_code < $2 and assigned_at >= $3 and assigned_at < $4"""),
+                    where region_code >= $1 and region_code < $2 and assigned_at >= $3 and assigned_at < $4
+                      and service_type not in ('DUTY_LAWYER_HELP', 'LEGAL_CONSULTATION')"""),
+            new RecordSource(Metric.LEGAL_AID_DUTY_LAWYER_HELP, List.of(LegalAidEvents.DUTY_LAWYER_HELP),
+                    LegalAidEvents.SOURCE_APPLICATION, """
+                    select id as source_id, 1::bigint as quantity from aid_application
+                    where region_code >= $1 and region_code < $2 and assigned_at >= $3 and assigned_at < $4
+                      and service_type = 'DUTY_LAWYER_HELP'"""),
+            // 法律咨询 matters that were assigned: the other part of 法律援助咨询 (the walk-in part is below)
+            new RecordSource(Metric.LEGAL_AID_CONSULTATIONS, List.of(LegalAidEvents.CONSULTATION),
+                    LegalAidEvents.SOURCE_APPLICATION, """
+                    select id as source_id, 1::bigint as quantity from aid_application
+                    where region_code >= $1 and region_code < $2 and assigned_at >= $3 and assigned_at < $4
+                      and service_type = 'LEGAL_CONSULTATION'"""),
             new RecordSource(Metric.LEGAL_AID_APPLICATIONS, List.of(LegalAidEvents.RECEIVED), LegalAidEvents.SOURCE_APPLICATION, """
                     select id as source_id, 1::bigint as quantity from aid_application
                     where region_code >= $1 and region_code < $2 and received_at >= $3 and received_at < $4"""),

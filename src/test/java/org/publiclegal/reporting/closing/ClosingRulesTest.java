@@ -118,7 +118,29 @@ class ClosingRulesTest {
     void closedFiguresSayWhetherAdjustmentsExist() {
         ClosedFigures.Closure closure = new ClosedFigures.Closure(UUID.randomUUID(), "610110000000",
                 LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), AT, UUID.randomUUID());
-        assertEquals(false, new ClosedFigures.Closed(closure, java.util.Map.of(), List.of(), 0).hasAdjustments());
-        assertEquals(true, new ClosedFigures.Closed(closure, java.util.Map.of(), List.of(), 1).hasAdjustments());
+        assertEquals(false, new ClosedFigures.Closed(closure, java.util.Map.of(), List.of(), 0, java.util.Map.of()).hasAdjustments());
+        assertEquals(true, new ClosedFigures.Closed(closure, java.util.Map.of(), List.of(), 1, java.util.Map.of()).hasAdjustments());
+    }
+
+    @Test
+    void aSnapshotKeepsTheExactValuesItWasTakenWithAndNoneForRowsFromBeforeV28() {
+        java.util.UUID closure = java.util.UUID.randomUUID();
+        var withExact = SnapshotFigure.of(closure, org.publiclegal.reporting.Metric.LEGAL_AID_LOSSES_RECOVERED,
+                "532932000000", org.publiclegal.reporting.Exact.amountFen(1_983_506));
+        var rate = SnapshotFigure.of(closure, org.publiclegal.reporting.Metric.MEDIATION_SUCCESS_RATE,
+                "532932000000", org.publiclegal.reporting.Exact.rate(2, 3));
+        var count = SnapshotFigure.of(closure, org.publiclegal.reporting.Metric.MEDIATION_MEDIATORS,
+                "532932000000", org.publiclegal.reporting.Exact.count(org.publiclegal.reporting.Metric.MEDIATION_MEDIATORS, 4));
+        var old = SnapshotFigure.of(closure, "532932000000", "legal_aid.cases", java.math.BigDecimal.TEN);
+        var unknown = SnapshotFigure.of(closure, "532932000000", "no.such_figure", java.math.BigDecimal.ONE);
+        unknown.exactValue = 1L;
+
+        var exact = ClosedFigures.exactSnapshot(List.of(withExact, rate, count, old, unknown));
+        assertEquals(java.util.Map.of(
+                org.publiclegal.reporting.Metric.LEGAL_AID_LOSSES_RECOVERED, org.publiclegal.reporting.Exact.amountFen(1_983_506),
+                org.publiclegal.reporting.Metric.MEDIATION_SUCCESS_RATE, org.publiclegal.reporting.Exact.rate(2, 3),
+                org.publiclegal.reporting.Metric.MEDIATION_MEDIATORS,
+                org.publiclegal.reporting.Exact.count(org.publiclegal.reporting.Metric.MEDIATION_MEDIATORS, 4)), exact);
+        assertEquals(new java.math.BigDecimal("1.9835"), withExact.value, "the printed value is stored beside it");
     }
 }
