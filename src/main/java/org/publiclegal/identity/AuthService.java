@@ -152,8 +152,12 @@ public class AuthService {
             if (account == null || !account.active) {
                 throw badCredentials();
             }
-            account.signedIn(clock.instant(), null);
-            return credentials.clearFailures(accountId)
+            // a plain update, not a change of the versioned entity: two devices signing in to one account at the
+            // same moment must both succeed rather than one losing on the account's version
+            return Panache.getSession().chain(s -> s.createMutationQuery(
+                            "update Account set lastLoginAt = :now where id = :id")
+                    .setParameter("now", clock.instant()).setParameter("id", accountId).executeUpdate())
+                    .chain(n -> credentials.clearFailures(accountId))
                     .chain(n -> audit.record(new Actor(accountId, account.roles, actor.clientIp()),
                             "STAFF_SIGNED_IN", "account", accountId, account.regionCode, null))
                     .chain(v -> tokens.issue(account));

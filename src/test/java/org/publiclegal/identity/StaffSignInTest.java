@@ -37,6 +37,34 @@ class StaffSignInTest {
     }
 
     @Test
+    void oneAccountSignedInFromSeveralDevicesAtTheSameMomentAlwaysSucceeds() throws Exception {
+        Fixtures.County c = Fixtures.county();
+        String username = Fixtures.staffWithPassword(c.officeA(), Roles.JUDICIAL_OFFICE);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Integer>> codes = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                codes.add(pool.submit(() -> {
+                    start.await();
+                    return given().contentType(ContentType.JSON)
+                            .body(Map.of("username", username, "password", Fixtures.STAFF_PASSWORD))
+                            .post("/api/auth/staff").statusCode();
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<Integer> code : codes) {
+                org.junit.jupiter.api.Assertions.assertEquals(200, code.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(1, Fixtures.column(
+                "select count(*) from account a join staff_credential c on c.account_id = a.id "
+                        + "where c.username = ?1 and a.last_login_at is not null", Long.class, username).get(0));
+    }
+
+    @Test
     void wrongPasswordAndUnknownUserLookTheSame() {
         Fixtures.County c = Fixtures.county();
         String username = Fixtures.staffWithPassword(c.officeA(), Roles.JUDICIAL_OFFICE);
