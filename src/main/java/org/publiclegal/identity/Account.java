@@ -68,11 +68,4 @@ public class Account {
     public Set<String> roleSet() {
         return new LinkedHashSet<>(Arrays.asList(roles.split(",")));
     }
-
-    public void signedIn(Instant now, String unionid) {
-        lastLoginAt = now;
-        if (unionid != null && !unionid.isBlank()) {
-            wechatUnionid = unionid;
-        }
-    }
 }

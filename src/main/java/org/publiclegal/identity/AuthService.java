@@ -69,8 +69,8 @@ public class AuthService {
                     if (!existing.active) {
                         throw DomainException.forbidden("该账号已停用，请联系当地司法所");
                     }
-                    existing.signedIn(now, identity.unionid());
-                    return Uni.createFrom().item(existing);
+                    String unionid = identity.unionid() == null || identity.unionid().isBlank() ? null : identity.unionid();
+                    return signedIn(existing.id, now, unionid).replaceWith(existing);
                 }).chain(tokens::issue)));
     }
 
@@ -137,6 +137,16 @@ public class AuthService {
         });
     }
 
+    /**
+     * Notes a sign-in (and a newly learnt WeChat unionid) by a plain update, not as a change of the versioned account:
+     * two devices signing in to one account at the same moment must both succeed, not one lose on the version.
+     */
+    private static Uni<Integer> signedIn(UUID accountId, Instant now, String unionid) {
+        return Panache.getSession().chain(s -> s.createMutationQuery(
+                        "update Account set lastLoginAt = :now, wechatUnionid = coalesce(:unionid, wechatUnionid) where id = :id")
+                .setParameter("now", now).setParameter("unionid", unionid).setParameter("id", accountId).executeUpdate());
+    }
+
     /** Only someone who knows the password learns of the lock: guessers cannot tell it from a miss. */
     private static DomainException locked(StaffCredential credential, boolean matches, Instant now) {
         if (!matches) {
@@ -152,11 +162,7 @@ public class AuthService {
             if (account == null || !account.active) {
                 throw badCredentials();
             }
-            // a plain update, not a change of the versioned entity: two devices signing in to one account at the
-            // same moment must both succeed rather than one losing on the account's version
-            return Panache.getSession().chain(s -> s.createMutationQuery(
-                            "update Account set lastLoginAt = :now where id = :id")
-                    .setParameter("now", clock.instant()).setParameter("id", accountId).executeUpdate())
+            return signedIn(accountId, clock.instant(), null)
                     .chain(n -> credentials.clearFailures(accountId))
                     .chain(n -> audit.record(new Actor(accountId, account.roles, actor.clientIp()),
                             "STAFF_SIGNED_IN", "account", accountId, account.regionCode, null))

@@ -23,6 +23,34 @@ class WeChatSignInTest {
     }
 
     @Test
+    void aResidentOpeningTheMiniProgramOnTwoPhonesAtOnceIsSignedInOnBoth() throws Exception {
+        String openid = "o-" + UUID.randomUUID();
+        WeChatStub.openid("code-c-" + openid.hashCode(), openid, null);
+        WeChatStub.openid("code-d-" + openid.hashCode(), openid, "union-2");
+        signIn("code-c-" + openid.hashCode(), 200);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Integer>> codes = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                codes.add(pool.submit(() -> {
+                    start.await();
+                    return given().contentType(ContentType.JSON).body("{\"code\":\"code-d-" + openid.hashCode() + "\"}")
+                            .post("/api/auth/wechat").statusCode();
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<Integer> code : codes) {
+                assertEquals(200, code.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals("union-2", Fixtures.column("select wechat_unionid from account where wechat_openid = ?1",
+                String.class, openid).get(0), "a unionid learnt later is stored");
+    }
+
+    @Test
     void firstSignInCreatesAResidentAndASecondFindsTheSameAccount() {
         String openid = "o-" + UUID.randomUUID();
         WeChatStub.openid("code-a-" + openid.hashCode(), openid, "union-1");
