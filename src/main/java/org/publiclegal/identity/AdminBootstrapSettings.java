@@ -18,7 +18,7 @@ public record AdminBootstrapSettings(String username, String password, String re
 
     /** The same rules as for staff created over the API (StaffViews.CreateStaffRequest). */
     static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.\\-]{3,64}");
-    static final Pattern PASSWORD = Pattern.compile("(?=.*[A-Za-z])(?=.*\\d).{10,128}");
+    static final Pattern PASSWORD = Pattern.compile("(?=.*[A-Za-z])(?=.*\\d).{10,}");
 
     /**
      * The settings, or empty when no APP_BOOTSTRAP_ADMIN_USERNAME is set (bootstrap off).
@@ -37,9 +37,9 @@ public record AdminBootstrapSettings(String username, String password, String re
                 .or(c::password)
                 .orElseThrow(() -> new IllegalStateException("APP_BOOTSTRAP_ADMIN_USERNAME is set without a password: "
                         + "set APP_BOOTSTRAP_ADMIN_PASSWORD_FILE (preferred) or APP_BOOTSTRAP_ADMIN_PASSWORD"));
-        if (!PASSWORD.matcher(password).matches()) {
-            throw new IllegalStateException("The initial administrator password must have 10 to 128 characters "
-                    + "with at least one letter and one digit");
+        if (!PASSWORD.matcher(password).matches() || !PasswordLength.Validator.fits(password)) {
+            throw new IllegalStateException("The initial administrator password must have 10 to 72 characters "
+                    + "(at most 72 bytes in UTF-8) with at least one letter and one digit");
         }
         String region = c.regionCode().map(String::trim).orElseThrow(() -> new IllegalStateException(
                 "APP_BOOTSTRAP_ADMIN_REGION_CODE is missing: the 12-digit region code of the administrator's "

@@ -70,9 +70,19 @@ class AdminBootstrapSettingsTest {
     }
 
     @Test
+    void aPasswordOfSeventyTwoBytesIsAcceptedAndSeventyThreeOrTwentyFiveHanziAreNot() {
+        String seventyTwo = "a1" + "b".repeat(70);
+        assertTrue(AdminBootstrapSettings.from(config("admin", seventyTwo, null, "530000000000", null), f -> "").isPresent());
+        assertTrue(refused(config("admin", seventyTwo + "c", null, "530000000000", null)).contains("72 bytes"));
+        // 24 characters, but 22 汉字 of 3 bytes each plus two ASCII characters: 68 bytes fit, 71 bytes fit, 74 do not
+        assertTrue(AdminBootstrapSettings.from(config("admin", "a1" + "密".repeat(22), null, "530000000000", null), f -> "").isPresent());
+        assertTrue(refused(config("admin", "a1" + "密".repeat(24), null, "530000000000", null)).contains("72 bytes"));
+    }
+
+    @Test
     void aPasswordOfExactlyTenCharactersWithALetterAndADigitIsAcceptedAndNineAreNot() {
         assertTrue(AdminBootstrapSettings.from(config("admin", "abcdefghi1", null, "530000000000", null), f -> "").isPresent());
-        assertTrue(refused(config("admin", "abcdefgh1", null, "530000000000", null)).contains("10 to 128"));
+        assertTrue(refused(config("admin", "abcdefgh1", null, "530000000000", null)).contains("10 to 72"));
         assertTrue(refused(config("admin", "abcdefghij", null, "530000000000", null)).contains("digit"));
         assertTrue(refused(config("admin", "1234567890", null, "530000000000", null)).contains("letter"));
     }

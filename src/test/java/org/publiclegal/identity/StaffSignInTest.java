@@ -65,6 +65,23 @@ class StaffSignInTest {
     }
 
     @Test
+    void aPasswordLongerThanBcryptReadsIsABadRequestNotAServerError() {
+        Fixtures.County c = Fixtures.county();
+        String username = Fixtures.staffWithPassword(c.officeA(), Roles.JUDICIAL_OFFICE);
+        signIn(username, "a1" + "b".repeat(71)).statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("password"));
+        signIn(username, "a1" + "密".repeat(24)).statusCode(400).body("errors[0].field", equalTo("password"));
+        given().auth().oauth2(Fixtures.token(c.bureauAdmin())).contentType(ContentType.JSON)
+                .body(Map.of("username", "long-" + username, "password", "a1" + "密".repeat(24), "displayName", "测试",
+                        "organisationId", c.officeA().id.toString(), "roles", java.util.List.of("JUDICIAL_OFFICE")))
+                .post("/api/staff").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.contains("password"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("72 字节"));
+        // exactly 72 bytes is a password like any other: wrong here, so 401
+        signIn(username, "a1" + "b".repeat(70)).statusCode(401).body("code", equalTo("BAD_CREDENTIALS"));
+    }
+
+    @Test
     void wrongPasswordAndUnknownUserLookTheSame() {
         Fixtures.County c = Fixtures.county();
         String username = Fixtures.staffWithPassword(c.officeA(), Roles.JUDICIAL_OFFICE);

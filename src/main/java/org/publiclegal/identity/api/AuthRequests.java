@@ -1,5 +1,7 @@
 package org.publiclegal.identity.api;
 
+import org.publiclegal.identity.PasswordLength;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,7 +19,7 @@ public final class AuthRequests {
 
     public record StaffSignIn(
             @NotBlank(message = "请输入用户名") @Size(max = 64, message = "用户名过长") String username,
-            @NotBlank(message = "请输入密码") @Size(max = 128, message = "密码过长") String password) {
+            @NotBlank(message = "请输入密码") @PasswordLength String password) {
     }
 
     public record Refresh(@NotBlank(message = "请提供 refreshToken") @Size(max = 100, message = "refreshToken 格式不正确") String refreshToken) {
@@ -26,9 +28,9 @@ public final class AuthRequests {
     /** Changing a staff password with the current one; the new one follows the rule for initial passwords. */
     public record ChangePassword(
             @NotBlank(message = "请输入用户名") @Size(max = 64, message = "用户名过长") String username,
-            @NotBlank(message = "请输入当前密码") @Size(max = 128, message = "密码过长") String currentPassword,
+            @NotBlank(message = "请输入当前密码") @PasswordLength String currentPassword,
             @NotNull(message = "请输入新密码")
-            @Pattern(regexp = "(?=.*[A-Za-z])(?=.*\\d).{10,128}", message = "新密码至少 10 位，须同时包含字母和数字")
-            String newPassword) {
+            @Pattern(regexp = "(?=.*[A-Za-z])(?=.*\\d).{10,}", message = "新密码至少 10 位，须同时包含字母和数字")
+            @PasswordLength String newPassword) {
     }
 }

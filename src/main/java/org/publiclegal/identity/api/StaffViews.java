@@ -1,5 +1,7 @@
 package org.publiclegal.identity.api;
 
+import org.publiclegal.identity.PasswordLength;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -19,7 +21,7 @@ public final class StaffViews {
     public record CreateStaffRequest(
             @NotBlank(message = "请填写用户名") @Pattern(regexp = "[A-Za-z0-9_.\\-]{3,64}", message = "用户名为 3 至 64 位字母、数字或 _ . -") String username,
             @NotNull(message = "请设置初始密码")
-            @Pattern(regexp = "(?=.*[A-Za-z])(?=.*\\d).{10,128}", message = "密码至少 10 位，须同时包含字母和数字") String password,
+            @Pattern(regexp = "(?=.*[A-Za-z])(?=.*\\d).{10,}", message = "密码至少 10 位，须同时包含字母和数字") @PasswordLength String password,
             @NotBlank(message = "请填写姓名") @Size(max = 100, message = "姓名最多 100 字") String displayName,
             @NotNull(message = "请选择所属机构") UUID organisationId,
             @NotEmpty(message = "至少分配一个角色")
