@@ -20,6 +20,7 @@ import org.publiclegal.region.OrganisationType;
 import org.publiclegal.region.OrganisationType.CommitteeKind;
 import org.publiclegal.region.Region;
 import org.publiclegal.shared.config.AppConfig;
+import org.publiclegal.shared.domain.TimeSource;
 import org.publiclegal.shared.security.Roles;
 import org.publiclegal.shared.validation.ChineseIdNumber;
 
@@ -112,6 +113,11 @@ public class DemoData {
         staff(accounts, credentials, hash, "lawyer1", "杨律师", Set.of(Roles.LAWYER), firm1, now);
         staff(accounts, credentials, hash, "lawyer2", "段律师", Set.of(Roles.LAWYER), firm2, now);
         staff(accounts, credentials, hash, "mediator-medical", "张医调", Set.of(Roles.MEDIATOR), industry, now);
+        // 名册按时间登记: a mediator who served the medical committee from 1 January and left on the first of
+        // this month: this year's 人民调解员 (at 31 December) leaves them out, earlier months still count them
+        staff(accounts, credentials, hash, "mediator-former", "钱原调", Set.of(Roles.MEDIATOR), industry, now);
+        Account former = accounts.get(accounts.size() - 1);
+        former.deactivate(LocalDate.ofInstant(now, TimeSource.CHINA).withDayOfMonth(1), "调离医调委");
         for (int t = 0; t < TOWNSHIPS.length; t++) {
             String code = township(t);
             rows.add(Region.of(code, TOWNSHIPS[t]));
@@ -160,13 +166,21 @@ public class DemoData {
         return s.persistAll(rows.toArray());
     }
 
+    /** The demo's registers serve from 1 January of the year it is loaded, as its activity does. */
+    private static LocalDate sinceJanuary(Instant now) {
+        return LocalDate.ofInstant(now, TimeSource.CHINA).withDayOfYear(1);
+    }
+
     private static Organisation org(OrganisationType type, CommitteeKind kind, String name, String region, Instant now) {
-        return Organisation.create(type, kind, name, region, null, null, now);
+        Organisation o = Organisation.create(type, kind, name, region, null, null, now);
+        o.validFrom = sinceJanuary(now);
+        return o;
     }
 
     private static void staff(List<Account> accounts, List<StaffCredential> credentials, String hash, String username,
                               String name, Set<String> roles, Organisation org, Instant now) {
         Account a = Account.staff(name, roles, org.id, org.regionCode, now);
+        a.validFrom = sinceJanuary(now);
         StaffCredential c = new StaffCredential();
         c.accountId = a.id;
         c.username = username;

@@ -6,9 +6,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.publiclegal.shared.domain.DomainException;
+import org.publiclegal.shared.domain.TimeSource;
 import org.publiclegal.shared.security.Roles;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -35,6 +38,11 @@ public class Account {
     public String wechatUnionid;
     public boolean active;
     public Instant createdAt;
+    /** 启用日期: the first day the account serves (China time). */
+    public LocalDate validFrom;
+    /** 停用日期: the first day it no longer serves; null while it serves. */
+    public LocalDate validTo;
+    public String deactivationReason;
     public Instant lastLoginAt;
     @Version
     public long version;
@@ -48,6 +56,7 @@ public class Account {
         a.wechatUnionid = unionid;
         a.active = true;
         a.createdAt = now;
+        a.validFrom = LocalDate.ofInstant(now, TimeSource.CHINA);
         return a;
     }
 
@@ -62,7 +71,25 @@ public class Account {
         a.regionCode = regionCode;
         a.active = true;
         a.createdAt = now;
+        a.validFrom = LocalDate.ofInstant(now, TimeSource.CHINA);
         return a;
+    }
+
+    /**
+     * 停用 (deactivation) from {@code on}: the first day it no longer serves. Deactivating replaces deleting, so
+     * figures of days before {@code on} still count it. Only an active 账号 can be deactivated, and not before the
+     * day it started serving.
+     */
+    public void deactivate(LocalDate on, String reason) {
+        if (!active) {
+            throw DomainException.conflict("该账号已于 " + validTo + " 停用");
+        }
+        if (on.isBefore(validFrom)) {
+            throw DomainException.invalidField("on", "停用日期不能早于启用日期 " + validFrom);
+        }
+        active = false;
+        validTo = on;
+        deactivationReason = reason;
     }
 
     public Set<String> roleSet() {

@@ -104,6 +104,32 @@ public class StaffService {
                         .toList());
     }
 
+    /** 停用工作人员账号: deactivate staff account {@code id} from day {@code on}, with a reason. */
+    public record Deactivate(UUID id, java.time.LocalDate on, String reason) {
+    }
+
+    /**
+     * Deactivates a staff account inside the caller's scope (403 outside it, 404 unknown, 409 already
+     * deactivated): it can no longer sign in or refresh, and registers stop counting it from {@code on}. Audited.
+     */
+    @WithTransaction
+    public Uni<StaffMember> deactivate(Deactivate command, AccessScope scope, Actor actor) {
+        return accounts.findById(command.id()).chain(a -> {
+            if (a == null || a.kind != AccountKind.STAFF) {
+                throw new NotFound("工作人员", command.id());
+            }
+            if (!scope.covers(a.regionCode)) {
+                throw DomainException.forbidden("只能停用本单位管辖范围内的工作人员");
+            }
+            a.deactivate(command.on(), command.reason());
+            return accounts.persistAndFlush(a)
+                    .call(x -> audit.record(actor, "STAFF_DEACTIVATED", "account", a.id, a.regionCode,
+                            command.on() + " " + command.reason()))
+                    .chain(x -> credentials.findById(a.id))
+                    .map(c -> new StaffMember(a, c == null ? null : c.username, null));
+        });
+    }
+
     /** Lifts a lockout (an administrator confirmed the staff member's identity). */
     @WithTransaction
     public Uni<Void> unlock(UUID accountId, AccessScope scope, Actor actor) {

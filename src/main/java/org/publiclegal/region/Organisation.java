@@ -10,8 +10,10 @@ import org.publiclegal.region.OrganisationType.CommitteeKind;
 import org.publiclegal.shared.domain.DomainException;
 import org.publiclegal.shared.domain.RegionCodes;
 import org.publiclegal.shared.domain.RegionCodes.Level;
+import org.publiclegal.shared.domain.TimeSource;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** An organisation; it covers the region subtree rooted at {@link #regionCode}. */
@@ -31,6 +33,11 @@ public class Organisation {
     public String phone;
     public boolean active;
     public Instant createdAt;
+    /** 启用日期: the first day it serves (China time). */
+    public LocalDate validFrom;
+    /** 停用日期: the first day it no longer serves; null while it serves. */
+    public LocalDate validTo;
+    public String deactivationReason;
     @Version
     public long version;
 
@@ -71,6 +78,24 @@ public class Organisation {
         o.phone = phone;
         o.active = true;
         o.createdAt = now;
+        o.validFrom = LocalDate.ofInstant(now, TimeSource.CHINA);
         return o;
+    }
+
+    /**
+     * 停用 (deactivation) from {@code on}: the first day it no longer serves. Deactivating replaces deleting, so
+     * figures of days before {@code on} still count it. Only an active 机构 can be deactivated, and not before the
+     * day it started serving.
+     */
+    public void deactivate(LocalDate on, String reason) {
+        if (!active) {
+            throw DomainException.conflict("该机构已于 " + validTo + " 停用");
+        }
+        if (on.isBefore(validFrom)) {
+            throw DomainException.invalidField("on", "停用日期不能早于启用日期 " + validFrom);
+        }
+        active = false;
+        validTo = on;
+        deactivationReason = reason;
     }
 }

@@ -114,6 +114,27 @@ public class OrganisationService {
                 OrganisationType.CommitteeKind.TOWNSHIP).firstResult();
     }
 
+    /** 停用机构: deactivate organisation {@code id} from day {@code on}, with a reason. */
+    public record Deactivate(UUID id, java.time.LocalDate on, String reason) {
+    }
+
+    /**
+     * Deactivates an organisation inside the caller's scope (403 outside it, 404 unknown, 409 already
+     * deactivated); its staff are left as they are. Audited.
+     */
+    @WithTransaction
+    public Uni<Organisation> deactivate(Deactivate command, AccessScope scope, Actor actor) {
+        return get(command.id()).chain(o -> {
+            if (!scope.covers(o.regionCode)) {
+                throw DomainException.forbidden("只能停用本单位管辖范围内的机构");
+            }
+            o.deactivate(command.on(), command.reason());
+            return organisations.persistAndFlush(o)
+                    .call(x -> audit.record(actor, "ORGANISATION_DEACTIVATED", "organisation", o.id, o.regionCode,
+                            command.on() + " " + command.reason()));
+        });
+    }
+
     public Uni<Organisation> get(UUID id) {
         return organisations.findById(id).onItem().ifNull().failWith(() -> new NotFound("机构", id));
     }

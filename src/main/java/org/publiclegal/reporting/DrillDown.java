@@ -145,21 +145,15 @@ public class DrillDown {
     private Uni<CursorPage<Item>> committees(String region, Period period, OffsetDateTime afterAt, String afterId,
                                              int limit) {
         return tableRows("""
-                select id, name, region_code, id as organisation_id, created_at from organisation
-                where type = 'MEDIATION_COMMITTEE' and active and region_code >= $1 and region_code < $2
-                  and created_at < $3 and (created_at, id) > ($4, $5)
-                order by created_at, id limit $6""", "MEDIATION_COMMITTEE", region, period, afterAt, afterId, limit);
+                select id, name, region_code, organisation_id, created_at from register_committees($1, $2, $3)
+                where (created_at, id) > ($4, $5) order by created_at, id limit $6""", "MEDIATION_COMMITTEE", region, period, afterAt, afterId, limit);
     }
 
     private Uni<CursorPage<Item>> mediators(String region, Period period, OffsetDateTime afterAt, String afterId,
                                             int limit) {
         return tableRows("""
-                select a.id, a.display_name as name, o.region_code, a.organisation_id, a.created_at
-                from account a join organisation o on o.id = a.organisation_id
-                where o.type = 'MEDIATION_COMMITTEE' and o.region_code >= $1 and o.region_code < $2
-                  and a.kind = 'STAFF' and a.active and ',' || a.roles || ',' like '%,MEDIATOR,%'
-                  and a.created_at < $3 and (a.created_at, a.id) > ($4, $5)
-                order by a.created_at, a.id limit $6""", "MEDIATOR", region, period, afterAt, afterId, limit);
+                select id, name, region_code, organisation_id, created_at from register_mediators($1, $2, $3)
+                where (created_at, id) > ($4, $5) order by created_at, id limit $6""", "MEDIATOR", region, period, afterAt, afterId, limit);
     }
 
     private Uni<CursorPage<Item>> tableRows(String sql, String kind, String region, Period period,
@@ -171,7 +165,7 @@ public class DrillDown {
             throw Cursor.invalid();
         }
         Tuple params = Tuple.tuple().addString(RegionCodes.lowerBound(region)).addString(RegionCodes.upperBound(region))
-                .addOffsetDateTime(period.end().atOffset(ZoneOffset.UTC)).addOffsetDateTime(afterAt)
+                .addLocalDate(period.to()).addOffsetDateTime(afterAt)
                 .addUUID(after).addInteger(limit + 1);
         return pool.preparedQuery(sql).execute(params).map(rows -> {
             List<Row> list = new ArrayList<>();

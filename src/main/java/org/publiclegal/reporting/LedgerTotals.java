@@ -115,21 +115,20 @@ public class LedgerTotals {
         return new Sum(r.getLong("quantity"), r.getLong("amount_fen"));
     }
 
-    /** Mediation committees active in the region's subtree and set up before {@code end}. */
-    public Uni<Long> committees(String region, java.time.Instant end) {
-        return count("""
-                select count(*) from organisation
-                where type = 'MEDIATION_COMMITTEE' and active and region_code >= $1 and region_code < $2 and created_at < $3""",
-                region, end);
+    /**
+     * 人民调解委员会 of the region's subtree serving on {@code day} (a period's last day), read from the register
+     * through {@code register_committees} (V30), the same read as the drill-down's.
+     */
+    public Uni<Long> committees(String region, LocalDate day) {
+        return count("select count(*) from register_committees($1, $2, $3)", region, day);
     }
 
-    /** Active mediators of the committees in the region's subtree, registered before {@code end}. */
-    public Uni<Long> mediators(String region, java.time.Instant end) {
-        return count("""
-                select count(*) from account a join organisation o on o.id = a.organisation_id
-                where o.type = 'MEDIATION_COMMITTEE' and o.region_code >= $1 and o.region_code < $2
-                  and a.kind = 'STAFF' and a.active and ',' || a.roles || ',' like '%,MEDIATOR,%' and a.created_at < $3""",
-                region, end);
+    /**
+     * 人民调解员 serving on {@code day} in committees of the region's subtree serving that day, through
+     * {@code register_mediators} (V30), the same read as the drill-down's.
+     */
+    public Uni<Long> mediators(String region, LocalDate day) {
+        return count("select count(*) from register_mediators($1, $2, $3)", region, day);
     }
 
     /** Villages and communities (村、社区) in the region's subtree. */
@@ -151,10 +150,9 @@ public class LedgerTotals {
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
-    private Uni<Long> count(String sql, String region, java.time.Instant end) {
+    private Uni<Long> count(String sql, String region, LocalDate day) {
         return pool.preparedQuery(sql)
-                .execute(Tuple.of(RegionCodes.lowerBound(region), RegionCodes.upperBound(region),
-                        end.atOffset(java.time.ZoneOffset.UTC)))
+                .execute(Tuple.of(RegionCodes.lowerBound(region), RegionCodes.upperBound(region), day))
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 }

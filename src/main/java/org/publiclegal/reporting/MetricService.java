@@ -72,8 +72,8 @@ public class MetricService {
         boolean mediators = metrics.contains(Metric.MEDIATION_MEDIATORS);
         List<String> coverageKinds = metrics.stream().filter(m -> m.type() == Metric.Type.COVERAGE)
                 .flatMap(m -> m.kinds().stream()).distinct().toList();
-        Uni<Long> c = committees ? totals.committees(region, period.end()) : Uni.createFrom().item(0L);
-        Uni<Long> m = mediators ? totals.mediators(region, period.end()) : Uni.createFrom().item(0L);
+        Uni<Long> c = committees ? totals.committees(region, period.to()) : Uni.createFrom().item(0L);
+        Uni<Long> m = mediators ? totals.mediators(region, period.to()) : Uni.createFrom().item(0L);
         Uni<Long> v = coverageKinds.isEmpty() ? Uni.createFrom().item(0L) : totals.villages(region);
         Uni<Long> viewers = metrics.stream().anyMatch(x -> x.type() == Metric.Type.DEVICES)
                 ? totals.viewers(region, period.from(), period.to()) : Uni.createFrom().item(0L);

@@ -113,7 +113,7 @@ class MetricServiceTest {
 
         MetricService.Standing all = service.standing("532932000000", YEAR, List.of(Metric.MEDIATION_COMMITTEES,
                 Metric.MEDIATION_MEDIATORS, Metric.ADVISORY_SIGNING_RATE)).await().indefinitely();
-        assertEquals(List.of("committees " + YEAR.end(), "mediators " + YEAR.end(), "villages",
+        assertEquals(List.of("committees " + YEAR.to(), "mediators " + YEAR.to(), "villages",
                 "totals [ADVISORY_VILLAGE_COVERED] 2000-01-01..2025-12-31"), totals.calls);
         assertEquals(12, all.committees());
         assertEquals(40, all.mediators());
@@ -161,13 +161,13 @@ class MetricServiceTest {
         }
 
         @Override
-        public Uni<Long> committees(String region, Instant end) {
+        public Uni<Long> committees(String region, LocalDate end) {
             calls.add("committees " + end);
             return Uni.createFrom().item(12L);
         }
 
         @Override
-        public Uni<Long> mediators(String region, Instant end) {
+        public Uni<Long> mediators(String region, LocalDate end) {
             calls.add("mediators " + end);
             return Uni.createFrom().item(40L);
         }

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.publiclegal.identity.StaffService;
 import org.publiclegal.identity.api.StaffViews.CreateStaffRequest;
+import org.publiclegal.identity.api.StaffViews.DeactivateStaffRequest;
 import org.publiclegal.identity.api.StaffViews.StaffView;
 import org.publiclegal.shared.idempotency.Idempotency;
 import org.publiclegal.shared.persistence.CursorPage;
@@ -73,6 +74,16 @@ public class StaffResource {
                 () -> staff.create(request.username(), request.password(), request.displayName(),
                                 request.organisationId(), request.roles(), user.scope(), user.actor())
                         .map(m -> new Idempotency.Created(URI.create("/api/staff/" + m.account().id), StaffView.of(m))));
+    }
+
+    @POST
+    @Path("/{id}/deactivation")
+    @RolesAllowed({Roles.BUREAU_ADMIN, Roles.SYSTEM_ADMIN})
+    @Operation(summary = "停用工作人员账号（自停用日期起不再计入名册，不能再登录）；已停用的返回 409")
+    public Uni<StaffView> deactivate(@PathParam("id") UUID id,
+                                     @Valid @NotNull(message = "请求内容不能为空") DeactivateStaffRequest request) {
+        return staff.deactivate(new StaffService.Deactivate(id, request.on(), request.reason()), user.scope(),
+                user.actor()).map(StaffView::of);
     }
 
     @POST

@@ -8,7 +8,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.publiclegal.identity.StaffService.StaffMember;
+import org.publiclegal.shared.validation.EnteredDate;
 
+import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 
@@ -29,12 +31,20 @@ public final class StaffViews {
                     message = "未知角色") String> roles) {
     }
 
+    /** 停用账号: from which day (the first day no longer serving; up to tomorrow) and why. */
+    public record DeactivateStaffRequest(
+            @NotNull(message = "请填写停用日期") @EnteredDate LocalDate on,
+            @NotBlank(message = "请填写停用原因") @Size(max = 500, message = "停用原因最多 500 字") String reason) {
+    }
+
     public record StaffView(UUID id, String username, String displayName, Set<String> roles, UUID organisationId,
-                            String regionCode, boolean active) {
+                            String regionCode, boolean active, LocalDate validFrom,
+                            LocalDate validTo) {
 
         public static StaffView of(StaffMember m) {
             return new StaffView(m.account().id, m.username(), m.account().displayName, m.account().roleSet(),
-                    m.account().organisationId, m.account().regionCode, m.account().active);
+                    m.account().organisationId, m.account().regionCode, m.account().active, m.account().validFrom,
+                    m.account().validTo);
         }
     }
 }

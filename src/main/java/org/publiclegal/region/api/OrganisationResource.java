@@ -89,6 +89,16 @@ public class OrganisationResource {
                                 OrganisationView.of(o))));
     }
 
+    @POST
+    @Path("/{id}/deactivation")
+    @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.BUREAU_ADMIN})
+    @Operation(summary = "停用机构（自停用日期起不再计入名册）；已停用的返回 409")
+    public Uni<OrganisationView> deactivate(@PathParam("id") UUID id,
+                                            @Valid @NotNull(message = "请求内容不能为空") DeactivateOrganisationRequest request) {
+        return service.deactivate(new OrganisationService.Deactivate(id, request.on(), request.reason()),
+                user.scope(), user.actor()).map(OrganisationView::of);
+    }
+
     private static UUID parseId(String s) {
         try {
             return UUID.fromString(s);
