@@ -15,6 +15,7 @@ import org.publiclegal.shared.domain.DomainException;
 import org.publiclegal.shared.domain.Money;
 import org.publiclegal.shared.domain.TimeSource;
 import org.publiclegal.shared.validation.ChineseIdNumber;
+import org.publiclegal.shared.validation.DateBounds;
 import org.publiclegal.shared.ledger.Ledger;
 import org.publiclegal.shared.security.AccessScope;
 import org.publiclegal.shared.security.Roles;
@@ -86,9 +87,6 @@ public class CaseWorkService {
         });
     }
 
-    /** Notice dates before this are refused (the shared date check of issue 12 can replace this). */
-    static final LocalDate EARLIEST_NOTICE = LocalDate.of(2000, 1, 1);
-
     /**
      * 登记通知辩护/通知代理 from a notice of a court, procuratorate or public-security organ, by an AID_OFFICER of
      * the centre: no means test; received and granted on the date the notice was received (counted like an app
@@ -104,7 +102,7 @@ public class CaseWorkService {
         if (r.receivedOn().isAfter(today)) {
             throw DomainException.invalidField("receivedOn", "收到通知的日期不能晚于今天");
         }
-        if (r.receivedOn().isBefore(EARLIEST_NOTICE)) {
+        if (r.receivedOn().isBefore(DateBounds.EARLIEST)) {
             throw DomainException.invalidField("receivedOn", "收到通知的日期不能早于 2000-01-01");
         }
         String idNumber = r.person().idNumber() == null || r.person().idNumber().isBlank() ? null

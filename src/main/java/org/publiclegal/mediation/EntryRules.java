@@ -2,14 +2,12 @@ package org.publiclegal.mediation;
 
 import org.publiclegal.shared.domain.DomainException;
 import org.publiclegal.shared.validation.ChineseIdNumber;
+import org.publiclegal.shared.validation.DateBounds;
 
 import java.time.LocalDate;
 
 /** Checks on what a mediator enters for a case received off the app (登记纠纷). */
 final class EntryRules {
-
-    /** Received dates before this are refused (the shared date check of issue 12 can replace this). */
-    static final LocalDate EARLIEST_RECEIVED_ON = LocalDate.of(2000, 1, 1);
 
     private EntryRules() {
     }
@@ -19,7 +17,7 @@ final class EntryRules {
         if (receivedOn.isAfter(today)) {
             throw DomainException.invalidField("receivedOn", "受理日期不能晚于今天");
         }
-        if (receivedOn.isBefore(EARLIEST_RECEIVED_ON)) {
+        if (receivedOn.isBefore(DateBounds.EARLIEST)) {
             throw DomainException.invalidField("receivedOn", "受理日期不能早于 2000-01-01");
         }
     }
