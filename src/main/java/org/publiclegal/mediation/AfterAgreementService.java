@@ -1,15 +1,10 @@
 package org.publiclegal.mediation;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.publiclegal.mediation.AfterAgreement.FollowUp;
-import org.publiclegal.mediation.AfterAgreement.JudicialConfirmation;
-import org.publiclegal.mediation.AfterAgreement.Session;
 import org.publiclegal.mediation.DisputeAccess.Capacity;
-import org.publiclegal.mediation.MediationRepositories.Agreements;
 import org.publiclegal.region.OrganisationService;
 import org.publiclegal.region.OrganisationType;
 import org.publiclegal.shared.audit.Actor;
@@ -31,9 +26,11 @@ import java.util.UUID;
 import static org.publiclegal.mediation.MediationStatus.ACCEPTED;
 import static org.publiclegal.mediation.MediationStatus.AGREEMENT_PENDING;
 import static org.publiclegal.mediation.MediationStatus.IN_MEDIATION;
-import static org.publiclegal.mediation.MediationStatus.SUCCEEDED;
 
-/** 调解会议与笔录, 司法确认 (with its 30-day window) and 回访, recorded by the committee's mediators. */
+/**
+ * 调解会议与笔录, 司法确认 (with its 30-day window) and 回访, recorded by the committee's mediators. What may happen
+ * after the agreement took effect, and in which order, is {@link Aftermath}; this service loads and stores.
+ */
 @ApplicationScoped
 @WithSession
 public class AfterAgreementService {
@@ -43,7 +40,10 @@ public class AfterAgreementService {
     org.publiclegal.notification.MatterUpdates matters;
 
     private final DisputeAccess access;
-    private final Agreements agreements;
+    private final AgreementRepository agreements;
+    private final JudicialConfirmationRepository confirmations;
+    private final FollowUpRepository followUps;
+    private final MediationSessionRepository sessions;
     private final MediationSeal seal;
     private final OrganisationService directory;
     private final Ledger ledger;
@@ -51,9 +51,14 @@ public class AfterAgreementService {
     private final WorkCalendar calendar;
     private final Clock clock;
 
-    public AfterAgreementService(DisputeAccess access, Agreements agreements, MediationSeal seal,
+    public AfterAgreementService(DisputeAccess access, AgreementRepository agreements,
+                                 JudicialConfirmationRepository confirmations, FollowUpRepository followUps,
+                                 MediationSessionRepository sessions, MediationSeal seal,
                                  OrganisationService directory, Ledger ledger, AppConfig config, WorkCalendar calendar,
                                  Clock clock) {
+        this.confirmations = confirmations;
+        this.followUps = followUps;
+        this.sessions = sessions;
         this.calendar = calendar;
         this.access = access;
         this.agreements = agreements;
@@ -65,15 +70,15 @@ public class AfterAgreementService {
     }
 
     @WithTransaction
-    public Uni<Session> schedule(UUID id, Instant at, Dispute.Mode mode, String place, String videoLink,
-                                 AccessScope scope, Actor actor) {
+    public Uni<MediationSession> schedule(UUID id, Instant at, Dispute.Mode mode, String place, String videoLink,
+                                          AccessScope scope, Actor actor) {
         if (mode == Dispute.Mode.IN_PERSON && (place == null || place.isBlank())) {
             throw DomainException.invalidField("place", "当面调解请填写地点");
         }
         if (mode == Dispute.Mode.VIDEO && (videoLink == null || videoLink.isBlank())) {
             throw DomainException.invalidField("videoLink", "视频调解请填写会议链接");
         }
-        Session s = new Session();
+        MediationSession s = new MediationSession();
         return access.apply(id, scope, actor, Capacity.COMMITTEE, (l, own) -> {
             l.dispute().note("schedule-session", at + " " + mode, clock.instant(), ACCEPTED, IN_MEDIATION);
             s.id = UUID.randomUUID();
@@ -85,16 +90,15 @@ public class AfterAgreementService {
             s.keyId = seal.keyId();
             s.createdBy = actor.accountId();
             s.createdAt = clock.instant();
-            return Panache.getSession().chain(ss -> ss.persist(s));
+            return sessions.persist(s);
         }).call(l -> matters.sessionScheduled(l.dispute(), l.parties(), at, mode.name(), place)).replaceWith(s);
     }
 
     /** 调解笔录 and who was present. */
     @WithTransaction
-    public Uni<Session> recordMinutes(UUID id, UUID sessionId, String minutes, String present, AccessScope scope,
-                                      Actor actor) {
-        return access.apply(id, scope, actor, Capacity.COMMITTEE, (l, own) ->
-                Panache.getSession().chain(ss -> ss.find(Session.class, sessionId))
+    public Uni<MediationSession> recordMinutes(UUID id, UUID sessionId, String minutes, String present,
+                                               AccessScope scope, Actor actor) {
+        return access.apply(id, scope, actor, Capacity.COMMITTEE, (l, own) -> sessions.findById(sessionId)
                         .invoke(s -> {
                             if (s == null || !s.disputeId.equals(id)) {
                                 throw new NotFound("调解会议", sessionId);
@@ -105,17 +109,15 @@ public class AfterAgreementService {
                             s.keyId = seal.keyId();
                             s.present = present;
                             s.recordedAt = clock.instant();
-                        })).chain(l -> Panache.getSession()
-                .chain(ss -> ss.find(Session.class, sessionId)));
+                        }))
+                .chain(l -> sessions.findById(sessionId));
     }
 
-    public Uni<List<Session>> sessions(UUID id, AccessScope scope) {
-        return access.load(id, scope).chain(l -> Panache.getSession()
-                .chain(ss -> ss.createSelectionQuery("from MediationSession where disputeId = :d order by scheduledAt",
-                        Session.class).setParameter("d", id).getResultList()));
+    public Uni<List<MediationSession>> sessions(UUID id, AccessScope scope) {
+        return access.load(id, scope).chain(l -> sessions.of(id));
     }
 
-    public String openMinutes(Session s) {
+    public String openMinutes(MediationSession s) {
         return s.minutesCipher == null ? null : seal.open(s.minutesCipher, s.keyId, "session.minutes", s.id);
     }
 
@@ -127,68 +129,41 @@ public class AfterAgreementService {
         if (appliedOn.isAfter(today)) {
             throw DomainException.invalidField("appliedOn", "申请日期不能晚于今天");
         }
-        JudicialConfirmation jc = new JudicialConfirmation();
+        int windowDays = config.mediation().judicialConfirmationWindowDays();
+        JudicialConfirmation[] applied = new JudicialConfirmation[1];
         return access.apply(id, scope, actor, Capacity.COMMITTEE, (l, own) -> agreements.findById(id)
                 .chain(agreement -> {
                     LocalDate effective = LocalDate.ofInstant(agreement.effectiveAt, TimeSource.CHINA);
-                    return calendar.lastDay(effective, config.mediation().judicialConfirmationWindowDays(),
-                            DayCounting.CALENDAR).map(last -> new LocalDate[] {effective, last});
-                }).chain(window -> {
-                    LocalDate effective = window[0];
-                    LocalDate last = window[1];
-                    if (appliedOn.isBefore(effective) || appliedOn.isAfter(last)) {
-                        throw DomainException.rule("司法确认应当自调解协议生效之日起 "
-                                + config.mediation().judicialConfirmationWindowDays() + " 日内共同申请（本案协议 "
-                                + effective + " 生效，最迟 " + last + "）；已超过期限的，可就协议履行向人民法院提起诉讼");
-                    }
-                    return directory.get(courtId);
-                }).chain(court -> {
+                    return calendar.lastDay(effective, windowDays, DayCounting.CALENDAR)
+                            .invoke(last -> Aftermath.requireWithinWindow(appliedOn, effective, last, windowDays));
+                })
+                .chain(window -> directory.get(courtId))
+                .chain(court -> {
                     if (court.type != OrganisationType.COURT) {
                         throw DomainException.invalidField("courtId", "请选择人民法院");
                     }
-                    l.dispute().note("judicial-confirmation", "向" + court.name + "申请司法确认", clock.instant(), SUCCEEDED);
-                    return Panache.getSession()
-                            .chain(ss -> ss.find(JudicialConfirmation.class, id));
-                }).chain(existing -> {
-                    if (existing != null) {
-                        throw DomainException.conflict("本案已申请司法确认");
-                    }
-                    jc.disputeId = id;
-                    jc.courtId = courtId;
-                    jc.appliedOn = appliedOn;
-                    jc.recordedBy = actor.accountId();
-                    jc.recordedAt = clock.instant();
-                    return Panache.getSession().chain(ss -> ss.persist(jc))
-                            .chain(() -> event(MediationEvents.JC_APPLIED, l.dispute(),
-                                    appliedOn.atStartOfDay(TimeSource.CHINA).toInstant()));
-                })).replaceWith(jc);
+                    return aftermath(l.dispute()).chain(a -> {
+                        applied[0] = a.applyForConfirmation(courtId, court.name, appliedOn, actor.accountId(),
+                                clock.instant());
+                        return confirmations.persist(applied[0]);
+                    });
+                })
+                .chain(() -> event(MediationEvents.JC_APPLIED, l.dispute(),
+                        appliedOn.atStartOfDay(TimeSource.CHINA).toInstant())))
+                .map(l -> applied[0]);
     }
 
     /** The court's ruling on the confirmation. */
     @WithTransaction
     public Uni<JudicialConfirmation> recordRuling(UUID id, JudicialConfirmation.Ruling ruling, LocalDate ruledOn,
                                                   AccessScope scope, Actor actor) {
-        return access.apply(id, scope, actor, Capacity.COMMITTEE, (l, own) ->
-                Panache.getSession().chain(ss -> ss.find(JudicialConfirmation.class, id))
-                        .chain(jc -> {
-                            if (jc == null) {
-                                throw DomainException.rule("本案尚未申请司法确认");
-                            }
-                            if (jc.ruling != null) {
-                                throw DomainException.conflict("已记录法院的裁定");
-                            }
-                            if (ruledOn.isBefore(jc.appliedOn)) {
-                                throw DomainException.invalidField("ruledOn", "裁定日期不能早于申请日期");
-                            }
-                            jc.ruling = ruling;
-                            jc.ruledOn = ruledOn;
-                            l.dispute().note("judicial-confirmation", ruling == JudicialConfirmation.Ruling.CONFIRMED
-                                    ? "法院裁定确认协议有效" : "法院裁定驳回申请", clock.instant(), SUCCEEDED);
+        return access.apply(id, scope, actor, Capacity.COMMITTEE, (l, own) -> aftermath(l.dispute())
+                        .chain(a -> {
+                            a.recordRuling(ruling, ruledOn, clock.instant());
                             return event(ruling == JudicialConfirmation.Ruling.CONFIRMED ? MediationEvents.JC_CONFIRMED
                                     : MediationEvents.JC_REJECTED, l.dispute(), ruledOn.atStartOfDay(TimeSource.CHINA).toInstant());
                         }))
-                .chain(l -> Panache.getSession()
-                        .chain(ss -> ss.find(JudicialConfirmation.class, id)));
+                .chain(l -> confirmations.findById(id));
     }
 
     /** Schedules the follow-up when the agreement takes effect (called in the sealing transaction). */
@@ -199,8 +174,8 @@ public class AfterAgreementService {
         return calendar.lastDay(from, config.mediation().followUpDays(), DayCounting.CALENDAR)
                 .chain(due -> {
                     f.dueOn = due;
-                    return Panache.getSession().chain(ss -> ss.persist(f));
-                });
+                    return followUps.persist(f);
+                }).replaceWithVoid();
     }
 
     /** 回访 result: performed, partly or not, and the parties' satisfaction. */
@@ -208,25 +183,13 @@ public class AfterAgreementService {
     public Uni<FollowUp> recordFollowUp(UUID id, FollowUp.Performance performance, int satisfaction, String note,
                                         AccessScope scope, Actor actor) {
         Instant now = clock.instant();
-        return access.apply(id, scope, actor, Capacity.COMMITTEE, (l, own) ->
-                Panache.getSession().chain(ss -> ss.find(FollowUp.class, id))
-                        .chain(f -> {
-                            if (f == null) {
-                                throw DomainException.rule("本案没有待回访的协议");
-                            }
-                            if (f.doneAt != null) {
-                                throw DomainException.conflict("本案已回访");
-                            }
-                            f.doneAt = now;
-                            f.performance = performance;
-                            f.satisfaction = satisfaction;
-                            f.note = note;
-                            f.recordedBy = actor.accountId();
-                            l.dispute().note("follow-up", performance.name(), now, SUCCEEDED);
+        return access.apply(id, scope, actor, Capacity.COMMITTEE, (l, own) -> aftermath(l.dispute())
+                        .chain(a -> {
+                            a.recordFollowUp(performance, satisfaction, note, actor.accountId(), now);
                             return performance == FollowUp.Performance.PERFORMED
                                     ? event(MediationEvents.PERFORMED, l.dispute(), now) : Uni.createFrom().voidItem();
                         }))
-                .chain(l -> Panache.getSession().chain(ss -> ss.find(FollowUp.class, id)));
+                .chain(l -> followUps.findById(id));
     }
 
     /**
@@ -236,10 +199,8 @@ public class AfterAgreementService {
     @WithTransaction
     public Uni<Dispute> archive(UUID id, AccessScope scope, Actor actor) {
         Instant now = clock.instant();
-        return access.apply(id, scope, actor, Capacity.COMMITTEE, (l, own) ->
-                Panache.getSession().chain(ss -> ss.find(FollowUp.class, id)).invoke(f -> l.dispute().archive(
-                        f != null && f.doneAt != null, f == null ? null : f.dueOn,
-                        LocalDate.ofInstant(now, TimeSource.CHINA), actor.accountId(), now)))
+        return access.apply(id, scope, actor, Capacity.COMMITTEE, (l, own) -> aftermath(l.dispute())
+                        .invoke(a -> a.archive(LocalDate.ofInstant(now, TimeSource.CHINA), actor.accountId(), now)))
                 .map(DisputeAccess.Loaded::dispute);
     }
 
@@ -251,22 +212,15 @@ public class AfterAgreementService {
     @WithTransaction
     public Uni<JudicialConfirmation> afterRejection(UUID id, JudicialConfirmation.AfterRejection route, String note,
                                                     AccessScope scope, Actor actor) {
-        return access.apply(id, scope, actor, Capacity.COMMITTEE, (l, own) ->
-                Panache.getSession().chain(ss -> ss.find(JudicialConfirmation.class, id)).invoke(jc -> {
-                    if (jc == null || jc.ruling != JudicialConfirmation.Ruling.REJECTED) {
-                        throw DomainException.rule("只有法院裁定驳回司法确认申请后才能记录后续处理");
-                    }
-                    if (jc.afterRejection != null) {
-                        throw DomainException.conflict("已记录驳回后的处理");
-                    }
-                    jc.afterRejection = route;
-                    jc.afterRejectionNote = note;
-                    l.dispute().note("after-rejection", (route == JudicialConfirmation.AfterRejection.RESUME_MEDIATION
-                            ? "司法确认被驳回，当事人同意通过人民调解变更原协议或达成新协议"
-                            : "司法确认被驳回，已告知当事人可就原协议或原纠纷向人民法院提起诉讼")
-                            + (note == null || note.isBlank() ? "" : "：" + note), clock.instant(), SUCCEEDED);
-                }))
-                .chain(l -> Panache.getSession().chain(ss -> ss.find(JudicialConfirmation.class, id)));
+        return access.apply(id, scope, actor, Capacity.COMMITTEE, (l, own) -> aftermath(l.dispute())
+                        .invoke(a -> a.afterRejection(route, note, clock.instant())))
+                .chain(l -> confirmations.findById(id));
+    }
+
+    /** The dispute with its 司法确认 and 回访, as the aftermath state machine. */
+    private Uni<Aftermath> aftermath(Dispute dispute) {
+        return confirmations.findById(dispute.id).chain(jc -> followUps.findById(dispute.id)
+                .map(f -> new Aftermath(dispute, jc, f)));
     }
 
     private Uni<Void> event(String kind, Dispute d, Instant at) {

@@ -9,9 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.publiclegal.identity.StaffService;
 import org.publiclegal.mediation.DisputeAccess.Capacity;
 import org.publiclegal.mediation.DisputeAccess.Loaded;
-import org.publiclegal.mediation.MediationRepositories.Agreements;
-import org.publiclegal.mediation.MediationRepositories.Disputes;
-import org.publiclegal.mediation.api.MediationRequests;
 import org.publiclegal.shared.audit.Actor;
 import org.publiclegal.shared.calendar.DayCounting;
 import org.publiclegal.shared.calendar.WorkCalendar;
@@ -34,8 +31,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class CommitteeService {
 
-    private final Disputes disputes;
-    private final Agreements agreements;
+    private final DisputeRepository disputes;
+    private final AgreementRepository agreements;
     private final DisputeAccess access;
     private final MediationSeal seal;
     private final StaffService staff;
@@ -46,7 +43,7 @@ public class CommitteeService {
     private final WorkCalendar calendar;
     private final Clock clock;
 
-    public CommitteeService(Disputes disputes, Agreements agreements, DisputeAccess access, MediationSeal seal,
+    public CommitteeService(DisputeRepository disputes, AgreementRepository agreements, DisputeAccess access, MediationSeal seal,
                             StaffService staff, Ledger ledger, ObjectMapper mapper, AfterAgreementService afterAgreement,
                             AppConfig config, WorkCalendar calendar, Clock clock) {
         this.calendar = calendar;
@@ -134,7 +131,7 @@ public class CommitteeService {
 
     /** 起草调解协议书; every party then confirms it in the app. */
     @WithTransaction
-    public Uni<Dispute> draftAgreement(UUID id, MediationRequests.DraftAgreement r, AccessScope scope, Actor actor) {
+    public Uni<Dispute> draftAgreement(UUID id, CommitteeCommands.DraftAgreement r, AccessScope scope, Actor actor) {
         Instant now = clock.instant();
         return access.apply(id, scope, actor, Capacity.COMMITTEE, (l, own) -> {
             l.dispute().agreementDrafted(now);
@@ -150,8 +147,7 @@ public class CommitteeService {
             }
             a.draftedAt = now;
             a.draftedBy = actor.accountId();
-            a.performanceDueOn = r.terms().stream().map(MediationRequests.Term::deadline)
-                    .max(LocalDate::compareTo).orElse(null);
+            a.performanceDueOn = r.performanceDueOn();
             return agreements.persist(a);
         }).map(Loaded::dispute);
     }

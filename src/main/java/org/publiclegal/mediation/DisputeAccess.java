@@ -2,9 +2,6 @@ package org.publiclegal.mediation;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.publiclegal.mediation.MediationRepositories.Disputes;
-import org.publiclegal.mediation.MediationRepositories.Parties;
-import org.publiclegal.mediation.MediationRepositories.Steps;
 import org.publiclegal.shared.audit.Actor;
 import org.publiclegal.shared.domain.DomainException;
 import org.publiclegal.shared.domain.NotFound;
@@ -30,11 +27,11 @@ public class DisputeAccess {
     /** In which capacity a step is taken. */
     public enum Capacity { PARTY, COMMITTEE }
 
-    private final Disputes disputes;
-    private final Parties parties;
-    private final Steps steps;
+    private final DisputeRepository disputes;
+    private final PartyRepository parties;
+    private final MediationStepRepository steps;
 
-    public DisputeAccess(Disputes disputes, Parties parties, Steps steps) {
+    public DisputeAccess(DisputeRepository disputes, PartyRepository parties, MediationStepRepository steps) {
         this.disputes = disputes;
         this.parties = parties;
         this.steps = steps;

@@ -1,92 +1,53 @@
 package org.publiclegal.mediation;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepository;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.smallrye.mutiny.Uni;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-/** The mediation feature's repositories (small, so kept together). */
+/**
+ * TEMPORARY aliases of the mediation repositories, one per file now, kept only because {@code DisputeService} and
+ * {@code DisputeQueries} (being reworked on the {@code perf} branch) still import the old nested names. After
+ * merging {@code perf}: change their imports to {@link DisputeRepository}, {@link PartyRepository},
+ * {@link MediationStepRepository}, {@link MessageRepository} and {@link AgreementRepository}, and delete this file.
+ * Each alias is its own bean, typed only as the alias, so injecting the real repository is never ambiguous.
+ */
 public final class MediationRepositories {
 
     private MediationRepositories() {
     }
 
+    /** Use {@link DisputeRepository}. */
     @ApplicationScoped
-    @WithSession
-    public static class Disputes implements PanacheRepositoryBase<Dispute, UUID> {
-
-        public Uni<List<Dispute>> page(String where, Map<String, Object> params, String orderBy, int limit) {
-            return find("from Dispute d where " + where + " order by " + orderBy, params).range(0, limit).list();
-        }
-
-        public Uni<Long> nextNumber() {
-            return getSession().chain(s -> s.createNativeQuery("select nextval('med_dispute_number_seq')", Long.class)
-                    .getSingleResult());
-        }
-
-        /** The mediators assigned to a dispute. */
-        public Uni<List<UUID>> mediators(UUID disputeId) {
-            return getSession().chain(s -> s.createNativeQuery(
-                            "select mediator_id from med_assignment where dispute_id = :d order by assigned_at, mediator_id",
-                            UUID.class).setParameter("d", disputeId).getResultList());
-        }
-
-        public Uni<Integer> assign(UUID disputeId, UUID mediatorId, java.time.Instant at) {
-            return getSession().chain(s -> s.createNativeQuery("""
-                            insert into med_assignment (dispute_id, mediator_id, assigned_at) values (:d, :m, :at)
-                            on conflict do nothing""")
-                    .setParameter("d", disputeId).setParameter("m", mediatorId)
-                    .setParameter("at", java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC)).executeUpdate());
-        }
-
-        /** Open cases per mediator of a committee: the workload shown when assigning. */
-        public Uni<List<Object[]>> workloads(UUID committeeId) {
-            return getSession().chain(s -> s.createNativeQuery("""
-                            select a.mediator_id, count(*) from med_assignment a join med_dispute d on d.id = a.dispute_id
-                            where d.committee_id = :c and d.status in ('SUBMITTED','ACCEPTED','IN_MEDIATION','AGREEMENT_PENDING')
-                            group by a.mediator_id""", Object[].class).setParameter("c", committeeId).getResultList());
-        }
+    @Typed(Disputes.class)
+    @Unremovable
+    public static class Disputes extends DisputeRepository {
     }
 
+    /** Use {@link PartyRepository}. */
     @ApplicationScoped
-    @WithSession
-    public static class Parties implements PanacheRepositoryBase<Party, UUID> {
-
-        public Uni<List<Party>> of(UUID disputeId) {
-            return list("disputeId = ?1 order by position", disputeId);
-        }
-
-        public Uni<Party> byInvitation(byte[] hash) {
-            return find("invitationHash", hash).firstResult();
-        }
+    @Typed(Parties.class)
+    @Unremovable
+    public static class Parties extends PartyRepository {
     }
 
+    /** Use {@link MediationStepRepository}. */
     @ApplicationScoped
-    @WithSession
-    public static class Steps implements PanacheRepository<MediationStep> {
-
-        public Uni<List<MediationStep>> timeline(UUID disputeId) {
-            return list("disputeId = ?1 order by id", disputeId);
-        }
+    @Typed(Steps.class)
+    @Unremovable
+    public static class Steps extends MediationStepRepository {
     }
 
+    /** Use {@link MessageRepository}. */
     @ApplicationScoped
-    @WithSession
-    public static class Messages implements PanacheRepository<Message> {
-
-        /** {@code limit + 1} messages after {@code afterId}, oldest first. */
-        public Uni<List<Message>> page(UUID disputeId, long afterId, int limit) {
-            return find("disputeId = ?1 and id > ?2 order by id", disputeId, afterId).range(0, limit).list();
-        }
+    @Typed(Messages.class)
+    @Unremovable
+    public static class Messages extends MessageRepository {
     }
 
+    /** Use {@link AgreementRepository}. */
     @ApplicationScoped
-    @WithSession
-    public static class Agreements implements PanacheRepositoryBase<Agreement, UUID> {
+    @Typed(Agreements.class)
+    @Unremovable
+    public static class Agreements extends AgreementRepository {
     }
 }

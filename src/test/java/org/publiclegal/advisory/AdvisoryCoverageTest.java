@@ -195,7 +195,7 @@ class AdvisoryCoverageTest {
                 today.plusDays(265));
         UUID b1 = AdvisoryFlow.contract(c.officeStaffB(), advisor, List.of(c.villageB1()), today.minusDays(100),
                 today.plusDays(10));
-        Instant earlier = Instant.now().minus(Duration.ofHours(2));
+        Instant earlier = TestClock.now().minus(Duration.ofHours(2));
         UUID review = AdvisoryFlow.service(advisor, c.villageA1(), earlier, "CONTRACT_REVIEW", null);
         AdvisoryFlow.service(advisor, c.villageA1(), earlier, "LEGAL_OPINION", null);
         AdvisoryFlow.service(advisor, c.villageA1(), earlier, "CONSULTATION", null);
@@ -213,7 +213,7 @@ class AdvisoryCoverageTest {
                         "kind", "LECTURE", "mode", "ON_SITE", "summary", "讲座", "personsServed", 30))
                 .post("/api/advisor/services").then().statusCode(400).body("errors.field", hasItem("lectureTopic"));
         given().auth().oauth2(Fixtures.token(advisor)).contentType(ContentType.JSON)
-                .body(Map.of("villageCode", c.villageB1(), "startedAt", Instant.now().toString(), "durationMinutes", 60,
+                .body(Map.of("villageCode", c.villageB1(), "startedAt", TestClock.now().toString(), "durationMinutes", 60,
                         "kind", "CONSULTATION", "mode", "ON_SITE", "summary", "咨询", "personsServed", 1))
                 .post("/api/advisor/services").then().statusCode(400).body("errors.field", hasItem("villageCode"));
 

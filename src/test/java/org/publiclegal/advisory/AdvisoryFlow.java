@@ -1,5 +1,6 @@
 package org.publiclegal.advisory;
 
+import org.publiclegal.testing.TestClock;
 import io.restassured.http.ContentType;
 import org.publiclegal.identity.Account;
 import org.publiclegal.shared.domain.TimeSource;
@@ -21,7 +22,7 @@ public final class AdvisoryFlow {
     }
 
     public static LocalDate today() {
-        return LocalDate.now(TimeSource.CHINA);
+        return TestClock.today();
     }
 
     /** A LAWYER of the county's law firm, registered as an advisor by the county's bureau. */

@@ -1,5 +1,6 @@
 package org.publiclegal.education;
 
+import org.publiclegal.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -40,7 +41,7 @@ class EpisodeReviewTest {
     }
 
     private static Account secondAdmin(Fixtures.County c) {
-        Account a = Account.staff("局二号", Set.of(Roles.BUREAU_ADMIN), c.bureau().id, c.county(), Instant.now());
+        Account a = Account.staff("局二号", Set.of(Roles.BUREAU_ADMIN), c.bureau().id, c.county(), TestClock.now());
         Fixtures.run(s -> s.persist(a));
         return a;
     }

@@ -1,5 +1,6 @@
 package org.publiclegal.education;
 
+import org.publiclegal.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -140,7 +141,7 @@ class VideoFeedTest {
         Account lawyer = Fixtures.lawyer(c.lawFirm());
         String fraud1 = EducationFixtures.published(c, lawyer, column, "刷单返利都是诈骗", List.of("ANTI_FRAUD"), "所有刷单都是诈骗");
         String fraud2 = EducationFixtures.published(c, lawyer, column, "冒充公检法", List.of("ANTI_FRAUD", "CIVIL_CODE"), "字幕");
-        Instant before = Instant.now();
+        Instant before = TestClock.now();
         Response r = given().get("/api/videos/" + fraud1);
         r.then().statusCode(200).body("title", equalTo("刷单返利都是诈骗")).body("episodeNo", equalTo(1))
                 .body("transcript", equalTo("所有刷单都是诈骗")).body("lawRefs", contains("宪法第三十三条"))
@@ -149,10 +150,10 @@ class VideoFeedTest {
         Instant expires = Instant.parse(r.path("playback.expiresAt"));
         assertTrue(url.startsWith("https://video.example.cn/pufa/test/") && url.contains(".mp4?auth_key="), url);
         assertTrue(!expires.isBefore(before.plus(Duration.ofMinutes(30)).minusSeconds(2))
-                && !expires.isAfter(Instant.now().plus(Duration.ofMinutes(30))), expires.toString());
+                && !expires.isAfter(TestClock.now().plus(Duration.ofMinutes(30))), expires.toString());
         PlaybackSigner cdn = new PlaybackSigner(PlaybackSigner.Scheme.ALIYUN_A, "https://video.example.cn",
                 "local-playback-key-2026", Duration.ofMinutes(30), null);
-        assertTrue(cdn.verify(url, Instant.now()));
+        assertTrue(cdn.verify(url, TestClock.now()));
         assertTrue(!cdn.verify(url, expires), "the CDN refuses it from its expiry on");
         given().auth().oauth2(Fixtures.token(lawyer)).get("/api/education/episodes/" + fraud1).then()
                 .body("videoPath", startsWith("/pufa/test/"));

@@ -1,5 +1,6 @@
 package org.publiclegal.education;
 
+import org.publiclegal.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
@@ -39,13 +40,13 @@ class ViewImportTest {
         var lawyer = Fixtures.lawyer(c.lawFirm());
         UUID single = UUID.fromString(EducationFixtures.published(c, lawyer, column, "单条上报的一期"));
         UUID batch = UUID.fromString(EducationFixtures.published(c, lawyer, column, "批量导入的一期"));
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = TestClock.now().truncatedTo(ChronoUnit.MILLIS);
         // the demo's generator for one episode published 60 days ago (about 160 reports, some repeat a device-day)
         List<ViewingService.ViewReport> reports = new ArrayList<>(EducationDemo.reports(List.of(single),
                 List.of(now.minus(60, ChronoUnit.DAYS)), now, new Random(5)));
         // one device-day reported four times out of time order: the first report is the play, progress keeps
         // the highest, the first report at or above 90% completes it, the last report sets last_at
-        Instant day = LocalDate.now(TimeSource.CHINA).minusDays(3).atTime(10, 0).atZone(TimeSource.CHINA).toInstant();
+        Instant day = TestClock.today().minusDays(3).atTime(10, 0).atZone(TimeSource.CHINA).toInstant();
         reports.add(new ViewingService.ViewReport(single, "repeat-device", 40, day.plusSeconds(600)));
         reports.add(new ViewingService.ViewReport(single, "repeat-device", 95, day.plusSeconds(60)));
         reports.add(new ViewingService.ViewReport(single, "repeat-device", 20, day.plusSeconds(900)));
@@ -85,7 +86,7 @@ class ViewImportTest {
         String column = EducationFixtures.column(c);
         UUID published = UUID.fromString(EducationFixtures.published(c, Fixtures.lawyer(c.lawFirm()), column, "已发布的一期"));
         UUID unknown = UUID.randomUUID();
-        Instant now = Instant.now();
+        Instant now = TestClock.now();
         List<ViewingService.ViewReport> reports = List.of(new ViewingService.ViewReport(published, "d1", 95, now),
                 new ViewingService.ViewReport(unknown, "d1", 95, now));
         NotFound e = assertThrows(NotFound.class,

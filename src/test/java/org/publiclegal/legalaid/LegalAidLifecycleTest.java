@@ -55,7 +55,7 @@ class LegalAidLifecycleTest {
         // the centre sees it in its queue
         given().auth().oauth2(Fixtures.token(c.aidOfficer())).get("/api/aid/applications").then().statusCode(200)
                 .body("items.id", hasItem(id));
-        Instant before = Instant.now();
+        Instant before = TestClock.now();
         String reviewDue = post(c.aidOfficer(), id, "receive", null).statusCode(200)
                 .body("summary.status", equalTo("UNDER_REVIEW"))
                 .body("summary.nextStep.waitingFor", equalTo("CENTRE"))
@@ -147,7 +147,7 @@ class LegalAidLifecycleTest {
         Account resident = Fixtures.residentWithProfile(c.villageA1());
         Account lawyer = Fixtures.lawyer(c.aidCentre());
         Map<String, Object> urgent = LegalAidFlow.wageClaim(c.villageA1());
-        urgent.put("limitationEndsOn", LocalDate.now(CHINA).plusDays(3).toString());
+        urgent.put("limitationEndsOn", TestClock.today().plusDays(3).toString());
         String id = LegalAidFlow.create(resident, urgent);
         get(resident, id).body("summary.provisionalAidGrounds", equalTo(true));
         LegalAidFlow.upload(resident, id, "IDENTITY", LegalAidFlow.PNG, "id.png").statusCode(201);

@@ -1,5 +1,6 @@
 package org.publiclegal.legalaid;
 
+import org.publiclegal.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -30,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class NoticeDefenceTest {
 
     private static LocalDate today() {
-        return LocalDate.now(TimeSource.CHINA);
+        return TestClock.today();
     }
 
     private static Map<String, Object> notice(String number, LocalDate receivedOn, String ground) {

@@ -1,5 +1,6 @@
 package org.publiclegal.mediation;
 
+import org.publiclegal.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -115,7 +116,7 @@ class MediationLifecycleTest {
         Map<String, Object> agreement = Map.of("facts", "双方因通道宽度发生争议",
                 "responsibilities", "杨建华修建围墙超出宅基地界线",
                 "terms", List.of(Map.of("content", "杨建华拆除占道围墙一米", "performanceMethod", "自行拆除",
-                        "deadline", LocalDate.now().plusDays(20).toString())));
+                        "deadline", TestClock.today().plusDays(20).toString())));
         post(mediator, "/" + id + "/agreement", agreement).statusCode(200)
                 .body("summary.status", equalTo("AGREEMENT_PENDING"))
                 .body("agreement.terms[0].content", equalTo("杨建华拆除占道围墙一米"));
@@ -146,7 +147,7 @@ class MediationLifecycleTest {
         post(mediator, "/" + id + "/acceptance", null).statusCode(200);
         post(mediator, "/" + id + "/agreement", Map.of("facts", "通道争议<script>", "responsibilities", "占道一方负责",
                 "terms", List.of(Map.of("content", "拆除围墙一米", "performanceMethod", "自行拆除",
-                        "deadline", LocalDate.now().plusDays(10).toString())))).statusCode(200);
+                        "deadline", TestClock.today().plusDays(10).toString())))).statusCode(200);
         post(alice, "/" + id + "/agreement/confirmation", null).statusCode(200);
         post(bob, "/" + id + "/agreement/confirmation", null).statusCode(200);
         post(mediator, "/" + id + "/agreement/seal", null).statusCode(200);
@@ -188,11 +189,11 @@ class MediationLifecycleTest {
         Account bob = Fixtures.residentWithProfile(c.villageA1());
         Account mediator = Fixtures.mediator(c.villageCommitteeA1());
         Organisation court = Organisation.create(org.publiclegal.region.OrganisationType.COURT, null,
-                "测试法院" + UUID.randomUUID(), c.county(), null, null, Instant.now());
+                "测试法院" + UUID.randomUUID(), c.county(), null, null, TestClock.now());
         Fixtures.run(s -> s.persist(court));
         String onTime = succeeded(c, alice, bob, mediator);
         String late = succeeded(c, alice, bob, mediator);
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        LocalDate today = TestClock.today();
         post(mediator, "/" + onTime + "/judicial-confirmation", Map.of("courtId", c.officeA().id.toString(),
                 "appliedOn", today.toString())).statusCode(400).body("errors[0].field", equalTo("courtId"));
         post(mediator, "/" + onTime + "/judicial-confirmation", Map.of("courtId", court.id.toString(),
@@ -228,7 +229,7 @@ class MediationLifecycleTest {
                 String.class, id).get(0);
         // 7 calendar days after the last performance deadline, moved to the next working day when that is a rest
         // day (民法典 Art. 203; the one deadline rule since issue 13, so no longer plain "+ 17 days")
-        assertEquals(org.publiclegal.shared.calendar.DayCounting.CALENDAR.lastDay(LocalDate.now().plusDays(10), 7,
+        assertEquals(org.publiclegal.shared.calendar.DayCounting.CALENDAR.lastDay(TestClock.today().plusDays(10), 7,
                 Map.of()).toString(), due, "7 days after the last performance deadline");
         post(mediator, "/" + id + "/follow-up", Map.of("performance", "PERFORMED", "satisfaction", 5)).statusCode(200)
                 .body("performance", equalTo("PERFORMED"));
@@ -242,7 +243,7 @@ class MediationLifecycleTest {
         Fixtures.County c = Fixtures.county();
         Account mediator = Fixtures.mediator(c.committeeA());
         Organisation court = Organisation.create(org.publiclegal.region.OrganisationType.COURT, null,
-                "测试法院" + UUID.randomUUID(), c.county(), null, null, Instant.now());
+                "测试法院" + UUID.randomUUID(), c.county(), null, null, TestClock.now());
         Fixtures.run(s -> s.persist(court));
         Map<String, Object> referral = new HashMap<>();
         referral.put("courtId", court.id.toString());
@@ -262,7 +263,7 @@ class MediationLifecycleTest {
         assertEquals(2, r.jsonPath().getMap("invitationCodes").size());
         String id = r.jsonPath().getString("summary.id");
         // since issue 13 a referral's limit ends at 24:00 China time of its last day, rolled past rest days
-        LocalDate today = LocalDate.now(org.publiclegal.shared.domain.TimeSource.CHINA);
+        LocalDate today = TestClock.today();
         assertEquals(org.publiclegal.shared.calendar.WorkCalendar.endOf(org.publiclegal.shared.calendar.DayCounting.CALENDAR
                 .lastDay(today, 30, Map.of())), Instant.parse(r.jsonPath().getString("summary.dueAt")), "委派: 30 days");
 

@@ -1,5 +1,6 @@
 package org.publiclegal.mediation;
 
+import org.publiclegal.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -39,7 +40,7 @@ class OfflineMediationTest {
     private static final String ID_NUMBER = ChineseIdNumber.Validator.withCheckCharacter("53293219700315123");
 
     private static LocalDate today() {
-        return LocalDate.now(TimeSource.CHINA);
+        return TestClock.today();
     }
 
     private static Map<String, Object> person(String name, boolean consented) {
@@ -284,7 +285,7 @@ class OfflineMediationTest {
         Fixtures.County c = Fixtures.county();
         Account mediator = Fixtures.mediator(c.committeeA());
         Organisation court = Organisation.create(OrganisationType.COURT, null, "测试法院" + UUID.randomUUID(),
-                c.county(), null, null, Instant.now());
+                c.county(), null, null, TestClock.now());
         Fixtures.run(s -> s.persist(court));
         Response r = register(mediator, registration("APPLIED", c.villageA1(), today(), true));
         String id = r.jsonPath().getString("summary.id");

@@ -1,5 +1,6 @@
 package org.publiclegal.reporting;
 
+import org.publiclegal.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -32,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ClosedPeriodTest {
 
     private static LocalDate today() {
-        return LocalDate.now(TimeSource.CHINA);
+        return TestClock.today();
     }
 
     private static String screening(Account who, String village, LocalDate on) {

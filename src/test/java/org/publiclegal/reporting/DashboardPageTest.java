@@ -101,7 +101,7 @@ class DashboardPageTest {
                 .statusCode(200);
         ReportingFlow.post(aidOfficer, "/api/aid/applications/" + assigned + "/assignment",
                 Map.of("lawyerId", lawyer.id.toString())).statusCode(200);
-        ReportingFlow.screening(c.officeStaffA(), c.villageA1(), LocalDate.now(clock));
+        ReportingFlow.screening(c.officeStaffA(), c.villageA1(), TestClock.today());
         submitDispute(resident, c.villageA1());
 
         String token = signIn(username);
@@ -175,8 +175,8 @@ class DashboardPageTest {
     void theBureauPicksOneOfItsTownshipsOnAPhone() {
         Fixtures.County c = Fixtures.county();
         String username = Fixtures.staffWithPassword(c.bureau(), Roles.BUREAU_ADMIN);
-        ReportingFlow.screening(c.officeStaffA(), c.villageA1(), LocalDate.now(clock));
-        ReportingFlow.screening(c.officeStaffB(), c.villageB1(), LocalDate.now(clock));
+        ReportingFlow.screening(c.officeStaffA(), c.villageA1(), TestClock.today());
+        ReportingFlow.screening(c.officeStaffB(), c.villageB1(), TestClock.today());
         String token = signIn(username);
 
         try (Chromium browser = Chromium.phone(375, 812)) {
@@ -212,7 +212,7 @@ class DashboardPageTest {
         Fixtures.County c = Fixtures.county();
         String username = Fixtures.staffWithPassword(c.officeA(), Roles.JUDICIAL_OFFICE);
         Account advisor = org.publiclegal.advisory.AdvisoryFlow.advisor(c);
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = TestClock.today();
         org.publiclegal.advisory.AdvisoryFlow.contract(c.officeStaffA(), advisor, List.of(c.villageA1()),
                 today.minusDays(40), today.plusDays(300));
         String token = signIn(username);

@@ -1,5 +1,6 @@
 package org.publiclegal.reporting;
 
+import org.publiclegal.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -37,11 +38,11 @@ class ReconciliationTest {
     @Test
     void theLedgerAgreesWithTheRecordsUntilAStateChangeSkipsItsEventAndThenTheDifferenceNamesBothSides() {
         Fixtures.County c = Fixtures.county();
-        LocalDate today = LocalDate.now(TimeSource.CHINA);
+        LocalDate today = TestClock.today();
         int year = today.getYear();
         Account advisor = AdvisoryFlow.advisor(c);
         AdvisoryFlow.contract(c.officeStaffA(), advisor, List.of(c.villageA1()), today.minusDays(10), today.plusDays(200));
-        Instant earlier = Instant.now().minus(2, ChronoUnit.HOURS);
+        Instant earlier = TestClock.now().minus(2, ChronoUnit.HOURS);
         UUID review = AdvisoryFlow.service(advisor, c.villageA1(), earlier, "CONTRACT_REVIEW", null);
         AdvisoryFlow.service(advisor, c.villageA1(), earlier, "LECTURE", 30);
         Map<String, Object> round = new HashMap<>();

@@ -1,5 +1,6 @@
 package org.publiclegal.reporting;
 
+import org.publiclegal.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class RegistersTest {
 
     private static LocalDate today() {
-        return LocalDate.now(TimeSource.CHINA);
+        return TestClock.today();
     }
 
     /** The county's committees and their staff have served since 1 January last year. */

@@ -1,5 +1,6 @@
 package org.publiclegal.reporting;
 
+import org.publiclegal.testing.TestClock;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
@@ -68,7 +69,7 @@ final class ReportingFlow {
     }
 
     static void screening(Account who, String region) {
-        screening(who, region, LocalDate.now(TimeSource.CHINA));
+        screening(who, region, TestClock.today());
     }
 
     static void screening(Account who, String region, LocalDate on) {
@@ -113,7 +114,7 @@ final class ReportingFlow {
     static void succeeded(String id, Account mediator) {
         post(mediator, "/api/mediation/disputes/" + id + "/agreement", Map.of("facts", "通道争议",
                 "responsibilities", "占道一方负责", "terms", List.of(Map.of("content", "拆除围墙一米",
-                        "performanceMethod", "自行拆除", "deadline", LocalDate.now().plusDays(10).toString()))))
+                        "performanceMethod", "自行拆除", "deadline", TestClock.today().plusDays(10).toString()))))
                 .statusCode(200);
         for (Account party : PARTIES.get(id)) {
             post(party, "/api/mediation/disputes/" + id + "/agreement/confirmation", null).statusCode(200);
@@ -124,7 +125,7 @@ final class ReportingFlow {
     /** A court in the county, for referrals and judicial confirmations. */
     static Organisation court(Fixtures.County c) {
         Organisation court = Organisation.create(org.publiclegal.region.OrganisationType.COURT, null,
-                "测试法院" + UUID.randomUUID(), c.county(), null, null, Instant.now());
+                "测试法院" + UUID.randomUUID(), c.county(), null, null, TestClock.now());
         Fixtures.run(s -> s.persist(court));
         return court;
     }
@@ -152,7 +153,7 @@ final class ReportingFlow {
 
     /** 司法确认 applied for today and confirmed by the court. */
     static void judiciallyConfirmed(String id, Account mediator, Organisation court) {
-        String today = LocalDate.now(TimeSource.CHINA).toString();
+        String today = TestClock.today().toString();
         post(mediator, "/api/mediation/disputes/" + id + "/judicial-confirmation",
                 Map.of("courtId", court.id.toString(), "appliedOn", today)).statusCode(201);
         post(mediator, "/api/mediation/disputes/" + id + "/judicial-confirmation/ruling",

@@ -1,5 +1,6 @@
 package org.publiclegal.reporting;
 
+import org.publiclegal.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ import static org.publiclegal.reporting.ReportingFlow.post;
 class ReportingTest {
 
     static int year() {
-        return LocalDate.now(TimeSource.CHINA).getYear();
+        return TestClock.today().getYear();
     }
 
     /** key → value (as text, to compare exactly) of GET /api/metrics for {@code region}, this year so far. */
@@ -270,7 +271,7 @@ class ReportingTest {
     void metricsCompareWithTheSamePeriodOfThePreviousYear() {
         Fixtures.County c = Fixtures.county();
         ReportingFlow.consultation(c, c.villageA1(), 2);
-        LocalDate today = LocalDate.now(TimeSource.CHINA);
+        LocalDate today = TestClock.today();
         given().auth().oauth2(Fixtures.token(c.officeStaffA())).queryParam("from", today.toString())
                 .queryParam("to", today.toString()).queryParam("keys", "legal_aid.consultations,mediation.success_rate")
                 .get("/api/metrics").then().statusCode(200)

@@ -56,7 +56,7 @@ public final class Fixtures {
         String vA1 = county + "101201";
         String vA2 = county + "101202";
         String vB1 = county + "102201";
-        Instant now = Instant.now();
+        Instant now = TestClock.now();
         Organisation bureau = Organisation.create(OrganisationType.JUSTICE_BUREAU, null, "测试县司法局" + n, c, null, null, now);
         Organisation aid = Organisation.create(OrganisationType.LEGAL_AID_CENTRE, null, "测试县法律援助中心" + n, c, null, null, now);
         Organisation officeA = Organisation.create(OrganisationType.JUDICIAL_OFFICE, null, "甲镇司法所" + n, tA, null, null, now);
@@ -88,19 +88,19 @@ public final class Fixtures {
     /** A staff account with a password credential, for sign-in tests. */
     public static String staffWithPassword(Organisation org, String role) {
         String username = "t-" + UUID.randomUUID().toString().substring(0, 12);
-        Account a = Account.staff("测试员", Set.of(role), org.id, org.regionCode, Instant.now());
+        Account a = Account.staff("测试员", Set.of(role), org.id, org.regionCode, TestClock.now());
         StaffCredential c = new StaffCredential();
         c.accountId = a.id;
         c.username = username;
         c.passwordHash = AuthService.hashPassword(STAFF_PASSWORD, 4);
-        c.changedAt = Instant.now();
+        c.changedAt = TestClock.now();
         run(s -> s.persistAll(a, c));
         return username;
     }
 
     /** A resident account (no profile yet) and its access token. */
     public static Account resident() {
-        Account a = Account.resident("test-" + UUID.randomUUID(), null, Instant.now());
+        Account a = Account.resident("test-" + UUID.randomUUID(), null, TestClock.now());
         run(s -> s.persist(a));
         return a;
     }
@@ -132,7 +132,7 @@ public final class Fixtures {
 
     /** A LAWYER of {@code org} (a law firm or a legal aid centre). */
     public static Account lawyer(Organisation org) {
-        Account a = Account.staff("承办律师", Set.of(Roles.LAWYER), org.id, org.regionCode, Instant.now());
+        Account a = Account.staff("承办律师", Set.of(Roles.LAWYER), org.id, org.regionCode, TestClock.now());
         run(s -> s.persist(a));
         return a;
     }
@@ -140,14 +140,14 @@ public final class Fixtures {
     /** A MEDIATOR of {@code committee}. */
     public static Account mediator(Organisation committee) {
         Account m = Account.staff("调解员" + UUID.randomUUID().toString().substring(0, 4), Set.of(Roles.MEDIATOR),
-                committee.id, committee.regionCode, Instant.now());
+                committee.id, committee.regionCode, TestClock.now());
         run(s -> s.persist(m));
         return m;
     }
 
     /** A system administrator (of a fresh test county's bureau) with a token. */
     public static String systemAdminToken(County county) {
-        Account admin = Account.staff("系统管理员", Set.of(Roles.SYSTEM_ADMIN), county.bureau().id, county.county(), Instant.now());
+        Account admin = Account.staff("系统管理员", Set.of(Roles.SYSTEM_ADMIN), county.bureau().id, county.county(), TestClock.now());
         run(s -> s.persist(admin));
         return token(admin);
     }

@@ -2,25 +2,55 @@ package org.publiclegal.testing;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.publiclegal.shared.domain.TimeSource;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 /**
- * Replaces the application's clock in tests: real time shifted by an offset tests may move forward (to pass
- * a deadline) and must reset afterwards.
+ * Replaces the application's clock in tests: time is fully controlled, never the wall clock. It starts at the
+ * instant the test JVM first reads it and then moves only when a test moves it ({@link #advance}, {@link #set})
+ * and by one microsecond per reading, so that records made one after the other keep their order (the database
+ * stores microseconds). Tests take "now" and "today" from here ({@link #now()}, {@link #today()}), never from
+ * {@code Instant.now()} or {@code LocalDate.now()}, so the application and the test agree on the date even when
+ * a run crosses midnight China time.
+ *
+ * <p>{@link #reset()} removes what tests added with {@link #advance} (the offset); the base keeps its own pace.
  */
 public class TestClock {
 
-    private static volatile Duration offset = Duration.ZERO;
+    private static final Duration TICK = Duration.of(1, ChronoUnit.MICROS);
 
-    public static void advance(Duration by) {
+    private static Instant base = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private static Duration offset = Duration.ZERO;
+
+    /** The current test instant; every reading moves the base on by one microsecond. */
+    public static synchronized Instant now() {
+        base = base.plus(TICK);
+        return base.plus(offset);
+    }
+
+    /** Today in China time, as the application sees it. */
+    public static LocalDate today() {
+        return LocalDate.ofInstant(now(), TimeSource.CHINA);
+    }
+
+    /** Moves time forward (to pass a deadline); {@link #reset()} takes it back. */
+    public static synchronized void advance(Duration by) {
         offset = offset.plus(by);
     }
 
-    public static void reset() {
+    /** Puts the clock at an instant (the offset is cleared). */
+    public static synchronized void set(Instant at) {
+        base = at;
+        offset = Duration.ZERO;
+    }
+
+    public static synchronized void reset() {
         offset = Duration.ZERO;
     }
 
@@ -30,7 +60,7 @@ public class TestClock {
         return new Clock() {
             @Override
             public ZoneId getZone() {
-                return ZoneId.of("Asia/Shanghai");
+                return TimeSource.CHINA;
             }
 
             @Override
@@ -40,7 +70,7 @@ public class TestClock {
 
             @Override
             public Instant instant() {
-                return Instant.now().plus(offset);
+                return now();
             }
         };
     }

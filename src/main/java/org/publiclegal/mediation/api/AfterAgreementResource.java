@@ -16,9 +16,9 @@ import jakarta.ws.rs.Produces;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
-import org.publiclegal.mediation.AfterAgreement.FollowUp;
-import org.publiclegal.mediation.AfterAgreement.JudicialConfirmation;
-import org.publiclegal.mediation.AfterAgreement.Session;
+import org.publiclegal.mediation.FollowUp;
+import org.publiclegal.mediation.JudicialConfirmation;
+import org.publiclegal.mediation.MediationSession;
 import org.publiclegal.mediation.AfterAgreementService;
 import org.publiclegal.mediation.Dispute;
 import org.publiclegal.mediation.DisputeQueries;
@@ -185,7 +185,7 @@ public class AfterAgreementResource {
                 user.actor()).map(FollowUpView::of);
     }
 
-    private SessionView view(Session s) {
+    private SessionView view(MediationSession s) {
         return new SessionView(s.id, s.scheduledAt, s.mode, s.place, s.videoLink, service.openMinutes(s), s.present,
                 s.recordedAt);
     }

@@ -272,7 +272,7 @@ public class DisputeResource {
     @Operation(summary = "起草调解协议书（事实、责任、条款及履行方式和期限），待各方确认")
     public Uni<DisputeDetail> draft(@PathParam("id") UUID id,
                                     @Valid @NotNull(message = "请求内容不能为空") MediationRequests.DraftAgreement request) {
-        return after(committee.draftAgreement(id, request, user.scope(), user.actor()));
+        return after(committee.draftAgreement(id, request.command(), user.scope(), user.actor()));
     }
 
     @POST

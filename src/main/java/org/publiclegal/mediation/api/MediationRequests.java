@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.publiclegal.mediation.Dispute;
 import org.publiclegal.mediation.DisputeType;
+import org.publiclegal.mediation.CommitteeCommands;
 import org.publiclegal.mediation.OfflineCommands;
 import org.publiclegal.mediation.Party;
 
@@ -90,6 +91,11 @@ public final class MediationRequests {
             @NotBlank(message = "请填写各方责任") @Size(max = 2000, message = "最多 2000 字") String responsibilities,
             @NotEmpty(message = "请至少填写一条协议条款") @Size(max = 20, message = "最多 20 条")
             List<@Valid @NotNull(message = "条款不能为空") Term> terms) {
+
+        public CommitteeCommands.DraftAgreement command() {
+            return new CommitteeCommands.DraftAgreement(facts, responsibilities, terms.stream()
+                    .map(t -> new OfflineCommands.Term(t.content(), t.performanceMethod(), t.deadline())).toList());
+        }
     }
 
     /** A party as the mediator takes it down (a person: sex and age; the ID number is optional). */

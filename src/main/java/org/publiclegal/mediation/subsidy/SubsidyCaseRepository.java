@@ -4,7 +4,6 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.publiclegal.mediation.AfterAgreement;
 import org.publiclegal.mediation.MediationStatus;
 
 import java.time.Instant;
@@ -42,7 +41,7 @@ public class SubsidyCaseRepository implements PanacheRepositoryBase<SubsidyCase,
                 .getResultList()
                 .map(rows -> rows.stream().map(r -> new SubsidyStatement.CaseRow((UUID) r[0], (String) r[1],
                         (String) r[2], (Instant) r[3], (SubsidyTier) r[4],
-                        r[5] == null ? null : r[5] == AfterAgreement.FollowUp.Performance.PERFORMED, r[6] != null)).toList()));
+                        r[5] == null ? null : r[5] == org.publiclegal.mediation.FollowUp.Performance.PERFORMED, r[6] != null)).toList()));
     }
 
     /** The mediators assigned to those disputes, per dispute in assignment order. */

@@ -194,7 +194,7 @@ class AdvisoryBookingTest {
     void cancellingInsideTheNoticePeriodIsLateAndOutsideItIsFreeAndTheSlotIsOfferedAgain() {
         Fixtures.County c = Fixtures.county();
         Account advisor = AdvisoryFlow.advisor(c);
-        Instant soon = Instant.now().plus(61, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
+        Instant soon = TestClock.now().plus(61, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
         Instant later = soon.plus(3, ChronoUnit.HOURS);
         AdvisoryFlow.session(advisor, soon, soon.plus(30, ChronoUnit.MINUTES), 30);
         AdvisoryFlow.session(advisor, later, later.plus(30, ChronoUnit.MINUTES), 30);
@@ -269,7 +269,7 @@ class AdvisoryBookingTest {
                 .body("status", equalTo("CONFIRMED")).body("allowed", hasItem("complete"));
         given().auth().oauth2(advisorToken).contentType(ContentType.JSON).body(Map.of("summary", "解答宅基地确权问题"))
                 .post(path + "/completion").then().statusCode(409).body("detail", containsString("尚未开始"));
-        TestClock.advance(Duration.between(Instant.now(), slot).plusMinutes(5));
+        TestClock.advance(Duration.between(TestClock.now(), slot).plusMinutes(5));
         String record = given().auth().oauth2(advisorToken).contentType(ContentType.JSON)
                 .body(Map.of("summary", "解答宅基地确权问题", "personsServed", 2))
                 .post(path + "/completion").then().statusCode(200).body("status", equalTo("COMPLETED"))

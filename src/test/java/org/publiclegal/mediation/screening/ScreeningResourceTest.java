@@ -1,5 +1,6 @@
 package org.publiclegal.mediation.screening;
 
+import org.publiclegal.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -39,7 +40,7 @@ class ScreeningResourceTest {
     }
 
     private static LocalDate today() {
-        return LocalDate.now(TimeSource.CHINA);
+        return TestClock.today();
     }
 
     private static Map<String, Object> round(String region, LocalDate on) {
@@ -196,7 +197,7 @@ class ScreeningResourceTest {
         record(office, noPlace).then().statusCode(400).body("errors[0].field", equalTo("place"));
         // a county is not a place one screens (even for a county-wide committee); an unknown village neither
         Organisation industry = Organisation.create(OrganisationType.MEDIATION_COMMITTEE, CommitteeKind.INDUSTRY,
-                "医疗纠纷调委会" + UUID.randomUUID(), c.county(), null, null, Instant.now());
+                "医疗纠纷调委会" + UUID.randomUUID(), c.county(), null, null, TestClock.now());
         Fixtures.run(s -> s.persist(industry));
         record(Fixtures.mediator(industry), round(c.county(), today())).then().statusCode(400)
                 .body("errors[0].field", equalTo("regionCode"));

@@ -1,5 +1,6 @@
 package org.publiclegal.mediation.subsidy;
 
+import org.publiclegal.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.JsonConfig;
@@ -96,7 +97,7 @@ class SubsidyStatementTest {
         Map<String, Object> agreement = Map.of("facts", "双方因通道宽度发生争议",
                 "responsibilities", "杨建华修建围墙超出宅基地界线",
                 "terms", List.of(Map.of("content", "杨建华拆除占道围墙一米", "performanceMethod", "自行拆除",
-                        "deadline", LocalDate.now().plusDays(20).toString())));
+                        "deadline", TestClock.today().plusDays(20).toString())));
         post(accepting, "/" + id + "/agreement", agreement).statusCode(200);
         post(alice, "/" + id + "/agreement/confirmation", null).statusCode(200);
         post(bob, "/" + id + "/agreement/confirmation", null).statusCode(200);
@@ -447,7 +448,7 @@ class SubsidyStatementTest {
 
     private static SubsidyRule rule(String region, SubsidyTier tier, long fen, LocalDate from, LocalDate to) {
         return SubsidyRule.create(new SubsidyRule.Terms(region, tier, fen, false, false, from, to, null), null,
-                Instant.now());
+                TestClock.now());
     }
 
     @SuppressWarnings("unchecked")
