@@ -9,11 +9,11 @@ import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import org.publiclegal.shared.domain.DomainException;
 import org.publiclegal.shared.domain.IllegalTransition;
+import org.publiclegal.shared.domain.StepRecorder;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.publiclegal.legalaid.ApplicationStatus.ASSIGNED;
@@ -129,18 +129,17 @@ public class LegalAidApplication {
 
     /** Steps the transitions produced and the service has not yet written to the timeline. */
     @Transient
-    private final java.util.List<ApplicationStep> pendingSteps = new java.util.ArrayList<>();
+    private final StepRecorder<ApplicationStatus, ApplicationStep> steps =
+            new StepRecorder<>("法律援助申请", this::step);
 
     /** The step the last transition produced. */
     public ApplicationStep lastStep() {
-        return pendingSteps.isEmpty() ? null : pendingSteps.get(pendingSteps.size() - 1);
+        return steps.last();
     }
 
     /** Takes the steps produced since the last call, in order, for the timeline. */
     public java.util.List<ApplicationStep> drainSteps() {
-        java.util.List<ApplicationStep> steps = java.util.List.copyOf(pendingSteps);
-        pendingSteps.clear();
-        return steps;
+        return steps.drain();
     }
 
     /** Art. 44: limitation period ending in under 7 days, or urgent preservation/advance execution. */
@@ -453,21 +452,22 @@ public class LegalAidApplication {
     }
 
     private void require(String action, ApplicationStatus... allowed) {
-        if (!Set.of(allowed).contains(status)) {
-            throw new IllegalTransition("法律援助申请", status, action, status.actions());
-        }
+        steps.require(status, action, false, status::actions, allowed);
     }
 
     private void move(String action, ApplicationStatus to, Instant now, String note) {
+        status = steps.move(action, status, to, now, note);
+    }
+
+    private ApplicationStep step(String action, ApplicationStatus from, ApplicationStatus to, Instant at, String note) {
         ApplicationStep step = new ApplicationStep();
         step.applicationId = id;
-        step.occurredAt = now;
+        step.occurredAt = at;
         step.action = action;
-        step.fromStatus = status;
+        step.fromStatus = from;
         step.toStatus = to;
         step.note = note;
-        status = to;
-        pendingSteps.add(step);
+        return step;
     }
 
     /** Whether the case is past the deadline of what it is waiting for. */

@@ -9,9 +9,9 @@ import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import org.publiclegal.shared.domain.DomainException;
 import org.publiclegal.shared.domain.IllegalTransition;
+import org.publiclegal.shared.domain.StepRecorder;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -107,12 +107,10 @@ public class Dispute {
     public long version;
 
     @Transient
-    private final List<MediationStep> pendingSteps = new ArrayList<>();
+    private final StepRecorder<MediationStatus, MediationStep> steps = new StepRecorder<>("调解案件", this::step);
 
     public List<MediationStep> drainSteps() {
-        List<MediationStep> steps = List.copyOf(pendingSteps);
-        pendingSteps.clear();
-        return steps;
+        return steps.drain();
     }
 
     public void submitted(Instant now) {
@@ -333,21 +331,22 @@ public class Dispute {
     }
 
     private void require(String action, MediationStatus... allowed) {
-        if (archivedAt != null || !Set.of(allowed).contains(status)) {
-            throw new IllegalTransition("调解案件", status, action, allowedActions());
-        }
+        steps.require(status, action, archivedAt != null, this::allowedActions, allowed);
     }
 
     private void move(String action, MediationStatus to, Instant now, String note) {
+        status = steps.move(action, status, to, now, note);
+    }
+
+    private MediationStep step(String action, MediationStatus from, MediationStatus to, Instant at, String note) {
         MediationStep step = new MediationStep();
         step.disputeId = id;
-        step.occurredAt = now;
+        step.occurredAt = at;
         step.action = action;
-        step.fromStatus = status;
+        step.fromStatus = from;
         step.toStatus = to;
         step.note = note;
-        status = to;
-        pendingSteps.add(step);
+        return step;
     }
 
     /** Statuses from which no party act can change the outcome. */
