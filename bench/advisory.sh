@@ -38,166 +38,18 @@ WAIT_FOR_OTHERS=${WAIT_FOR_OTHERS:-1}
 WAIT_MAX_SECONDS=${WAIT_MAX_SECONDS:-3600}
 APP_JAVA_OPTS=${APP_JAVA_OPTS:-}
 
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-BASE="http://localhost:$HTTP_PORT"
-RESULTS_DIR=bench/results
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bench_init advisory "$HTTP_PORT" "$PG_PORT" pgbench
+bench_wait_for_others "LoadDriver|legalaid-bench|mediation-bench\.|reporting-bench\.|advisory-bench\."
+RUN_STARTED=$(date +%s)
 RESULTS_FILE="$RESULTS_DIR/advisory-$(date +%F).md"
 VILLAGE=532932100201          # a demo village of 云鹤镇 (township 532932100000)
 OFFICE=office1                # 云鹤镇司法所
 
-log() { printf '\n== %s  %s\n' "$(date +%T)" "$*" >&2; }
-die() { printf 'advisory.sh: %s\n' "$*" >&2; exit 1; }
-
-for tool in java javac curl psql pgbench; do
-    command -v "$tool" >/dev/null || die "$tool is required (JDK 17, curl, psql)"
-done
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in "$HTTP_PORT" "$PG_PORT"; do
-    port_in_use "$port" && die "port $port is already in use (set HTTP_PORT / PG_PORT)"
-done
-
-# Two benchmarks on 2 cores skew each other (and a build would replace the jar under a running app).
-if [[ "$WAIT_FOR_OTHERS" == 1 ]]; then
-    waited=0
-    while pgrep -f 'LoadDriver|legalaid-bench|mediation-bench\.|reporting-bench\.|advisory-bench\.' >/dev/null; do
-        (( waited == 0 )) && log "another benchmark is running; waiting for it to finish (checking every 20 s)"
-        (( waited >= WAIT_MAX_SECONDS )) && die "another benchmark is still running after $waited s"
-        sleep 20
-        waited=$((waited + 20))
-    done
-    (( waited > 0 )) && log "the other benchmark finished after ${waited} s of waiting"
-fi
-
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "n/a")
-if awk -v l="${LOAD_BEFORE%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n / 2) }' 2>/dev/null; then
-    printf 'advisory.sh: warning: load average %s on %s cores; something else is running (or just finished) and\n' \
-        "$LOAD_BEFORE" "$(nproc)" >&2
-    printf '  the figures may be lower (the "other" share of the CPU column in the results shows how much)\n' >&2
-fi
-RUN_STARTED=$(date +%s)
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/advisory-bench.XXXXXX")
-APP_PID=
-
-# Stops the app (its shutdown stops the embedded PostgreSQL), falls back to the server's own pid file if the
-# app had to be killed hard, and removes the temporary folder.
-cleanup() {
-    local status=$?
-    trap - EXIT INT TERM
-    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-        log "stopping the app (pid $APP_PID)"
-        kill "$APP_PID" 2>/dev/null || true
-        for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
-        kill -0 "$APP_PID" 2>/dev/null && kill -9 "$APP_PID" 2>/dev/null || true
-    fi
-    if [[ -f "$WORK/pg/postmaster.pid" ]]; then
-        local pg_pid
-        pg_pid=$(head -n 1 "$WORK/pg/postmaster.pid")
-        if [[ "$pg_pid" =~ ^[0-9]+$ ]] && kill -0 "$pg_pid" 2>/dev/null \
-            && tr '\0' ' ' <"/proc/$pg_pid/cmdline" 2>/dev/null | grep -q -- "$WORK/pg"; then
-            kill -INT "$pg_pid" 2>/dev/null || true
-            for _ in $(seq 1 60); do kill -0 "$pg_pid" 2>/dev/null || break; sleep 0.5; done
-        fi
-    fi
-    if (( status != 0 )) && [[ -f "$WORK/app.log" ]]; then
-        printf '\n-- last lines of the app log --\n' >&2
-        tail -n 40 "$WORK/app.log" >&2
-    fi
-    rm -rf "$WORK"
-    exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-export PGPASSWORD=postgres
-sql() { psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$PG_PORT" -U postgres postgres "$@"; }
-sql_value() { sql -A -t -c "$1"; }
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
-
 # ---------------------------------------------------------------------------------------------------------
-log "build"
-if [[ "$SKIP_BUILD" != 1 ]]; then
-    ./mvnw -q -B package -DskipTests
-fi
-[[ -f target/quarkus-app/quarkus-run.jar ]] || die "target/quarkus-app/quarkus-run.jar is missing"
-# run from a copy, so that a build started meanwhile (another benchmark, an IDE) cannot swap jars under the app
-cp -r target/quarkus-app "$WORK/app"
-mkdir -p "$WORK/driver"
-javac -d "$WORK/driver" bench/LoadDriver.java
-driver() { java -Xmx512m -cp "$WORK/driver" LoadDriver "$@"; }
-
-log "start the app on :$HTTP_PORT (embedded PostgreSQL on :$PG_PORT, data in $WORK/pg)"
+bench_build
 # shellcheck disable=SC2086 # APP_JAVA_OPTS is a list of options
-java $APP_JAVA_OPTS -Dquarkus.profile=dev \
-    -Dapp.embedded-db.data-dir="$WORK/pg" -Dapp.embedded-db.port="$PG_PORT" \
-    -Dapp.jwt.dev-key-dir="$WORK/jwt" \
-    -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.log.level=WARN \
-    -Dapp.advisory.max-open-bookings-per-advisor=1000000000 \
-    -jar "$WORK/app/quarkus-run.jar" >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-started=$(now)
-for _ in $(seq 1 180); do
-    kill -0 "$APP_PID" 2>/dev/null || die "the app exited during start-up"
-    curl -fsS -o /dev/null "$BASE/q/health/ready" 2>/dev/null && break
-    sleep 1
-done
-curl -fsS -o /dev/null "$BASE/q/health/ready" || die "the app did not become ready in 180 s"
-log "ready after $(elapsed "$started" "$(now)") s"
-
-# ---------------------------------------------------------------------------------------------------------
-# Where the CPU went during a load run, in % of the whole machine: the app JVM, PostgreSQL (server and
-# backends), the load driver, anything else on the machine (another build, ...), idle. From /proc.
-CLK_TCK=$(getconf CLK_TCK)
-NCPU=$(nproc)
-busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
-pid_ticks() { # utime + stime of a process and of its reaped children (PostgreSQL's parallel and autovacuum
-    local st  # workers end up in the postmaster's), 0 once it is gone
-    st=$(cat "/proc/$1/stat" 2>/dev/null) || { echo 0; return; }
-    awk '{ print $12 + $13 + $14 + $15 }' <<<"${st##*) }"
-}
-pg_pids() {
-    local pm
-    pm=$(head -n 1 "$WORK/pg/postmaster.pid" 2>/dev/null) || return 0
-    echo "$pm"
-    ps -o pid= --ppid "$pm" || true
-}
-declare -A PG_T0
-cpu_start() {
-    CPU_B0=$(busy_ticks); CPU_A0=$(pid_ticks "$APP_PID"); CPU_W0=$(now)
-    PG_T0=()
-    local pid
-    for pid in $(pg_pids); do PG_T0[$pid]=$(pid_ticks "$pid"); done
-}
-# cpu_end DRIVER_CPU_SECONDS -> "app/db/driver/other/idle"
-cpu_end() {
-    local busy app db=0 pid wall
-    busy=$(( $(busy_ticks) - CPU_B0 )); app=$(( $(pid_ticks "$APP_PID") - CPU_A0 ))
-    for pid in $(pg_pids); do db=$(( db + $(pid_ticks "$pid") - ${PG_T0[$pid]:-0} )); done
-    wall=$(elapsed "$CPU_W0" "$(now)")
-    awk -v busy="$busy" -v app="$app" -v db="$db" -v drv="$1" -v wall="$wall" -v hz="$CLK_TCK" -v n="$NCPU" 'BEGIN {
-        cap = wall * hz * n; d = drv * hz; o = busy - app - db - d; if (o < 0) o = 0
-        printf "%.0f/%.0f/%.0f/%.0f/%.0f", 100 * app / cap, 100 * db / cap, 100 * d / cap, 100 * o / cap, 100 * (cap - busy) / cap }'
-}
-
-ROWS_MD=()
-TABLE_HEAD='| scenario | VUs | s | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms | CPU % app/db/driver/other/idle |
-|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|'
-# run_load SCENARIO VUS WARMUP DRIVER-ARGS...: runs the driver, keeps its RESULT line as a table row
-run_load() {
-    local scenario=$1 vus=$2 warmup=$3; shift 3
-    log "$scenario (load average $(cut -d' ' -f1-3 /proc/loadavg))"
-    local out line cpu
-    cpu_start
-    out=$(driver "$@" --vus "$vus" --warmup "$warmup" --label "$scenario") \
-        || die "load run failed: $scenario"
-    echo "$out" >&2
-    line=$(grep '^RESULT ' <<<"$out" | tail -n 1)
-    field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }
-    cpu=$(cpu_end "$(field cpu_s)")
-    echo "CPU % app/db/driver/other/idle: $cpu" >&2
-    ROWS_MD+=("| $scenario | $vus | $(field seconds) | $(field requests) | $(field errors) | $(field rps) | $(field p50_ms) | $(field p95_ms) | $(field p99_ms) | $(field max_ms) | $cpu |")
-}
-token_of() { grep -o '"accessToken":"[^"]*"' | cut -d'"' -f4; }
+bench_start_app $APP_JAVA_OPTS -Dapp.advisory.max-open-bookings-per-advisor=1000000000
 staff_token() {
     local t
     t=$(curl -fsS "$BASE/api/auth/staff" -H 'Content-Type: application/json' \

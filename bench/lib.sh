@@ -2,6 +2,7 @@
 #
 #   source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 #   bench_init legalaid "$HTTP_PORT" "$PG_PORT"     # tools, ports, load warning, $WORK, cleanup on exit
+#   bench_wait_for_others 'LoadDriver|…-bench\.'    # optional: wait for other benchmarks to finish
 #   bench_build                                     # ./mvnw package (unless SKIP_BUILD=1), app copied to $WORK/app
 #   bench_start_app [-Dextra=...]                   # dev profile on the embedded PostgreSQL; waits for readiness
 #   run_load "scenario" VUS WARMUP get --url ...    # LoadDriver run, one row in ROWS_MD with the CPU split
@@ -43,6 +44,22 @@ bench_init() {
     export PGPASSWORD=postgres
     trap bench_cleanup EXIT
     trap 'exit 130' INT TERM
+}
+
+# bench_wait_for_others PATTERN: with WAIT_FOR_OTHERS=1 (the default), waits up to WAIT_MAX_SECONDS [3600] for
+# processes matching PATTERN (other benchmarks: two on 2 cores skew each other, and a build would replace the
+# jar under a running app) to finish, checking every 20 s
+bench_wait_for_others() {
+    [[ "${WAIT_FOR_OTHERS:-1}" == 1 ]] || return 0
+    local waited=0
+    while pgrep -f "$1" | grep -vx "$$" >/dev/null; do
+        (( waited == 0 )) && log "another benchmark is running; waiting for it to finish (checking every 20 s)"
+        (( waited >= ${WAIT_MAX_SECONDS:-3600} )) && die "another benchmark is still running after $waited s"
+        sleep 20
+        waited=$((waited + 20))
+    done
+    (( waited > 0 )) && log "the other benchmark finished after ${waited} s of waiting"
+    return 0
 }
 
 # Stops the app (its shutdown stops the embedded PostgreSQL), falls back to the server's own pid file if the

@@ -23,23 +23,12 @@ HTTP_PORT=${HTTP_PORT:-18088}
 PG_PORT=${PG_PORT:-55440}
 SKIP_BUILD=${SKIP_BUILD:-0}
 
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-BASE="http://localhost:$HTTP_PORT"
-WORK=$(mktemp -d /tmp/ops-rehearsal-XXXXXX)
-DATA="$WORK/pgdata"
-RESULTS_FILE="bench/results/ops-$(date +%F).md"
-APP_PID=""
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bench_init ops "$HTTP_PORT" "$PG_PORT" tar
+DATA="$WORK/pg"   # where lib.sh's cleanup looks for a server left running
+RESULTS_FILE="$RESULTS_DIR/ops-$(date +%F).md"
 
-log() { printf '== %s  %s\n' "$(date +%T)" "$*" >&2; }
-die() { printf 'ops.sh: %s\n' "$*" >&2; exit 1; }
-cleanup() {
-    [[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-[[ "$SKIP_BUILD" == 1 ]] || ./mvnw -q package -DskipTests -DskipMutation
-[[ -f target/quarkus-app/quarkus-run.jar ]] || die "target/quarkus-app/quarkus-run.jar is missing"
+bench_build
 
 ADMIN_PASSWORD_FILE="$WORK/admin-password"
 printf 'Initial-%s1\n' "$(date +%s)" > "$ADMIN_PASSWORD_FILE"
@@ -56,7 +45,7 @@ start_app() {   # $1: log file
         APP_BOOTSTRAP_ADMIN_USERNAME=admin APP_BOOTSTRAP_ADMIN_PASSWORD_FILE="$ADMIN_PASSWORD_FILE" \
         APP_BOOTSTRAP_ADMIN_REGION_CODE=530000000000 APP_BOOTSTRAP_ADMIN_REGION_NAME=云南省 \
         APP_BOOTSTRAP_ADMIN_ORGANISATION_NAME=云南省司法厅 \
-        java -Xmx"$HEAP" -XX:+UseSerialGC -jar target/quarkus-app/quarkus-run.jar >"$1" 2>&1 &
+        java -Xmx"$HEAP" -XX:+UseSerialGC -jar "$WORK/app/quarkus-run.jar" >"$1" 2>&1 &
     APP_PID=$!
     for _ in $(seq 1 240); do
         curl -fs "$BASE/q/health/ready" >/dev/null 2>&1 && return 0
@@ -160,14 +149,14 @@ log "requests $ALL, failed $FAILED, answered 2xx after SIGTERM $AFTER_TERM; read
 # ---------------------------------------------------------------------------------------------- 3. backup
 BACKUP="$WORK/backup.tar.gz"
 AT_BACKUP=$(count_rows "$DATA")
-tar -C "$WORK" -czf "$BACKUP" pgdata
+tar -C "$WORK" -czf "$BACKUP" pg
 log "cold backup: $(du -h "$BACKUP" | cut -f1) with $AT_BACKUP"
 start_app "$WORK/app2.log"
 REFUSED_LINE=$(grep -o 'Bootstrap refused: .*' "$WORK/app2.log" | head -1)
 for _ in 1 2 3 4 5; do sign_in "$CHOSEN" >/dev/null; done
 kill -TERM "$APP_PID"; wait "$APP_PID" || true; APP_PID=""
 AFTER_MORE=$(count_rows "$DATA")
-mkdir -p "$WORK/restore" && tar -C "$WORK/restore" -xzf "$BACKUP" && mv "$WORK/restore/pgdata" "$WORK/restored"
+mkdir -p "$WORK/restore" && tar -C "$WORK/restore" -xzf "$BACKUP" && mv "$WORK/restore/pg" "$WORK/restored"
 RESTORED=$(count_rows "$WORK/restored")
 log "live database after 5 more sign-ins: $AFTER_MORE; restored from the backup: $RESTORED"
 [[ "$RESTORED" == "$AT_BACKUP" ]] || die "the restored database differs from the backup point"
