@@ -8,7 +8,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.publiclegal.identity.ProfileService;
 import org.publiclegal.legalaid.ApplicationTransitions.Capacity;
-import org.publiclegal.legalaid.api.ApplicationRequests;
 import org.publiclegal.region.OrganisationService;
 import org.publiclegal.region.OrganisationType;
 import org.publiclegal.shared.audit.Actor;
@@ -73,7 +72,7 @@ public class ApplicationService {
 
     /** Saves a new application as a draft, routed to the legal aid centre covering the matter's region. */
     @WithTransaction
-    public Uni<LegalAidApplication> create(UUID applicantId, ApplicationRequests.Create r, Actor actor) {
+    public Uni<LegalAidApplication> create(UUID applicantId, ApplicationCommands.Draft r, Actor actor) {
         return draft(r, actor, Capacity.APPLICANT, profiles.hasCompleteProfile(applicantId).invoke(complete -> {
             if (!complete) {
                 throw DomainException.rule("申请法律援助前请先在“我的”中完善实名信息");
@@ -87,7 +86,7 @@ public class ApplicationService {
      * rules as the app; the officer attaches the materials and submits it.
      */
     @WithTransaction
-    public Uni<LegalAidApplication> createAtWindow(ApplicationRequests.Create r, NoticeRegistration.NotifiedPerson applicant,
+    public Uni<LegalAidApplication> createAtWindow(ApplicationCommands.Draft r, NoticeRegistration.NotifiedPerson applicant,
                                                    boolean identityChecked, AccessScope scope, Actor actor) {
         if (!scope.hasRole(org.publiclegal.shared.security.Roles.AID_OFFICER) || scope.organisationId() == null) {
             throw DomainException.forbidden("只有法律援助中心的工作人员可以在窗口代为录入申请");
@@ -108,7 +107,7 @@ public class ApplicationService {
         });
     }
 
-    private Uni<LegalAidApplication> draft(ApplicationRequests.Create r, Actor actor, Capacity by, Uni<Void> precheck,
+    private Uni<LegalAidApplication> draft(ApplicationCommands.Draft r, Actor actor, Capacity by, Uni<Void> precheck,
                                            UUID requiredCentre, java.util.function.Consumer<LegalAidApplication> who) {
         boolean meansTestWaived = r.exemption() != null || !isEmpty(r.situations()) || !isEmpty(r.notifiedGrounds());
         if (r.finances() == null && !meansTestWaived) {

@@ -2,6 +2,8 @@ package org.publiclegal.mediation;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +17,7 @@ import org.publiclegal.shared.crypto.Masking;
 import org.publiclegal.shared.persistence.Cursor;
 import org.publiclegal.shared.persistence.CursorPage;
 import org.publiclegal.shared.persistence.DeadlineOrder;
+import org.publiclegal.shared.persistence.HqlEnums;
 import org.publiclegal.shared.security.AccessScope;
 
 import java.time.Instant;
@@ -119,12 +122,16 @@ public class DisputeQueries {
         }
     }
 
+    /** The open statuses of a queue, as fixed HQL text (translated once, matching the partial indexes). */
+    private static final String OPEN = HqlEnums.inList(MediationStatus.OPEN);
+
     /**
      * A resident's disputes (as applicant or invited party), newest first; the committee's, 司法所's or
-     * 司法局's queue of open cases, time limit first.
+     * 司法局's queue of open cases, time limit first. Rows are {@link DisputeListing} projections.
      */
-    public Uni<CursorPage<Dispute>> list(AccessScope scope, MediationStatus status, boolean overdue, Instant now,
-                                         String cursor, int limit) {
+    @WithSession
+    public Uni<CursorPage<DisputeListing>> list(AccessScope scope, MediationStatus status, boolean overdue, Instant now,
+                                                String cursor, int limit) {
         StringBuilder where = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
         if (scope.isResident()) {
@@ -139,8 +146,7 @@ public class DisputeQueries {
             where.append(" and d.status = :status");
             params.put("status", status);
         } else if (!scope.isResident()) {
-            where.append(" and d.status in :open");
-            params.put("open", MediationStatus.OPEN);
+            where.append(" and d.status in ").append(OPEN);
         }
         if (overdue) {
             where.append(" and d.currentDueAt < :now");
@@ -154,14 +160,24 @@ public class DisputeQueries {
                     params.put("at", Instant.parse(after.get(0)));
                     params.put("aid", UUID.fromString(after.get(1)));
                 }
-                return disputes.page(where.toString(), params, "d.createdAt desc, d.id desc", limit)
-                        .map(rows -> CursorPage.of(rows, limit, d -> Cursor.encode(d.createdAt, d.id), d -> d));
+                return rows(where.toString(), params, "d.createdAt desc, d.id desc", limit)
+                        .map(rows -> CursorPage.of(rows, limit, d -> Cursor.encode(d.createdAt(), d.id()), d -> d));
             }
         } catch (RuntimeException e) {
             throw Cursor.invalid();
         }
         return DeadlineOrder.page("d", where.toString(), params, cursor, limit,
-                (w, p, order) -> disputes.page(w, p, order, limit), d -> d.currentDueAt, d -> d.id);
+                (w, p, order) -> rows(w, p, order, limit), DisputeListing::currentDueAt, DisputeListing::id);
+    }
+
+    /** {@code limit + 1} list rows for an HQL {@code where} over alias {@code d} and an {@code order by}. */
+    private static Uni<List<DisputeListing>> rows(String where, Map<String, Object> params, String orderBy, int limit) {
+        return Panache.getSession().chain(s -> {
+            var query = s.createSelectionQuery(DisputeListing.SELECT + " where " + where + " order by " + orderBy,
+                    DisputeListing.class);
+            params.forEach(query::setParameter);
+            return query.setMaxResults(limit + 1).getResultList();
+        });
     }
 
 }

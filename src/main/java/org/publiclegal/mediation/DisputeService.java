@@ -10,7 +10,6 @@ import org.publiclegal.mediation.MediationRepositories.Disputes;
 import org.publiclegal.mediation.MediationRepositories.Messages;
 import org.publiclegal.mediation.MediationRepositories.Parties;
 import org.publiclegal.mediation.MediationRepositories.Steps;
-import org.publiclegal.mediation.api.MediationRequests;
 import org.publiclegal.region.OrganisationService;
 import org.publiclegal.shared.audit.Actor;
 import org.publiclegal.shared.calendar.DayCounting;
@@ -91,7 +90,7 @@ public class DisputeService {
     }
 
     @WithTransaction
-    public Uni<Submitted> submit(UUID applicantId, MediationRequests.Submit r, Actor actor) {
+    public Uni<Submitted> submit(UUID applicantId, DisputeCommands.Submit r, Actor actor) {
         if (!RegionCodes.isValid(r.villageCode()) || RegionCodes.levelOf(r.villageCode()) != RegionCodes.Level.VILLAGE) {
             throw DomainException.invalidField("villageCode", "请选择纠纷发生地所在的村（社区）");
         }
@@ -140,7 +139,7 @@ public class DisputeService {
      * code), the case is accepted at once and the referral's time limit runs.
      */
     @WithTransaction
-    public Uni<Submitted> referFromCourt(MediationRequests.CourtReferral r, AccessScope scope, Actor actor) {
+    public Uni<Submitted> referFromCourt(DisputeCommands.CourtReferral r, AccessScope scope, Actor actor) {
         if (!scope.hasRole(Roles.MEDIATOR) || scope.organisationId() == null) {
             throw DomainException.forbidden("只有调委会的调解员可以登记法院委派案件");
         }
@@ -391,7 +390,7 @@ public class DisputeService {
     }
 
     /** A party who is invited: the code goes into {@code codes} (shown once), only its hash is kept. */
-    private Party invited(Dispute d, Party.Role role, MediationRequests.OtherParty o, int position, Instant now,
+    private Party invited(Dispute d, Party.Role role, DisputeCommands.OtherParty o, int position, Instant now,
                           Map<UUID, String> codes) {
         return invited(d, role, o.kind(), o.name(), o.phone(), position, now, codes);
     }
