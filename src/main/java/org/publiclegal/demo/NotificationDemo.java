@@ -113,7 +113,8 @@ public class NotificationDemo {
         LegalAidApplication a = await(() -> applications.create(resident, new ApplicationRequests.Create(
                 AidMatter.LABOUR_RELATIONSHIP_OR_WAGES, AidServiceType.LABOUR_MEDIATION_ARBITRATION, summary, "某劳务公司",
                 new BigDecimal("21600.00"), village, null, null, false, false, null,
-                new Finances(4, new BigDecimal("2400.00"), new BigDecimal("3000"), false), null, false).command(), actor));
+                new Finances(4, new BigDecimal("2400.00"), new BigDecimal("3000"), false), null, false).command(), scope, actor)
+                .map(ApplicationService.ApplicationFile::application));
         await(() -> materials.upload(a.id, MaterialCategory.IDENTITY, "身份证.png", PNG, scope, actor));
         await(() -> materials.upload(a.id, MaterialCategory.FINANCIAL_STATUS, "收入说明.pdf", PDF, scope, actor));
         await(() -> materials.upload(a.id, MaterialCategory.CASE_MATERIALS, "欠条.pdf", PDF, scope, actor));

@@ -7,6 +7,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.publiclegal.mediation.DisputeAccess.Loaded;
 import org.publiclegal.mediation.MediationRepositories.Agreements;
 import org.publiclegal.mediation.MediationRepositories.Disputes;
 import org.publiclegal.mediation.MediationRepositories.Steps;
@@ -76,32 +77,44 @@ public class DisputeQueries {
     /** The case file; a mediator's read of the parties' details is audited, watchers see them masked. */
     @WithTransaction
     public Uni<DisputeFile> file(UUID id, AccessScope scope, Actor actor) {
-        return access.load(id, scope).chain(l -> {
-            boolean clear = DisputeAccess.handles(l, scope);
-            Dispute d = l.dispute();
-            List<PartyFile> ps = l.parties().stream().map(p -> {
-                String name = seal.open(p.nameCipher, d.keyId, "party.name", p.id);
-                String phone = p.phoneCipher == null ? null : seal.open(p.phoneCipher, d.keyId, "party.phone", p.id);
-                String idNumber = p.idNumberCipher == null ? null : seal.open(p.idNumberCipher, d.keyId, "party.id-number", p.id);
-                String address = p.addressCipher == null ? null : seal.open(p.addressCipher, d.keyId, "party.address", p.id);
-                boolean mine = scope.isResident() && scope.accountId().equals(p.accountId);
-                boolean show = clear && (!scope.isResident() || mine || p.kind == Party.Kind.ORGANISATION);
-                boolean ownDetails = clear && (!scope.isResident() || mine);
-                return new PartyFile(p.id, p.role, p.kind, show || scope.isResident() ? name : Masking.name(name),
-                        show ? phone : Masking.mobile(phone), p.sex, p.age,
-                        ownDetails ? idNumber : scope.isResident() ? null : Masking.idNumber(idNumber),
-                        ownDetails ? address : scope.isResident() ? null : Masking.address(address),
-                        p.consent, p.consentRecordedBy != null, p.accountId != null, p.agreementConfirmedAt);
-            }).toList();
-            String facts = clear ? seal.open(d.factsCipher, d.keyId, "facts", d.id) : null;
-            String claims = clear ? seal.open(d.claimsCipher, d.keyId, "claims", d.id) : null;
-            Uni<Void> audited = clear && !scope.isResident()
-                    ? audit.record(actor, "PERSONAL_DATA_READ", "med_dispute", d.id, d.regionCode, "调解案件详情")
-                    : Uni.createFrom().voidItem();
-            return audited.chain(() -> disputes.mediators(id)).chain(mediators -> steps.timeline(id)
-                    .chain(timeline -> agreements.findById(id).map(a -> new DisputeFile(d, facts, claims, ps, mediators,
-                            timeline, a == null || !clear ? null : agreement(a)))));
-        });
+        return access.load(id, scope).chain(l -> disputes.mediators(id).chain(mediators -> steps.timeline(id)
+                .chain(timeline -> agreements.findById(id)
+                        .chain(a -> fileOf(l, mediators, timeline, a, scope, actor)))));
+    }
+
+    /**
+     * The case file of a dispute this transaction just wrote (submitted, referred or registered), from what was
+     * written: no mediator assigned yet, no agreement, the first timeline steps. Nothing is read back.
+     */
+    public Uni<DisputeFile> fileOfNew(DisputeService.Submitted s, AccessScope scope, Actor actor) {
+        return fileOf(new Loaded(s.dispute(), s.parties()), List.of(), s.timeline(), null, scope, actor);
+    }
+
+    private Uni<DisputeFile> fileOf(Loaded l, List<UUID> mediators, List<MediationStep> timeline, Agreement a,
+                                    AccessScope scope, Actor actor) {
+        boolean clear = DisputeAccess.handles(l, scope);
+        Dispute d = l.dispute();
+        List<PartyFile> ps = l.parties().stream().map(p -> {
+            String name = seal.open(p.nameCipher, d.keyId, "party.name", p.id);
+            String phone = p.phoneCipher == null ? null : seal.open(p.phoneCipher, d.keyId, "party.phone", p.id);
+            String idNumber = p.idNumberCipher == null ? null : seal.open(p.idNumberCipher, d.keyId, "party.id-number", p.id);
+            String address = p.addressCipher == null ? null : seal.open(p.addressCipher, d.keyId, "party.address", p.id);
+            boolean mine = scope.isResident() && scope.accountId().equals(p.accountId);
+            boolean show = clear && (!scope.isResident() || mine || p.kind == Party.Kind.ORGANISATION);
+            boolean ownDetails = clear && (!scope.isResident() || mine);
+            return new PartyFile(p.id, p.role, p.kind, show || scope.isResident() ? name : Masking.name(name),
+                    show ? phone : Masking.mobile(phone), p.sex, p.age,
+                    ownDetails ? idNumber : scope.isResident() ? null : Masking.idNumber(idNumber),
+                    ownDetails ? address : scope.isResident() ? null : Masking.address(address),
+                    p.consent, p.consentRecordedBy != null, p.accountId != null, p.agreementConfirmedAt);
+        }).toList();
+        String facts = clear ? seal.open(d.factsCipher, d.keyId, "facts", d.id) : null;
+        String claims = clear ? seal.open(d.claimsCipher, d.keyId, "claims", d.id) : null;
+        Uni<Void> audited = clear && !scope.isResident()
+                ? audit.record(actor, "PERSONAL_DATA_READ", "med_dispute", d.id, d.regionCode, "调解案件详情")
+                : Uni.createFrom().voidItem();
+        return audited.replaceWith(new DisputeFile(d, facts, claims, ps, mediators, timeline,
+                a == null || !clear ? null : agreement(a)));
     }
 
     private AgreementFile agreement(Agreement a) {

@@ -85,8 +85,12 @@ public class DisputeService {
         this.clock = clock;
     }
 
-    /** A submitted dispute and the invitation code of each other party (shown once, to pass on). */
-    public record Submitted(Dispute dispute, Map<UUID, String> invitationCodes) {
+    /**
+     * A submitted dispute and the invitation code of each other party (shown once, to pass on), with the parties
+     * and timeline steps just written, so the answer is built without reading them back.
+     */
+    public record Submitted(Dispute dispute, Map<UUID, String> invitationCodes, List<Party> parties,
+                            List<MediationStep> timeline) {
     }
 
     @WithTransaction
@@ -419,7 +423,7 @@ public class DisputeService {
         for (String kind : events) {
             written = written.chain(() -> ledger.record(kind, d.regionCode, d.committeeId, now, MediationEvents.SOURCE, d.id));
         }
-        return written.chain(() -> matters.dispute(d, all)).replaceWith(new Submitted(d, codes));
+        return written.chain(() -> matters.dispute(d, all)).replaceWith(new Submitted(d, codes, all, taken));
     }
 
     private Uni<Void> tellMediators(Dispute d, String title, String body) {

@@ -69,7 +69,7 @@ public class DisputeResource {
                                 @Valid @NotNull(message = "请求内容不能为空") MediationRequests.Submit request) {
         return idempotency.create(user.id(), idempotencyKey, "mediation.dispute.submit", request,
                 () -> disputes.submit(user.id(), request.command(), user.actor())
-                        .chain(s -> queries.file(s.dispute().id, user.scope(), user.actor())
+                        .chain(s -> queries.fileOfNew(s, user.scope(), user.actor())
                                 .map(f -> new Idempotency.Created(URI.create("/api/mediation/disputes/" + s.dispute().id),
                                         DisputeDetail.of(f, clock.instant(), s.invitationCodes())))));
     }
@@ -84,7 +84,7 @@ public class DisputeResource {
                                   @Valid @NotNull(message = "请求内容不能为空") MediationRequests.CourtReferral request) {
         return idempotency.create(user.id(), idempotencyKey, "mediation.court-referral", request,
                 () -> disputes.referFromCourt(request.command(), user.scope(), user.actor())
-                        .chain(s -> queries.file(s.dispute().id, user.scope(), user.actor())
+                        .chain(s -> queries.fileOfNew(s, user.scope(), user.actor())
                                 .map(f -> new Idempotency.Created(URI.create("/api/mediation/disputes/" + s.dispute().id),
                                         DisputeDetail.of(f, clock.instant(), s.invitationCodes())))));
     }
@@ -99,7 +99,7 @@ public class DisputeResource {
                                   @Valid @NotNull(message = "请求内容不能为空") MediationRequests.Register request) {
         return idempotency.create(user.id(), idempotencyKey, "mediation.dispute.register", request,
                 () -> disputes.register(request.command(), user.scope(), user.actor())
-                        .chain(s -> queries.file(s.dispute().id, user.scope(), user.actor())
+                        .chain(s -> queries.fileOfNew(s, user.scope(), user.actor())
                                 .map(f -> new Idempotency.Created(URI.create("/api/mediation/disputes/" + s.dispute().id),
                                         DisputeDetail.of(f, clock.instant(), s.invitationCodes())))));
     }
