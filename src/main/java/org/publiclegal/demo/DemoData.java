@@ -73,11 +73,12 @@ public class DemoData {
         if (!config.demo().enabled()) {
             return;
         }
-        String hash = AuthService.hashPassword(PASSWORD, config.auth().bcryptCost());
+        // the staff password's bcrypt hash only when the demo is loaded: a restart on a loaded database skips it
         Boolean loaded = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
                 Panache.getSession().chain(s -> s.find(Region.class, COUNTY)).chain(existing -> existing != null
                         ? Uni.createFrom().item(false)
-                        : Panache.getSession().chain(s -> insert(s, hash)).replaceWith(true))));
+                        : Panache.getSession().chain(s -> insert(s, AuthService.hashPassword(PASSWORD,
+                                config.auth().bcryptCost()))).replaceWith(true))));
         Log.infof(loaded ? "Demo data loaded: 鹤庆县 (%s), staff password '%s'" : "Demo data already present (%s)",
                 COUNTY, PASSWORD);
     }

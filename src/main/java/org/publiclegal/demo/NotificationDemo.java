@@ -91,7 +91,7 @@ public class NotificationDemo {
                 "邻居翻修房屋时占用了两家之间的通道", "恢复通道原状", new BigDecimal("2000.00"),
                 List.of(new MediationRequests.OtherParty(Party.Kind.PERSON, "和丽芳", "13908720001")),
                 DemoData.village(0, 2), // the third village has its own committee with mediator1-3
-                Dispute.Mode.IN_PERSON), new Actor(r3, Roles.RESIDENT, null)));
+                Dispute.Mode.IN_PERSON).command(), new Actor(r3, Roles.RESIDENT, null)));
         String code = dispute.invitationCodes().values().iterator().next();
         AccessScope residentOne = new AccessScope(r1, Set.of(Roles.RESIDENT), null, null);
         await(() -> disputes.redeem(code, r1, residentOne));
@@ -113,7 +113,8 @@ public class NotificationDemo {
         LegalAidApplication a = await(() -> applications.create(resident, new ApplicationRequests.Create(
                 AidMatter.LABOUR_RELATIONSHIP_OR_WAGES, AidServiceType.LABOUR_MEDIATION_ARBITRATION, summary, "某劳务公司",
                 new BigDecimal("21600.00"), village, null, null, false, false, null,
-                new Finances(4, new BigDecimal("2400.00"), new BigDecimal("3000"), false), null, false), actor));
+                new Finances(4, new BigDecimal("2400.00"), new BigDecimal("3000"), false), null, false).command(), scope, actor)
+                .map(ApplicationService.ApplicationFile::application));
         await(() -> materials.upload(a.id, MaterialCategory.IDENTITY, "身份证.png", PNG, scope, actor));
         await(() -> materials.upload(a.id, MaterialCategory.FINANCIAL_STATUS, "收入说明.pdf", PDF, scope, actor));
         await(() -> materials.upload(a.id, MaterialCategory.CASE_MATERIALS, "欠条.pdf", PDF, scope, actor));

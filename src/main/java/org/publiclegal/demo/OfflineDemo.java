@@ -132,7 +132,8 @@ public class OfflineDemo {
                 ExemptionCategory.MIGRANT_WORKER_WAGES_OR_INJURY, null, null, false);
         NoticeRegistration.NotifiedPerson applicant = new NoticeRegistration.NotifiedPerson("杨丽华", "FEMALE",
                 ChineseIdNumber.Validator.withCheckCharacter("53293219900515122"), "鹤庆县草海镇");
-        return applications.createAtWindow(help, applicant, true, officer, actor).chain(a -> {
+        return applications.createAtWindow(help.command(), applicant, true, officer, actor)
+                .map(org.publiclegal.legalaid.ApplicationService.ApplicationFile::application).chain(a -> {
             Uni<?> attached = Uni.createFrom().voidItem();
             for (MaterialCategory m : List.of(MaterialCategory.IDENTITY, MaterialCategory.CASE_MATERIALS,
                     MaterialCategory.EXEMPTION_PROOF)) {
@@ -160,7 +161,7 @@ public class OfflineDemo {
                         List.of(new org.publiclegal.mediation.api.MediationRequests.OtherParty(Party.Kind.PERSON, "和丽芳", "13908721234"),
                                 new org.publiclegal.mediation.api.MediationRequests.OtherParty(Party.Kind.PERSON, "杨建华", null)),
                         DemoData.village(0, 0), Dispute.Mode.PHONE);
-                chain = chain.chain(n -> disputes.referFromCourt(referral, mediator, actor).replaceWith(n + 1));
+                chain = chain.chain(n -> disputes.referFromCourt(referral.command(), mediator, actor).replaceWith(n + 1));
             }
             return chain;
         }));
@@ -243,7 +244,8 @@ public class OfflineDemo {
                 ExemptionCategory.MIGRANT_WORKER_WAGES_OR_INJURY, null, null, false);
         NoticeRegistration.NotifiedPerson applicant = new NoticeRegistration.NotifiedPerson("字国富", "MALE",
                 ChineseIdNumber.Validator.withCheckCharacter("53293219820312123"), "鹤庆县云鹤镇");
-        return applications.createAtWindow(claim, applicant, true, officer, actor).chain(a -> {
+        return applications.createAtWindow(claim.command(), applicant, true, officer, actor)
+                .map(org.publiclegal.legalaid.ApplicationService.ApplicationFile::application).chain(a -> {
             Uni<?> attached = Uni.createFrom().voidItem();
             for (MaterialCategory m : List.of(MaterialCategory.IDENTITY, MaterialCategory.CASE_MATERIALS,
                     MaterialCategory.EXEMPTION_PROOF)) {

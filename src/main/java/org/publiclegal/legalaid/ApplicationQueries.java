@@ -1,10 +1,13 @@
 package org.publiclegal.legalaid;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.publiclegal.shared.persistence.Cursor;
 import org.publiclegal.shared.persistence.CursorPage;
 import org.publiclegal.shared.persistence.DeadlineOrder;
+import org.publiclegal.shared.persistence.HqlEnums;
 import org.publiclegal.shared.security.AccessScope;
 
 import java.time.Clock;
@@ -22,6 +25,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class ApplicationQueries {
 
+    /** The open statuses of a queue, as fixed HQL text (translated once, matching the partial indexes). */
+    private static final String OPEN = HqlEnums.inList(ApplicationStatus.OPEN);
+
     private final ApplicationRepository applications;
     private final Clock clock;
 
@@ -30,8 +36,9 @@ public class ApplicationQueries {
         this.clock = clock;
     }
 
-    public Uni<CursorPage<LegalAidApplication>> list(AccessScope scope, ApplicationStatus status, boolean overdueOnly,
-                                                     String cursor, int limit) {
+    @WithSession
+    public Uni<CursorPage<ApplicationListing>> list(AccessScope scope, ApplicationStatus status, boolean overdueOnly,
+                                                    String cursor, int limit) {
         AccessScope.Filter filter = scope.caseFilter("a.applicantId", "a.regionCode", "a.centreId", "a.lawyerId");
         StringBuilder where = new StringBuilder(filter.predicate());
         Map<String, Object> params = new HashMap<>(filter.parameters());
@@ -40,8 +47,7 @@ public class ApplicationQueries {
             params.put("status", status);
         } else if (!scope.isResident()) {
             // a queue shows what is still to be done; finished cases are found by status
-            where.append(" and a.status in :open");
-            params.put("open", ApplicationStatus.OPEN);
+            where.append(" and a.status in ").append(OPEN);
         }
         if (!scope.isResident()) {
             // drafts are the applicant's own business until submitted
@@ -59,11 +65,22 @@ public class ApplicationQueries {
                 params.put("at", instant(after.get(0)));
                 params.put("aid", uuid(after.get(1)));
             }
-            return applications.page(where.toString(), params, "a.createdAt desc, a.id desc", limit)
-                    .map(rows -> CursorPage.of(rows, limit, a -> Cursor.encode(a.createdAt, a.id), a -> a));
+            return rows(where.toString(), params, "a.createdAt desc, a.id desc", limit)
+                    .map(rows -> CursorPage.of(rows, limit, a -> Cursor.encode(a.createdAt(), a.id()), a -> a));
         }
         return DeadlineOrder.page("a", where.toString(), params, cursor, limit,
-                (w, p, order) -> applications.page(w, p, order, limit), a -> a.currentDueAt, a -> a.id);
+                (w, p, order) -> rows(w, p, order, limit), ApplicationListing::currentDueAt, ApplicationListing::id);
+    }
+
+    /** {@code limit + 1} list rows for an HQL {@code where} over alias {@code a} and an {@code order by}. */
+    private static Uni<List<ApplicationListing>> rows(String where, Map<String, Object> params, String orderBy,
+                                                      int limit) {
+        return Panache.getSession().chain(s -> {
+            var query = s.createSelectionQuery(ApplicationListing.SELECT + " where " + where + " order by " + orderBy,
+                    ApplicationListing.class);
+            params.forEach(query::setParameter);
+            return query.setMaxResults(limit + 1).getResultList();
+        });
     }
 
     private static Instant instant(String s) {

@@ -27,7 +27,10 @@ public class ApplicationRepository implements PanacheRepositoryBase<LegalAidAppl
     }
 
     public Uni<Long> nextNumber() {
-        return getSession().chain(s -> s.createNativeQuery("select nextval('aid_application_number_seq')", Long.class)
+        // no result class: with createNativeQuery(sql, Long.class) Hibernate makes a new query-plan cache key on every
+        // call (its implicit result-class mapping has no equals), and the keys pile up under one hash; a bigint comes
+        // back as a Long without it
+        return getSession().chain(s -> s.<Long>createNativeQuery("select nextval('aid_application_number_seq')")
                 .getSingleResult());
     }
 }

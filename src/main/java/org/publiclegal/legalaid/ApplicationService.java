@@ -8,7 +8,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.publiclegal.identity.ProfileService;
 import org.publiclegal.legalaid.ApplicationTransitions.Capacity;
-import org.publiclegal.legalaid.api.ApplicationRequests;
 import org.publiclegal.region.OrganisationService;
 import org.publiclegal.region.OrganisationType;
 import org.publiclegal.shared.audit.Actor;
@@ -71,14 +70,17 @@ public class ApplicationService {
         this.clock = clock;
     }
 
-    /** Saves a new application as a draft, routed to the legal aid centre covering the matter's region. */
+    /**
+     * Saves a new application as a draft, routed to the legal aid centre covering the matter's region, and returns
+     * its case file as written (no re-read).
+     */
     @WithTransaction
-    public Uni<LegalAidApplication> create(UUID applicantId, ApplicationRequests.Create r, Actor actor) {
+    public Uni<ApplicationFile> create(UUID applicantId, ApplicationCommands.Draft r, AccessScope scope, Actor actor) {
         return draft(r, actor, Capacity.APPLICANT, profiles.hasCompleteProfile(applicantId).invoke(complete -> {
             if (!complete) {
                 throw DomainException.rule("申请法律援助前请先在“我的”中完善实名信息");
             }
-        }).replaceWithVoid(), null, a -> a.applicantId = applicantId);
+        }).replaceWithVoid(), null, a -> a.applicantId = applicantId, scope);
     }
 
     /**
@@ -87,7 +89,7 @@ public class ApplicationService {
      * rules as the app; the officer attaches the materials and submits it.
      */
     @WithTransaction
-    public Uni<LegalAidApplication> createAtWindow(ApplicationRequests.Create r, NoticeRegistration.NotifiedPerson applicant,
+    public Uni<ApplicationFile> createAtWindow(ApplicationCommands.Draft r, NoticeRegistration.NotifiedPerson applicant,
                                                    boolean identityChecked, AccessScope scope, Actor actor) {
         if (!scope.hasRole(org.publiclegal.shared.security.Roles.AID_OFFICER) || scope.organisationId() == null) {
             throw DomainException.forbidden("只有法律援助中心的工作人员可以在窗口代为录入申请");
@@ -105,11 +107,12 @@ public class ApplicationService {
             a.intake = LegalAidApplication.Intake.WINDOW;
             a.enteredBy = actor.accountId();
             sealed.sealPerson(a, person);
-        });
+        }, scope);
     }
 
-    private Uni<LegalAidApplication> draft(ApplicationRequests.Create r, Actor actor, Capacity by, Uni<Void> precheck,
-                                           UUID requiredCentre, java.util.function.Consumer<LegalAidApplication> who) {
+    private Uni<ApplicationFile> draft(ApplicationCommands.Draft r, Actor actor, Capacity by, Uni<Void> precheck,
+                                       UUID requiredCentre, java.util.function.Consumer<LegalAidApplication> who,
+                                       AccessScope scope) {
         boolean meansTestWaived = r.exemption() != null || !isEmpty(r.situations()) || !isEmpty(r.notifiedGrounds());
         if (r.finances() == null && !meansTestWaived) {
             throw DomainException.invalidField("finances", "请填写家庭经济状况，或选择免予核查的情形（第四十二条）");
@@ -156,7 +159,7 @@ public class ApplicationService {
                 a.createdAt = now;
                 return a;
             }));
-        }).chain(applications::persist).call(a -> {
+        }).chain(applications::persist).chain(a -> {
             ApplicationStep step = new ApplicationStep();
             step.applicationId = a.id;
             step.occurredAt = now;
@@ -167,8 +170,9 @@ public class ApplicationService {
             step.note = a.intake == LegalAidApplication.Intake.WINDOW ? "窗口代为录入（已核验申请人身份）"
                     + (a.provisionalAidGrounds ? "；具备先行提供法律援助情形（第四十四条）" : "")
                     : a.provisionalAidGrounds ? "具备先行提供法律援助情形（第四十四条）" : null;
-            return steps.persist(step);
-        }).call(matters::legalAid);
+            return steps.persist(step).call(() -> matters.legalAid(a))
+                    .chain(() -> fileOf(a, List.of(step), List.of(), scope, actor));
+        });
     }
 
     /** Submits a draft once every required kind of material is attached. */
@@ -236,11 +240,17 @@ public class ApplicationService {
     @WithTransaction
     public Uni<ApplicationFile> file(UUID id, AccessScope scope, Actor actor) {
         return transitions.load(id, scope).chain(a -> steps.timeline(id).chain(timeline -> materials.of(id)
-                .map(list -> new ApplicationFile(a, ApplicationTransitions.handles(a, scope) ? sealed.open(a)
-                        : SealedDetails.Details.WITHHELD, person(a, scope), timeline, list))))
-                .call(f -> scope.isResident() || f.details() == SealedDetails.Details.WITHHELD ? Uni.createFrom().voidItem()
-                        : audit.record(actor, "PERSONAL_DATA_READ", "aid_application", id, f.application().regionCode,
-                        "法律援助申请详情（案情、对方当事人、经济状况）"));
+                .chain(list -> fileOf(a, timeline, list, scope, actor))));
+    }
+
+    /** The case file of a loaded (or just written) application; a staff read of its personal data is audited. */
+    private Uni<ApplicationFile> fileOf(LegalAidApplication a, List<ApplicationStep> timeline, List<Material> list,
+                                        AccessScope scope, Actor actor) {
+        ApplicationFile f = new ApplicationFile(a, ApplicationTransitions.handles(a, scope) ? sealed.open(a)
+                : SealedDetails.Details.WITHHELD, person(a, scope), timeline, list);
+        return scope.isResident() || f.details() == SealedDetails.Details.WITHHELD ? Uni.createFrom().item(f)
+                : audit.record(actor, "PERSONAL_DATA_READ", "aid_application", a.id, a.regionCode,
+                "法律援助申请详情（案情、对方当事人、经济状况）").replaceWith(f);
     }
 
     /** An application, its personal data in the clear, its timeline and materials. */

@@ -2,9 +2,12 @@ package org.publiclegal.mediation;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.publiclegal.mediation.DisputeAccess.Loaded;
 import org.publiclegal.mediation.MediationRepositories.Agreements;
 import org.publiclegal.mediation.MediationRepositories.Disputes;
 import org.publiclegal.mediation.MediationRepositories.Steps;
@@ -15,6 +18,7 @@ import org.publiclegal.shared.crypto.Masking;
 import org.publiclegal.shared.persistence.Cursor;
 import org.publiclegal.shared.persistence.CursorPage;
 import org.publiclegal.shared.persistence.DeadlineOrder;
+import org.publiclegal.shared.persistence.HqlEnums;
 import org.publiclegal.shared.security.AccessScope;
 
 import java.time.Instant;
@@ -73,32 +77,44 @@ public class DisputeQueries {
     /** The case file; a mediator's read of the parties' details is audited, watchers see them masked. */
     @WithTransaction
     public Uni<DisputeFile> file(UUID id, AccessScope scope, Actor actor) {
-        return access.load(id, scope).chain(l -> {
-            boolean clear = DisputeAccess.handles(l, scope);
-            Dispute d = l.dispute();
-            List<PartyFile> ps = l.parties().stream().map(p -> {
-                String name = seal.open(p.nameCipher, d.keyId, "party.name", p.id);
-                String phone = p.phoneCipher == null ? null : seal.open(p.phoneCipher, d.keyId, "party.phone", p.id);
-                String idNumber = p.idNumberCipher == null ? null : seal.open(p.idNumberCipher, d.keyId, "party.id-number", p.id);
-                String address = p.addressCipher == null ? null : seal.open(p.addressCipher, d.keyId, "party.address", p.id);
-                boolean mine = scope.isResident() && scope.accountId().equals(p.accountId);
-                boolean show = clear && (!scope.isResident() || mine || p.kind == Party.Kind.ORGANISATION);
-                boolean ownDetails = clear && (!scope.isResident() || mine);
-                return new PartyFile(p.id, p.role, p.kind, show || scope.isResident() ? name : Masking.name(name),
-                        show ? phone : Masking.mobile(phone), p.sex, p.age,
-                        ownDetails ? idNumber : scope.isResident() ? null : Masking.idNumber(idNumber),
-                        ownDetails ? address : scope.isResident() ? null : Masking.address(address),
-                        p.consent, p.consentRecordedBy != null, p.accountId != null, p.agreementConfirmedAt);
-            }).toList();
-            String facts = clear ? seal.open(d.factsCipher, d.keyId, "facts", d.id) : null;
-            String claims = clear ? seal.open(d.claimsCipher, d.keyId, "claims", d.id) : null;
-            Uni<Void> audited = clear && !scope.isResident()
-                    ? audit.record(actor, "PERSONAL_DATA_READ", "med_dispute", d.id, d.regionCode, "调解案件详情")
-                    : Uni.createFrom().voidItem();
-            return audited.chain(() -> disputes.mediators(id)).chain(mediators -> steps.timeline(id)
-                    .chain(timeline -> agreements.findById(id).map(a -> new DisputeFile(d, facts, claims, ps, mediators,
-                            timeline, a == null || !clear ? null : agreement(a)))));
-        });
+        return access.load(id, scope).chain(l -> disputes.mediators(id).chain(mediators -> steps.timeline(id)
+                .chain(timeline -> agreements.findById(id)
+                        .chain(a -> fileOf(l, mediators, timeline, a, scope, actor)))));
+    }
+
+    /**
+     * The case file of a dispute this transaction just wrote (submitted, referred or registered), from what was
+     * written: no mediator assigned yet, no agreement, the first timeline steps. Nothing is read back.
+     */
+    public Uni<DisputeFile> fileOfNew(DisputeService.Submitted s, AccessScope scope, Actor actor) {
+        return fileOf(new Loaded(s.dispute(), s.parties()), List.of(), s.timeline(), null, scope, actor);
+    }
+
+    private Uni<DisputeFile> fileOf(Loaded l, List<UUID> mediators, List<MediationStep> timeline, Agreement a,
+                                    AccessScope scope, Actor actor) {
+        boolean clear = DisputeAccess.handles(l, scope);
+        Dispute d = l.dispute();
+        List<PartyFile> ps = l.parties().stream().map(p -> {
+            String name = seal.open(p.nameCipher, d.keyId, "party.name", p.id);
+            String phone = p.phoneCipher == null ? null : seal.open(p.phoneCipher, d.keyId, "party.phone", p.id);
+            String idNumber = p.idNumberCipher == null ? null : seal.open(p.idNumberCipher, d.keyId, "party.id-number", p.id);
+            String address = p.addressCipher == null ? null : seal.open(p.addressCipher, d.keyId, "party.address", p.id);
+            boolean mine = scope.isResident() && scope.accountId().equals(p.accountId);
+            boolean show = clear && (!scope.isResident() || mine || p.kind == Party.Kind.ORGANISATION);
+            boolean ownDetails = clear && (!scope.isResident() || mine);
+            return new PartyFile(p.id, p.role, p.kind, show || scope.isResident() ? name : Masking.name(name),
+                    show ? phone : Masking.mobile(phone), p.sex, p.age,
+                    ownDetails ? idNumber : scope.isResident() ? null : Masking.idNumber(idNumber),
+                    ownDetails ? address : scope.isResident() ? null : Masking.address(address),
+                    p.consent, p.consentRecordedBy != null, p.accountId != null, p.agreementConfirmedAt);
+        }).toList();
+        String facts = clear ? seal.open(d.factsCipher, d.keyId, "facts", d.id) : null;
+        String claims = clear ? seal.open(d.claimsCipher, d.keyId, "claims", d.id) : null;
+        Uni<Void> audited = clear && !scope.isResident()
+                ? audit.record(actor, "PERSONAL_DATA_READ", "med_dispute", d.id, d.regionCode, "调解案件详情")
+                : Uni.createFrom().voidItem();
+        return audited.replaceWith(new DisputeFile(d, facts, claims, ps, mediators, timeline,
+                a == null || !clear ? null : agreement(a)));
     }
 
     private AgreementFile agreement(Agreement a) {
@@ -119,12 +135,16 @@ public class DisputeQueries {
         }
     }
 
+    /** The open statuses of a queue, as fixed HQL text (translated once, matching the partial indexes). */
+    private static final String OPEN = HqlEnums.inList(MediationStatus.OPEN);
+
     /**
      * A resident's disputes (as applicant or invited party), newest first; the committee's, 司法所's or
-     * 司法局's queue of open cases, time limit first.
+     * 司法局's queue of open cases, time limit first. Rows are {@link DisputeListing} projections.
      */
-    public Uni<CursorPage<Dispute>> list(AccessScope scope, MediationStatus status, boolean overdue, Instant now,
-                                         String cursor, int limit) {
+    @WithSession
+    public Uni<CursorPage<DisputeListing>> list(AccessScope scope, MediationStatus status, boolean overdue, Instant now,
+                                                String cursor, int limit) {
         StringBuilder where = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
         if (scope.isResident()) {
@@ -139,8 +159,7 @@ public class DisputeQueries {
             where.append(" and d.status = :status");
             params.put("status", status);
         } else if (!scope.isResident()) {
-            where.append(" and d.status in :open");
-            params.put("open", MediationStatus.OPEN);
+            where.append(" and d.status in ").append(OPEN);
         }
         if (overdue) {
             where.append(" and d.currentDueAt < :now");
@@ -154,14 +173,24 @@ public class DisputeQueries {
                     params.put("at", Instant.parse(after.get(0)));
                     params.put("aid", UUID.fromString(after.get(1)));
                 }
-                return disputes.page(where.toString(), params, "d.createdAt desc, d.id desc", limit)
-                        .map(rows -> CursorPage.of(rows, limit, d -> Cursor.encode(d.createdAt, d.id), d -> d));
+                return rows(where.toString(), params, "d.createdAt desc, d.id desc", limit)
+                        .map(rows -> CursorPage.of(rows, limit, d -> Cursor.encode(d.createdAt(), d.id()), d -> d));
             }
         } catch (RuntimeException e) {
             throw Cursor.invalid();
         }
         return DeadlineOrder.page("d", where.toString(), params, cursor, limit,
-                (w, p, order) -> disputes.page(w, p, order, limit), d -> d.currentDueAt, d -> d.id);
+                (w, p, order) -> rows(w, p, order, limit), DisputeListing::currentDueAt, DisputeListing::id);
+    }
+
+    /** {@code limit + 1} list rows for an HQL {@code where} over alias {@code d} and an {@code order by}. */
+    private static Uni<List<DisputeListing>> rows(String where, Map<String, Object> params, String orderBy, int limit) {
+        return Panache.getSession().chain(s -> {
+            var query = s.createSelectionQuery(DisputeListing.SELECT + " where " + where + " order by " + orderBy,
+                    DisputeListing.class);
+            params.forEach(query::setParameter);
+            return query.setMaxResults(limit + 1).getResultList();
+        });
     }
 
 }

@@ -22,15 +22,16 @@ public class DisputeRepository implements PanacheRepositoryBase<Dispute, UUID> {
     }
 
     public Uni<Long> nextNumber() {
-        return getSession().chain(s -> s.createNativeQuery("select nextval('med_dispute_number_seq')", Long.class)
+        // no result class: see ApplicationRepository.nextNumber (the query-plan cache)
+        return getSession().chain(s -> s.<Long>createNativeQuery("select nextval('med_dispute_number_seq')")
                 .getSingleResult());
     }
 
     /** The mediators assigned to a dispute. */
     public Uni<List<UUID>> mediators(UUID disputeId) {
-        return getSession().chain(s -> s.createNativeQuery(
-                        "select mediator_id from med_assignment where dispute_id = :d order by assigned_at, mediator_id",
-                        UUID.class).setParameter("d", disputeId).getResultList());
+        return getSession().chain(s -> s.<UUID>createNativeQuery(
+                        "select mediator_id from med_assignment where dispute_id = :d order by assigned_at, mediator_id")
+                .setParameter("d", disputeId).getResultList());
     }
 
     public Uni<Integer> assign(UUID disputeId, UUID mediatorId, Instant at) {

@@ -10,7 +10,6 @@ import org.publiclegal.mediation.MediationRepositories.Disputes;
 import org.publiclegal.mediation.MediationRepositories.Messages;
 import org.publiclegal.mediation.MediationRepositories.Parties;
 import org.publiclegal.mediation.MediationRepositories.Steps;
-import org.publiclegal.mediation.api.MediationRequests;
 import org.publiclegal.region.OrganisationService;
 import org.publiclegal.shared.audit.Actor;
 import org.publiclegal.shared.calendar.DayCounting;
@@ -86,12 +85,16 @@ public class DisputeService {
         this.clock = clock;
     }
 
-    /** A submitted dispute and the invitation code of each other party (shown once, to pass on). */
-    public record Submitted(Dispute dispute, Map<UUID, String> invitationCodes) {
+    /**
+     * A submitted dispute and the invitation code of each other party (shown once, to pass on), with the parties
+     * and timeline steps just written, so the answer is built without reading them back.
+     */
+    public record Submitted(Dispute dispute, Map<UUID, String> invitationCodes, List<Party> parties,
+                            List<MediationStep> timeline) {
     }
 
     @WithTransaction
-    public Uni<Submitted> submit(UUID applicantId, MediationRequests.Submit r, Actor actor) {
+    public Uni<Submitted> submit(UUID applicantId, DisputeCommands.Submit r, Actor actor) {
         if (!RegionCodes.isValid(r.villageCode()) || RegionCodes.levelOf(r.villageCode()) != RegionCodes.Level.VILLAGE) {
             throw DomainException.invalidField("villageCode", "请选择纠纷发生地所在的村（社区）");
         }
@@ -140,7 +143,7 @@ public class DisputeService {
      * code), the case is accepted at once and the referral's time limit runs.
      */
     @WithTransaction
-    public Uni<Submitted> referFromCourt(MediationRequests.CourtReferral r, AccessScope scope, Actor actor) {
+    public Uni<Submitted> referFromCourt(DisputeCommands.CourtReferral r, AccessScope scope, Actor actor) {
         if (!scope.hasRole(Roles.MEDIATOR) || scope.organisationId() == null) {
             throw DomainException.forbidden("只有调委会的调解员可以登记法院委派案件");
         }
@@ -391,7 +394,7 @@ public class DisputeService {
     }
 
     /** A party who is invited: the code goes into {@code codes} (shown once), only its hash is kept. */
-    private Party invited(Dispute d, Party.Role role, MediationRequests.OtherParty o, int position, Instant now,
+    private Party invited(Dispute d, Party.Role role, DisputeCommands.OtherParty o, int position, Instant now,
                           Map<UUID, String> codes) {
         return invited(d, role, o.kind(), o.name(), o.phone(), position, now, codes);
     }
@@ -420,7 +423,7 @@ public class DisputeService {
         for (String kind : events) {
             written = written.chain(() -> ledger.record(kind, d.regionCode, d.committeeId, now, MediationEvents.SOURCE, d.id));
         }
-        return written.chain(() -> matters.dispute(d, all)).replaceWith(new Submitted(d, codes));
+        return written.chain(() -> matters.dispute(d, all)).replaceWith(new Submitted(d, codes, all, taken));
     }
 
     private Uni<Void> tellMediators(Dispute d, String title, String body) {

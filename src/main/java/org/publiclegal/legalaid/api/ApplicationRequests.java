@@ -56,6 +56,12 @@ public final class ApplicationRequests {
             @Valid Finances finances,
             @EnteredDate(DateBounds.Kind.PLANNED) LocalDate limitationEndsOn,
             boolean urgentPreservation) {
+
+        public org.publiclegal.legalaid.ApplicationCommands.Draft command() {
+            return new org.publiclegal.legalaid.ApplicationCommands.Draft(matter, serviceType, summary, opposingParty,
+                    amountInDispute, regionCode, situations, notifiedGrounds, retrialOrdered, hasOwnLawyer, exemption,
+                    finances, limitationEndsOn, urgentPreservation);
+        }
     }
 
     public record Reason(@Size(max = 2000, message = "说明最多 2000 字") String reason) {

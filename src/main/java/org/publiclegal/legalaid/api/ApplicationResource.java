@@ -84,8 +84,7 @@ public class ApplicationResource {
     public Uni<Response> create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                 @Valid @NotNull(message = "请求内容不能为空") ApplicationRequests.Create request) {
         return idempotency.create(user.id(), idempotencyKey, "aid.application.create", request,
-                () -> applications.create(user.id(), request, user.actor())
-                        .chain(a -> applications.file(a.id, user.scope(), user.actor()))
+                () -> applications.create(user.id(), request.command(), user.scope(), user.actor())
                         .map(f -> new Idempotency.Created(URI.create("/api/aid/applications/" + f.application().id),
                                 ApplicationDetail.of(f, clock.instant()))));
     }
@@ -99,9 +98,8 @@ public class ApplicationResource {
     public Uni<Response> createAtWindow(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                         @Valid @NotNull(message = "请求内容不能为空") ApplicationRequests.Window request) {
         return idempotency.create(user.id(), idempotencyKey, "aid.application.window", request,
-                () -> applications.createAtWindow(request.application(), request.applicant().command(),
+                () -> applications.createAtWindow(request.application().command(), request.applicant().command(),
                                 Boolean.TRUE.equals(request.identityChecked()), user.scope(), user.actor())
-                        .chain(a -> applications.file(a.id, user.scope(), user.actor()))
                         .map(f -> new Idempotency.Created(URI.create("/api/aid/applications/" + f.application().id),
                                 ApplicationDetail.of(f, clock.instant()))));
     }

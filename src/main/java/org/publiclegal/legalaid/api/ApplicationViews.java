@@ -2,6 +2,7 @@ package org.publiclegal.legalaid.api;
 
 import org.publiclegal.legalaid.AidMatter;
 import org.publiclegal.legalaid.AidServiceType;
+import org.publiclegal.legalaid.ApplicationListing;
 import org.publiclegal.legalaid.ApplicationService.ApplicationFile;
 import org.publiclegal.legalaid.ApplicationStatus;
 import org.publiclegal.legalaid.ApplicationStep;
@@ -38,24 +39,33 @@ public final class ApplicationViews {
                            boolean overdue) {
 
         static NextStep of(LegalAidApplication a, Instant now) {
-            String[] w = switch (a.status) {
+            return of(a.status, a.intake, a.rating, a.objectionDecision, a.currentDueAt, a.isOverdue(now));
+        }
+
+        static NextStep of(ApplicationListing a, Instant now) {
+            return of(a.status(), a.intake(), a.rating(), a.objectionDecision(), a.currentDueAt(), a.isOverdue(now));
+        }
+
+        private static NextStep of(ApplicationStatus status, LegalAidApplication.Intake intake, Integer rating,
+                                   String objectionDecision, Instant currentDueAt, boolean overdue) {
+            String[] w = switch (status) {
                 case DRAFT -> new String[]{"APPLICANT", "上传材料并提交申请"};
                 case SUBMITTED -> new String[]{"CENTRE", "法律援助中心受理"};
                 case UNDER_REVIEW -> new String[]{"CENTRE", "法律援助中心审查并作出决定（第四十三条：7 日内）"};
                 case MATERIALS_REQUESTED -> new String[]{"APPLICANT", "按补正通知一次性补充材料，逾期视为撤回"};
-                case GRANTED -> a.intake == LegalAidApplication.Intake.NOTICE
+                case GRANTED -> intake == LegalAidApplication.Intake.NOTICE
                         ? new String[]{"CENTRE", "指派律师（第三十六条：收到通知后 3 日内）"}
                         : new String[]{"CENTRE", "指派律师（第四十三条：决定后 3 日内）"};
                 case ASSIGNED -> new String[]{"LAWYER", "承办律师接受指派"};
                 case IN_PROGRESS -> new String[]{"LAWYER", "承办律师办理案件并及时告知进展"};
-                case CLOSED -> a.rating == null ? new String[]{"APPLICANT", "对法律援助服务进行评价"} : new String[]{"NONE", "已办结"};
-                case REFUSED, TERMINATED -> a.objectionDecision == null
+                case CLOSED -> rating == null ? new String[]{"APPLICANT", "对法律援助服务进行评价"} : new String[]{"NONE", "已办结"};
+                case REFUSED, TERMINATED -> objectionDecision == null
                         ? new String[]{"APPLICANT", "如有异议，可向县司法局提出（第四十九条）"}
                         : new String[]{"NONE", "异议已审查；可依法申请行政复议或提起行政诉讼"};
                 case OBJECTION_FILED -> new String[]{"BUREAU", "司法局审查异议（第四十九条：5 日内）"};
                 case WITHDRAWN, DEEMED_WITHDRAWN -> new String[]{"NONE", "申请已撤回"};
             };
-            return new NextStep(w[0], w[1], a.status.actions(), a.currentDueAt, a.isOverdue(now));
+            return new NextStep(w[0], w[1], status.actions(), currentDueAt, overdue);
         }
     }
 
@@ -70,6 +80,13 @@ public final class ApplicationViews {
             return new ApplicationSummary(a.id, a.reference, a.status, a.matter, a.serviceType, a.regionCode,
                     a.centreId, a.createdAt, a.submittedAt, a.currentDueAt, a.isOverdue(now), a.provisionalAidGrounds,
                     a.provisionalAid, a.lawyerId, a.eligibilityOutcome, NextStep.of(a, now));
+        }
+
+        public static ApplicationSummary of(ApplicationListing a, Instant now) {
+            return new ApplicationSummary(a.id(), a.reference(), a.status(), a.matter(), a.serviceType(), a.regionCode(),
+                    a.centreId(), a.createdAt(), a.submittedAt(), a.currentDueAt(), a.isOverdue(now),
+                    a.provisionalAidGrounds(), a.provisionalAid(), a.lawyerId(), a.eligibilityOutcome(),
+                    NextStep.of(a, now));
         }
     }
 

@@ -68,8 +68,8 @@ public class DisputeResource {
     public Uni<Response> submit(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                 @Valid @NotNull(message = "请求内容不能为空") MediationRequests.Submit request) {
         return idempotency.create(user.id(), idempotencyKey, "mediation.dispute.submit", request,
-                () -> disputes.submit(user.id(), request, user.actor())
-                        .chain(s -> queries.file(s.dispute().id, user.scope(), user.actor())
+                () -> disputes.submit(user.id(), request.command(), user.actor())
+                        .chain(s -> queries.fileOfNew(s, user.scope(), user.actor())
                                 .map(f -> new Idempotency.Created(URI.create("/api/mediation/disputes/" + s.dispute().id),
                                         DisputeDetail.of(f, clock.instant(), s.invitationCodes())))));
     }
@@ -83,8 +83,8 @@ public class DisputeResource {
     public Uni<Response> referral(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                   @Valid @NotNull(message = "请求内容不能为空") MediationRequests.CourtReferral request) {
         return idempotency.create(user.id(), idempotencyKey, "mediation.court-referral", request,
-                () -> disputes.referFromCourt(request, user.scope(), user.actor())
-                        .chain(s -> queries.file(s.dispute().id, user.scope(), user.actor())
+                () -> disputes.referFromCourt(request.command(), user.scope(), user.actor())
+                        .chain(s -> queries.fileOfNew(s, user.scope(), user.actor())
                                 .map(f -> new Idempotency.Created(URI.create("/api/mediation/disputes/" + s.dispute().id),
                                         DisputeDetail.of(f, clock.instant(), s.invitationCodes())))));
     }
@@ -99,7 +99,7 @@ public class DisputeResource {
                                   @Valid @NotNull(message = "请求内容不能为空") MediationRequests.Register request) {
         return idempotency.create(user.id(), idempotencyKey, "mediation.dispute.register", request,
                 () -> disputes.register(request.command(), user.scope(), user.actor())
-                        .chain(s -> queries.file(s.dispute().id, user.scope(), user.actor())
+                        .chain(s -> queries.fileOfNew(s, user.scope(), user.actor())
                                 .map(f -> new Idempotency.Created(URI.create("/api/mediation/disputes/" + s.dispute().id),
                                         DisputeDetail.of(f, clock.instant(), s.invitationCodes())))));
     }

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.publiclegal.mediation.Dispute;
+import org.publiclegal.mediation.DisputeCommands;
 import org.publiclegal.mediation.DisputeType;
 import org.publiclegal.mediation.CommitteeCommands;
 import org.publiclegal.mediation.OfflineCommands;
@@ -34,6 +35,10 @@ public final class MediationRequests {
             @NotNull(message = "请选择当事人类型") Party.Kind kind,
             @NotBlank(message = "请填写对方姓名或单位名称") @Size(max = 100, message = "名称最多 100 字") String name,
             @Pattern(regexp = "1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}", message = "不是有效的电话号码") String phone) {
+
+        public DisputeCommands.OtherParty command() {
+            return new DisputeCommands.OtherParty(kind, name, phone);
+        }
     }
 
     /** A dispute submitted by a resident for 掌上调解. */
@@ -46,6 +51,11 @@ public final class MediationRequests {
             List<@Valid @NotNull(message = "当事人不能为空") OtherParty> otherParties,
             @NotNull(message = "请选择纠纷发生地所在村（社区）") @Pattern(regexp = "\\d{12}", message = "行政区划代码应为 12 位数字") String villageCode,
             @NotNull(message = "请选择调解方式") Dispute.Mode preferredMode) {
+
+        public DisputeCommands.Submit command() {
+            return new DisputeCommands.Submit(disputeType, facts, claims, amount,
+                    otherParties.stream().map(OtherParty::command).toList(), villageCode, preferredMode);
+        }
     }
 
     /** A case referred by a court (诉前委派 or 委托调解), entered by a mediator of the committee. */
@@ -61,6 +71,11 @@ public final class MediationRequests {
             List<@Valid @NotNull(message = "当事人不能为空") OtherParty> parties,
             @NotNull(message = "请选择纠纷发生地所在村（社区）") @Pattern(regexp = "\\d{12}", message = "行政区划代码应为 12 位数字") String villageCode,
             @NotNull(message = "请选择调解方式") Dispute.Mode preferredMode) {
+
+        public DisputeCommands.CourtReferral command() {
+            return new DisputeCommands.CourtReferral(courtId, courtCaseNumber, referralType, disputeType, facts, claims,
+                    amount, parties.stream().map(OtherParty::command).toList(), villageCode, preferredMode);
+        }
     }
 
     public record Reason(@NotBlank(message = "请填写理由") @Size(max = 1000, message = "最多 1000 字") String reason) {

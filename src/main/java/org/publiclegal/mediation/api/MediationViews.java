@@ -1,6 +1,7 @@
 package org.publiclegal.mediation.api;
 
 import org.publiclegal.mediation.Dispute;
+import org.publiclegal.mediation.DisputeListing;
 import org.publiclegal.mediation.DisputeQueries.AgreementFile;
 import org.publiclegal.mediation.DisputeQueries.DisputeFile;
 import org.publiclegal.mediation.DisputeQueries.PartyFile;
@@ -35,6 +36,12 @@ public final class MediationViews {
             return new DisputeSummary(d.id, d.reference, d.status, d.disputeType, d.origin, d.regionCode, d.committeeId,
                     d.preferredMode, d.createdAt, d.currentDueAt, d.isOverdue(now), d.riskEscalatedAt != null,
                     d.archivedAt, d.allowedActions());
+        }
+
+        public static DisputeSummary of(DisputeListing d, Instant now) {
+            return new DisputeSummary(d.id(), d.reference(), d.status(), d.disputeType(), d.origin(), d.regionCode(),
+                    d.committeeId(), d.preferredMode(), d.createdAt(), d.currentDueAt(), d.isOverdue(now),
+                    d.riskEscalatedAt() != null, d.archivedAt(), d.allowedActions());
         }
     }
 

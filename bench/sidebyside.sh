@@ -1,0 +1,268 @@
+#!/usr/bin/env bash
+# Side by side (issue 17): each endpoint against PostgreSQL alone executing the SQL that one request of it executes.
+#
+#   bash bench/sidebyside.sh          # from the project root; ~25 min on 2 cores; needs a JDK 17, curl, psql,
+#                                     # pgbench and wrk (installed with apt-get when missing and run as root)
+#
+# For each endpoint (mediator's list and officer queue with ROWS seeded disputes and applications, a resident's
+# case detail, the public video feed, dispute submission, legal-aid submission):
+#   1. warms it up, then captures the SQL one request executes from PostgreSQL's own log (csvlog with
+#      log_min_duration_statement = 0 for the one request; the app's session with the most statements) and turns
+#      it into a pgbench script (bench/PgbenchScript.java: same statements, same values bound as parameters;
+#      creates get fresh ids, keys and reference numbers in each transaction);
+#   2. runs ROUNDS times, interleaved: the endpoint under wrk (CONNS connections), then pgbench -M prepared -c CONNS
+#      on the script, RUN_SECONDS each, printing throughput, p50/p99, the ratio endpoint / PostgreSQL alone and
+#      the CPU per request of the JVM and of PostgreSQL (from /proc);
+#   3. runs the endpoint paced at half its peak rate (each connection waits CONNS / rate between requests) for the
+#      p99 at half peak.
+# Also: ready time of the second start (database initialised), RSS of the JVM under load (highest sample), and
+# the load average before each figure. The JVM runs with the settings the project ships (JVM_OPTS: the container
+# limit of k8s/overlays/dev, 768Mi, and the MaxRAMPercentage of k8s/base/configmap.yaml). The embedded PostgreSQL
+# runs durable (fsync and synchronous_commit on, the default since issue 16), the same for both sides.
+#
+# Results: printed, and written to bench/results/sidebyside-<date>-<time>.md with the scripts pgbench ran.
+# Knobs (environment variables, defaults in brackets):
+#   ROWS [1000000] CONNS [16] RUN_SECONDS [15] ROUNDS [3] WARMUP_SECONDS [20]
+#   ENDPOINTS ["mediator-list officer-queue case-detail video-feed dispute-submit aid-submit"]
+#   JVM_OPTS ["-XX:MaxRAM=768m -XX:MaxRAMPercentage=50"]  HTTP_PORT [18087] PG_PORT [55439] SKIP_BUILD [0]
+set -Eeuo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+ROWS=${ROWS:-1000000}
+CONNS=${CONNS:-16}
+RUN_SECONDS=${RUN_SECONDS:-15}
+ROUNDS=${ROUNDS:-3}
+WARMUP_SECONDS=${WARMUP_SECONDS:-20}
+ENDPOINTS=${ENDPOINTS:-"mediator-list officer-queue case-detail video-feed dispute-submit aid-submit"}
+JVM_OPTS=${JVM_OPTS:-"-XX:MaxRAM=768m -XX:MaxRAMPercentage=50"}
+HTTP_PORT=${HTTP_PORT:-18087}
+PG_PORT=${PG_PORT:-55439}
+VILLAGE=532932100201     # demo village of 云鹤镇; its committee's mediator is mediator1-3
+MEDIATOR=mediator1-3
+
+if ! command -v wrk >/dev/null && [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+    apt-get install -y -qq wrk >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }
+fi
+bench_init sidebyside "$HTTP_PORT" "$PG_PORT" pgbench wrk
+RESULTS_FILE="$RESULTS_DIR/sidebyside-$(date +%F-%H%M).md"
+bench_build
+mkdir -p "$WORK/tools" "$WORK/scripts"
+javac -d "$WORK/tools" bench/PgbenchScript.java
+
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$APP_PID/status" 2>/dev/null || echo 0; }
+pg_ticks() { local t=0 pid; for pid in $(pg_pids); do t=$(( t + $(pid_ticks "$pid") )); done; echo "$t"; }
+stop_app() {
+    kill "$APP_PID" 2>/dev/null || true
+    for _ in $(seq 1 120); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
+    APP_PID=
+}
+
+# --- first start: initialise the database, seed the big tables, switch PostgreSQL's log to csv ---------------
+bench_start_app $JVM_OPTS
+FIRST_READY=$READY_SECONDS
+log "seed $ROWS disputes and $ROWS applications"
+sql -v rows="$ROWS" -f bench/seed-disputes.sql >/dev/null
+sql -v rows="$ROWS" -f bench/seed-applications.sql >/dev/null
+sql -c "vacuum (analyze) med_dispute" -c "vacuum (analyze) aid_application" >/dev/null
+sql -c "alter system set logging_collector = on" -c "alter system set log_destination = 'csvlog'" \
+    -c "alter system set log_directory = 'log'" -c "alter system set log_filename = 'pg.log'" >/dev/null
+stop_app
+
+# --- second start: the ready time with the database initialised --------------------------------------------
+bench_start_app $JVM_OPTS
+SECOND_READY=$READY_SECONDS
+PG_LOG="$WORK/pg/log/pg.csv"
+[[ -f "$PG_LOG" ]] || die "PostgreSQL writes no csv log at $PG_LOG"
+APP_NAME=$(sql_value "select application_name from pg_stat_activity where backend_type = 'client backend'
+    and application_name not in ('', 'psql') group by 1 order by count(*) desc limit 1")
+[[ -n "$APP_NAME" ]] || die "no connection of the app found in pg_stat_activity"
+
+staff_token() { sign_in_staff "$1"; }
+sign_in_residents 10 "$WORK/residents.tokens"
+RESIDENT_TOKEN=$(head -n 1 "$WORK/residents.tokens")
+RESIDENT_ID=$(curl -fsS "$BASE/api/me" -H "Authorization: Bearer $RESIDENT_TOKEN" | grep -o '"id":"[^"]*"' | head -n 1 | cut -d'"' -f4)
+MEDIATOR_TOKEN=$(staff_token "$MEDIATOR")
+OFFICER_TOKEN=$(staff_token aid-officer)
+CASE_ID=$(curl -fsS "$BASE/api/aid/applications?limit=1" -H "Authorization: Bearer $RESIDENT_TOKEN" | grep -o '"id":"[^"]*"' | head -n 1 | cut -d'"' -f4)
+[[ -n "$CASE_ID" ]] || die "resident01 has no legal-aid application (demo data)"
+cat >"$WORK/dispute.json" <<JSON
+{"disputeType":"NEIGHBOUR","facts":"邻居修建围墙占用通道","claims":"拆除占道部分","amount":"3000.00","otherParties":[{"kind":"PERSON","name":"杨建华","phone":"13908725678"}],"villageCode":"$VILLAGE","preferredMode":"IN_PERSON"}
+JSON
+cat >"$WORK/application.json" <<'JSON'
+{"matter":"LABOUR_RELATIONSHIP_OR_WAGES","serviceType":"LABOUR_MEDIATION_ARBITRATION","summary":"拖欠工资","opposingParty":"某公司","amountInDispute":"18600.00","regionCode":"532932100201","finances":{"householdMembers":4,"monthlyHouseholdIncome":"2400.00","financialAssets":"3000","ownsNonEssentialProperty":false}}
+JSON
+
+# wrk_script NAME METHOD PATH [BODY-FILE] [DELAY-MS]: a Lua script for wrk; POSTs rotate the residents' tokens
+# and send a new Idempotency-Key (sbs-…) each time; DELAY-MS paces each connection
+wrk_script() {
+    local name=$1 method=$2 path=$3 body=${4:-} delay=${5:-0} f="$WORK/scripts/$1.lua"
+    {
+        echo "local tokens = {}"
+        if [[ "$method" == POST ]]; then
+            while read -r t; do echo "tokens[#tokens + 1] = \"$t\""; done <"$WORK/residents.tokens"
+        else
+            echo "tokens[1] = \"${TOKEN:-}\""
+        fi
+        echo "local body = nil"
+        [[ -n "$body" ]] && echo "body = [==[$(cat "$body")]==]"
+        cat <<LUA
+local n, counter = 0, 0
+function setup(thread) n = n + 1; thread:set("tid", n) end
+function request()
+    counter = counter + 1
+    local headers = {}
+    local token = tokens[(counter % #tokens) + 1]
+    if token ~= "" then headers["Authorization"] = "Bearer " .. token end
+    if body then
+        headers["Content-Type"] = "application/json"
+        headers["Idempotency-Key"] = string.format("sbs-%s-%d-%d", tostring(tid), os.time(), counter)
+    end
+    return wrk.format("$method", "$path", headers, body)
+end
+function delay() return $delay end
+LUA
+    } >"$f"
+    echo "$f"
+}
+
+# run_wrk SCRIPT SECONDS CONNS -> sets W_RPS W_P50 W_P99 W_ERRORS W_APP_MS W_PG_MS W_RSS
+to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }' <<<"$1"; }
+run_wrk() {
+    local script=$1 seconds=$2 conns=$3 out a0 p0 a1 p1 requests sampler
+    a0=$(pid_ticks "$APP_PID"); p0=$(pg_ticks)
+    ( sleep $(( seconds - 2 > 0 ? seconds - 2 : 1 )); rss_mb >"$WORK/rss" ) &
+    sampler=$!
+    out=$(wrk -t2 -c"$conns" -d"${seconds}s" --latency -s "$script" "$BASE" 2>&1) || die "wrk failed: $out"
+    wait "$sampler"
+    a1=$(pid_ticks "$APP_PID"); p1=$(pg_ticks)
+    requests=$(awk '/requests in/ { print $1 }' <<<"$out")
+    W_RPS=$(awk '/Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")
+    W_P50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
+    W_P99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
+    W_ERRORS=$(awk '/Non-2xx/ { print $5 }' <<<"$out"); W_ERRORS=${W_ERRORS:-0}
+    W_APP_MS=$(awk -v t=$((a1 - a0)) -v n="$requests" -v hz="$CLK_TCK" 'BEGIN { printf "%.2f", n ? 1000 * t / hz / n : 0 }')
+    W_PG_MS=$(awk -v t=$((p1 - p0)) -v n="$requests" -v hz="$CLK_TCK" 'BEGIN { printf "%.2f", n ? 1000 * t / hz / n : 0 }')
+    W_RSS=$(cat "$WORK/rss")
+}
+
+# run_pgbench NAME SECONDS -> sets P_TPS P_P50 P_P99 P_PG_MS P_FAILED
+run_pgbench() {
+    local name=$1 seconds=$2 out p0 p1 tx dir="$WORK/pgbench-$1"
+    local -a defs=()
+    while IFS= read -r -d '' v; do defs+=(-D "$v"); done <"$WORK/scripts/$name.vars"
+    rm -rf "$dir"; mkdir -p "$dir"
+    p0=$(pg_ticks)
+    out=$(cd "$dir" && pgbench -n -M prepared -c "$CONNS" -j 2 -T "$seconds" -l -h localhost -p "$PG_PORT" -U postgres \
+        "${defs[@]}" -f "$WORK/scripts/$name.sql" postgres 2>&1) || die "pgbench failed on $name: $(tail -n 5 <<<"$out")"
+    p1=$(pg_ticks)
+    tx=$(awk '/number of transactions actually processed/ { print $NF }' <<<"$out" | cut -d/ -f1)
+    P_TPS=$(awk '/^tps = / { printf "%.0f", $3 }' <<<"$out")
+    P_FAILED=$(awk '/number of failed transactions/ { print $5 }' <<<"$out"); P_FAILED=${P_FAILED:-0}
+    cat "$dir"/pgbench_log.* | awk '{ print $3 / 1000 }' | sort -n >"$dir/lat"
+    P_P50=$(awk '{ a[NR] = $1 } END { printf "%.2f", a[int(NR * 0.50) > 0 ? int(NR * 0.50) : 1] }' "$dir/lat")
+    P_P99=$(awk '{ a[NR] = $1 } END { printf "%.2f", a[int(NR * 0.99) > 0 ? int(NR * 0.99) : 1] }' "$dir/lat")
+    P_PG_MS=$(awk -v t=$((p1 - p0)) -v n="$tx" -v hz="$CLK_TCK" 'BEGIN { printf "%.2f", n ? 1000 * t / hz / n : 0 }')
+}
+
+# capture NAME METHOD PATH [BODY] [--fresh-ids]: one request with PostgreSQL logging every statement
+capture() {
+    local name=$1 method=$2 path=$3 body=${4:-} fresh=${5:-} offset auth=()
+    [[ -n "${TOKEN:-}" ]] && auth=(-H "Authorization: Bearer $TOKEN")
+    sql -c "alter system set log_min_duration_statement = 0" -c "select pg_reload_conf()" >/dev/null
+    sleep 1
+    offset=$(stat -c %s "$PG_LOG")
+    if [[ "$method" == POST ]]; then
+        curl -fsS -o /dev/null "$BASE$path" "${auth[@]}" -H 'Content-Type: application/json' \
+            -H "Idempotency-Key: sbs-capture-$name-$(date +%s)" --data-binary "@$body" || die "capture request of $name failed"
+    else
+        curl -fsS -o /dev/null "$BASE$path" "${auth[@]}" || die "capture request of $name failed"
+    fi
+    sleep 1
+    sql -c "alter system reset log_min_duration_statement" -c "select pg_reload_conf()" >/dev/null
+    sleep 1
+    tail -c +$((offset + 1)) "$PG_LOG" >"$WORK/scripts/$name.csv"
+    # the request's session: the one of the app with the most statements in the window
+    local session
+    session=$(awk -F, '/^[0-9]{4}-[0-9]{2}-[0-9]{2} / && /duration: / { n[$6]++ } END { for (s in n) if (n[s] > best) { best = n[s]; id = s } print id }' "$WORK/scripts/$name.csv")
+    awk -F, -v s="$session" 'BEGIN { keep = 0 } /^[0-9]{4}-[0-9]{2}-[0-9]{2} / { keep = ($6 == s) } keep' \
+        "$WORK/scripts/$name.csv" >"$WORK/scripts/$name.session.csv"
+    local -a extra=()
+    [[ -n "$fresh" ]] && extra=(--fresh-ids --keep "$RESIDENT_ID")
+    java -cp "$WORK/tools" PgbenchScript "$WORK/scripts/$name.session.csv" "$APP_NAME" \
+        "$WORK/scripts/$name.sql" "$WORK/scripts/$name.vars" "${extra[@]}" >&2
+    # it must run as it is before it is measured
+    local -a defs=()
+    while IFS= read -r -d '' v; do defs+=(-D "$v"); done <"$WORK/scripts/$name.vars"
+    pgbench -n -M prepared -t 1 -h localhost -p "$PG_PORT" -U postgres "${defs[@]}" -f "$WORK/scripts/$name.sql" postgres \
+        >"$WORK/scripts/$name.check" 2>&1 || die "the pgbench script of $name does not run: $(tail -n 5 "$WORK/scripts/$name.check")"
+}
+
+ROWS_MD=()
+RSS_MAX=0
+for endpoint in $ENDPOINTS; do
+    body=; fresh=; method=GET
+    case "$endpoint" in
+        mediator-list) TOKEN=$MEDIATOR_TOKEN; path="/api/mediation/disputes?limit=20"; kind=read ;;
+        officer-queue) TOKEN=$OFFICER_TOKEN; path="/api/aid/applications?limit=20"; kind=read ;;
+        case-detail) TOKEN=$RESIDENT_TOKEN; path="/api/aid/applications/$CASE_ID"; kind=read ;;
+        video-feed) TOKEN=; path="/api/videos?limit=20"; kind=read ;;
+        dispute-submit) TOKEN=$RESIDENT_TOKEN; method=POST; path="/api/mediation/disputes"; body="$WORK/dispute.json"; fresh=1; kind=create ;;
+        aid-submit) TOKEN=$RESIDENT_TOKEN; method=POST; path="/api/aid/applications"; body="$WORK/application.json"; fresh=1; kind=create ;;
+        *) die "unknown endpoint $endpoint" ;;
+    esac
+    log "$endpoint: $method $path (load average $(load))"
+    script=$(wrk_script "$endpoint" "$method" "$path" "$body")
+    run_wrk "$script" "$WARMUP_SECONDS" "$CONNS"
+    capture "$endpoint" "$method" "$path" "$body" "$fresh"
+    best=0
+    for round in $(seq 1 "$ROUNDS"); do
+        before=$(load)
+        run_wrk "$script" "$RUN_SECONDS" "$CONNS"
+        run_pgbench "$endpoint" "$RUN_SECONDS"
+        ratio=$(awk -v a="$W_RPS" -v b="$P_TPS" 'BEGIN { printf "%.2f", b ? a / b : 0 }')
+        (( W_RSS > RSS_MAX )) && RSS_MAX=$W_RSS
+        (( W_RPS > best )) && best=$W_RPS
+        line="| $endpoint | $round | $W_RPS | $W_P50 | $W_P99 | $W_ERRORS | $P_TPS | $P_P50 | $P_P99 | $P_FAILED | **$ratio** | $W_APP_MS | $W_PG_MS | $P_PG_MS | $W_RSS | $before |"
+        echo "$line" >&2
+        ROWS_MD+=("$line")
+    done
+    # p99 at half the peak rate: each connection waits CONNS / (peak / 2) seconds between its requests
+    delay=$(awk -v c="$CONNS" -v r="$best" 'BEGIN { printf "%.0f", r ? 1000 * c / (r / 2) : 100 }')
+    paced=$(wrk_script "$endpoint-paced" "$method" "$path" "$body" "$delay")
+    before=$(load)
+    run_wrk "$paced" "$RUN_SECONDS" "$CONNS"
+    line="| $endpoint | paced at ~$((best / 2))/s | $W_RPS | $W_P50 | $W_P99 | $W_ERRORS | | | | | | $W_APP_MS | $W_PG_MS | | $W_RSS | $before |"
+    echo "$line" >&2
+    ROWS_MD+=("$line")
+done
+
+# --- results -------------------------------------------------------------------------------------------------
+mkdir -p "$RESULTS_DIR"
+{
+    echo "# Side by side: endpoints and PostgreSQL alone ($(date -u '+%F %H:%M') UTC)"
+    echo
+    bench_machine_line
+    echo "JVM: \`$JVM_OPTS\`. $ROWS seeded disputes and $ROWS seeded applications. wrk and pgbench at $CONNS connections,"
+    echo "$RUN_SECONDS s each, $ROUNDS interleaved rounds after $WARMUP_SECONDS s of warm-up. Ready after the first start"
+    echo "(initialising the database and the demo): $FIRST_READY s; after the second start (database initialised): **$SECOND_READY s**."
+    echo "Highest RSS of the JVM under load: **$RSS_MAX MB**."
+    echo
+    echo "| endpoint | round | endpoint req/s | p50 ms | p99 ms | non-2xx | PostgreSQL alone tx/s | p50 ms | p99 ms | failed | ratio | app CPU ms/req | PG CPU ms/req (endpoint) | PG CPU ms/tx (alone) | RSS MB | load average before |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+    printf '%s\n' "${ROWS_MD[@]}"
+    echo
+    echo "Goals (issue 17): reads ≥ 0.7, creates ≥ 0.6, p99 at half peak < 50 ms, RSS ≤ 350 MB, ready < 3 s."
+    echo
+    echo "## The pgbench scripts (SQL of one request, captured from PostgreSQL's log)"
+    for endpoint in $ENDPOINTS; do
+        echo
+        echo "### $endpoint"
+        echo
+        echo '```sql'
+        cat "$WORK/scripts/$endpoint.sql"
+        echo '```'
+    done
+} >"$RESULTS_FILE"
+cat "$RESULTS_FILE"
+log "results in $RESULTS_FILE"
