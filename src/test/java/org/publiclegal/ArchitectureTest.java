@@ -69,16 +69,6 @@ class ArchitectureTest {
     }
 
     /**
-     * TEMPORARY: the four files the {@code perf} branch is turning into command-taking services. Remove this list
-     * (and see the rule fail if one was missed) once {@code perf} is merged.
-     */
-    private static final Set<String> PERF_OWNED = Set.of(
-            "org.publiclegal.legalaid.ApplicationService",
-            "org.publiclegal.legalaid.ApplicationQueries",
-            "org.publiclegal.mediation.DisputeService",
-            "org.publiclegal.mediation.DisputeQueries");
-
-    /**
      * Services take commands (records next to the aggregate), never the HTTP request records of an {@code api}
      * package, so the API can change without touching the domain. Resources ({@code api}) and the demo loader
      * (which plays a client) may use them.
@@ -87,12 +77,6 @@ class ArchitectureTest {
     void servicesDoNotTakeHttpRequestRecords() {
         noClasses().that().resideInAPackage("org.publiclegal..")
                 .and().resideOutsideOfPackages("org.publiclegal..api..", "org.publiclegal.demo..")
-                .and(new DescribedPredicate<JavaClass>("are not owned by perf (temporary)") {
-                    @Override
-                    public boolean test(JavaClass c) {
-                        return !PERF_OWNED.contains(topLevel(c).getName());
-                    }
-                })
                 .should().dependOnClassesThat().resideInAPackage("org.publiclegal..api..")
                 .check(CLASSES);
     }

@@ -8,9 +8,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.publiclegal.mediation.DisputeAccess.Loaded;
-import org.publiclegal.mediation.MediationRepositories.Agreements;
-import org.publiclegal.mediation.MediationRepositories.Disputes;
-import org.publiclegal.mediation.MediationRepositories.Steps;
 import org.publiclegal.mediation.api.MediationRequests;
 import org.publiclegal.shared.audit.Actor;
 import org.publiclegal.shared.audit.AuditTrail;
@@ -31,15 +28,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class DisputeQueries {
 
-    private final Disputes disputes;
-    private final Steps steps;
-    private final Agreements agreements;
+    private final DisputeRepository disputes;
+    private final MediationStepRepository steps;
+    private final AgreementRepository agreements;
     private final DisputeAccess access;
     private final MediationSeal seal;
     private final AuditTrail audit;
     private final ObjectMapper mapper;
 
-    public DisputeQueries(Disputes disputes, Steps steps, Agreements agreements, DisputeAccess access,
+    public DisputeQueries(DisputeRepository disputes, MediationStepRepository steps, AgreementRepository agreements, DisputeAccess access,
                           MediationSeal seal, AuditTrail audit, ObjectMapper mapper) {
         this.disputes = disputes;
         this.steps = steps;

@@ -6,10 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.publiclegal.identity.ProfileService;
 import org.publiclegal.mediation.DisputeAccess.Capacity;
 import org.publiclegal.mediation.DisputeAccess.Loaded;
-import org.publiclegal.mediation.MediationRepositories.Disputes;
-import org.publiclegal.mediation.MediationRepositories.Messages;
-import org.publiclegal.mediation.MediationRepositories.Parties;
-import org.publiclegal.mediation.MediationRepositories.Steps;
 import org.publiclegal.region.OrganisationService;
 import org.publiclegal.shared.audit.Actor;
 import org.publiclegal.shared.calendar.DayCounting;
@@ -54,10 +50,10 @@ public class DisputeService {
 
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    private final Disputes disputes;
-    private final Parties parties;
-    private final Steps steps;
-    private final Messages messages;
+    private final DisputeRepository disputes;
+    private final PartyRepository parties;
+    private final MediationStepRepository steps;
+    private final MessageRepository messages;
     private final DisputeAccess access;
     private final MediationSeal seal;
     private final ProfileService profiles;
@@ -68,7 +64,7 @@ public class DisputeService {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public DisputeService(Disputes disputes, Parties parties, Steps steps, Messages messages, DisputeAccess access,
+    public DisputeService(DisputeRepository disputes, PartyRepository parties, MediationStepRepository steps, MessageRepository messages, DisputeAccess access,
                           MediationSeal seal, ProfileService profiles, OrganisationService directory, Ledger ledger,
                           WorkCalendar calendar, AppConfig config, Clock clock) {
         this.calendar = calendar;
