@@ -19,7 +19,10 @@ import java.time.temporal.ChronoUnit;
  * {@code Instant.now()} or {@code LocalDate.now()}, so the application and the test agree on the date even when
  * a run crosses midnight China time.
  *
- * <p>{@link #reset()} removes what tests added with {@link #advance} (the offset); the base keeps its own pace.
+ * <p>{@link #reset()} removes what tests added with {@link #advance} (the offset). Before each {@code @QuarkusTest}
+ * method ({@link TestClockCallback}) the base is brought up to the wall clock if it fell behind, never back: the
+ * signed tokens the application issues are checked by SmallRye JWT against the wall clock (15-minute access
+ * tokens), so test time may not lag a long suite by more than one test; within a test it stays controlled.
  */
 public class TestClock {
 
@@ -48,6 +51,14 @@ public class TestClock {
     public static synchronized void set(Instant at) {
         base = at;
         offset = Duration.ZERO;
+    }
+
+    /** Brings the base up to the wall clock if it fell behind (never back); called before each test. */
+    public static synchronized void catchUp() {
+        Instant wall = Instant.now();
+        if (wall.isAfter(base)) {
+            base = wall;
+        }
     }
 
     public static synchronized void reset() {
