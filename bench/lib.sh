@@ -109,7 +109,7 @@ bench_build() {
 driver() { java -Xmx512m -cp "$WORK/driver" LoadDriver "$@"; }
 
 # bench_start_app [JVM OPTION...]: the dev profile (embedded PostgreSQL 17, demo county, fake WeChat sign-in)
-# on a fresh data folder in $WORK/pg; waits up to 180 s for readiness and sets READY_SECONDS
+# on a fresh data folder in $WORK/pg; waits up to READY_TIMEOUT_SECONDS (180) for readiness and sets READY_SECONDS
 bench_start_app() {
     log "start the app on :$HTTP_PORT (embedded PostgreSQL on :$PG_PORT, data in $WORK/pg)"
     java -Dquarkus.profile=dev \
@@ -120,12 +120,12 @@ bench_start_app() {
     APP_PID=$!
     local started
     started=$(now)
-    for _ in $(seq 1 180); do
+    for _ in $(seq 1 "${READY_TIMEOUT_SECONDS:-180}"); do
         kill -0 "$APP_PID" 2>/dev/null || die "the app exited during start-up"
         curl -fsS -o /dev/null "$BASE/q/health/ready" 2>/dev/null && break
         sleep 1
     done
-    curl -fsS -o /dev/null "$BASE/q/health/ready" || die "the app did not become ready in 180 s"
+    curl -fsS -o /dev/null "$BASE/q/health/ready" || die "the app did not become ready in ${READY_TIMEOUT_SECONDS:-180} s"
     READY_SECONDS=$(elapsed "$started" "$(now)")
     log "ready after $READY_SECONDS s"
 }
