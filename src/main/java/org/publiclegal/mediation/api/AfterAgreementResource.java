@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.mediation.AfterAgreement.FollowUp;
 import org.publiclegal.mediation.AfterAgreement.JudicialConfirmation;
 import org.publiclegal.mediation.AfterAgreement.Session;
@@ -33,6 +34,7 @@ import org.publiclegal.shared.validation.EnteredDate;
 import org.publiclegal.shared.validation.DateBounds;
 
 /** 调解会议与笔录, the agreement as a document, 司法确认 and 回访. */
+@Cancellable(false)
 @Path("/api/mediation/disputes/{id}")
 @Tag(name = "Mediation", description = "掌上调解")
 public class AfterAgreementResource {
