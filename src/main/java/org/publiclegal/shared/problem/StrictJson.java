@@ -9,11 +9,17 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
+import java.math.BigDecimal;
+
 /**
  * Request bodies are read strictly: an enum is its name only ({@code "riskLevel":2} is refused, not HIGH), a
  * scalar is never coerced into another type (no number → string, string → number, number → boolean,
  * 2.5 → 2), and anything after the JSON value ({@code {...} garbage}) is refused. Each is a 400 naming the
  * field ({@link ProblemMappers}).
+ * <p>
+ * One deliberate exception: a money amount ({@link BigDecimal}, yuan with two decimals) may also be sent as a
+ * decimal string ({@code "amountInDispute":"18600.00"}), the usual way to keep an exact decimal out of a
+ * JavaScript double; the string must still be a number ({@code ""} or {@code "abc"} is a 400).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -34,5 +40,6 @@ public class StrictJson implements ObjectMapperCustomizer {
                     .setCoercion(CoercionInputShape.Boolean, type == LogicalType.Boolean
                             ? CoercionAction.TryConvert : CoercionAction.Fail);
         }
+        mapper.coercionConfigFor(BigDecimal.class).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
     }
 }
