@@ -112,7 +112,8 @@ driver() { java -Xmx512m -cp "$WORK/driver" LoadDriver "$@"; }
 # on a fresh data folder in $WORK/pg; waits up to READY_TIMEOUT_SECONDS (180) for readiness and sets READY_SECONDS
 bench_start_app() {
     log "start the app on :$HTTP_PORT (embedded PostgreSQL on :$PG_PORT, data in $WORK/pg)"
-    java -Dquarkus.profile=dev \
+    # not durable on purpose (fsync=off, synchronous_commit=off): the figures are the application's cost
+    java -Dquarkus.profile=dev -Dapp.embedded-db.durable=false \
         -Dapp.embedded-db.data-dir="$WORK/pg" -Dapp.embedded-db.port="$PG_PORT" \
         -Dapp.jwt.dev-key-dir="$WORK/jwt" \
         -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.log.level=WARN \

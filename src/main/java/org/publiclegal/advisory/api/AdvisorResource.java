@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.advisory.AdvisorService;
 import org.publiclegal.advisory.PracticeCategory;
 import org.publiclegal.advisory.ServiceMode;
@@ -48,6 +49,7 @@ import org.publiclegal.shared.validation.EnteredDate;
 import org.publiclegal.shared.validation.DateBounds;
 
 /** 村(居)法律顾问: the directory, advisor details, weekly availability and free slots. */
+@Cancellable(false)
 @Path("/api/advisors")
 @Tag(name = "Advisory", description = "村（居）法律顾问")
 public class AdvisorResource {

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.advisory.AdvisoryQueries;
 import org.publiclegal.advisory.ContractService;
 import org.publiclegal.advisory.CoverageService;
@@ -50,6 +51,7 @@ import org.publiclegal.shared.validation.DateBounds;
  * 村(居)法律顾问 administration and records: contracts (签约, 续签, 解除), coverage on any date, service records
  * (一事一记), the village file (一村一卷) and the service commitments.
  */
+@Cancellable(false)
 @Path("/api/advisor")
 @Tag(name = "Advisory", description = "村（居）法律顾问")
 public class AdvisoryResource {

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.education.CatalogueService;
 import org.publiclegal.education.EpisodeStatus;
 import org.publiclegal.education.ViewAggregation;
@@ -41,6 +42,7 @@ import java.util.UUID;
  * 普法视频 for staff: columns, drafts, four-eyes review (a reviewer never approves their own episode),
  * publication with its 期 number, withdrawal.
  */
+@Cancellable(false)
 @Path("/api/education")
 @Tag(name = "Education", description = "普法短视频")
 public class EpisodeResource {

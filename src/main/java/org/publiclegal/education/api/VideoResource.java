@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.education.CatalogueService;
 import org.publiclegal.education.Topic;
 import org.publiclegal.education.VideoFeed;
@@ -52,6 +53,7 @@ import org.publiclegal.shared.validation.DateBounds;
  * 普法视频 for residents (public, no sign-in): the feed with ETag/304, Chinese search, one episode with a
  * signed playback URL, view reports by device, likes for signed-in users; and the viewing figures for staff.
  */
+@Cancellable(false)
 @Path("/api/videos")
 @Tag(name = "Education", description = "普法短视频")
 public class VideoResource {

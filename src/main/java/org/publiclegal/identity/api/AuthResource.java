@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.identity.AuthService;
 import org.publiclegal.identity.api.AuthRequests.ChangePassword;
 import org.publiclegal.identity.api.AuthRequests.Refresh;
@@ -19,6 +20,7 @@ import org.publiclegal.shared.security.CurrentUser;
 import java.time.Clock;
 
 /** Sign-in for residents (WeChat) and staff (password), token refresh and sign-out. */
+@Cancellable(false)
 @Path("/api/auth")
 @Tag(name = "Auth", description = "登录、刷新令牌、退出")
 @PermitAll

@@ -9,6 +9,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.identity.ProfileService;
 import org.publiclegal.identity.api.ProfileViews.MeView;
 import org.publiclegal.identity.api.ProfileViews.ProfileView;
@@ -17,6 +18,7 @@ import org.publiclegal.shared.security.CurrentUser;
 import org.publiclegal.shared.security.Roles;
 
 /** The signed-in user's own account and real-name profile. */
+@Cancellable(false)
 @Path("/api/me")
 @Tag(name = "Me", description = "我的账号与实名信息")
 public class MeResource {

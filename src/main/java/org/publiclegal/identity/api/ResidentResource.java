@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.identity.ProfileService;
 import org.publiclegal.identity.api.ProfileViews.ProfileView;
 import org.publiclegal.shared.persistence.CursorPage;
@@ -22,6 +23,7 @@ import org.publiclegal.shared.security.Roles;
 import java.util.UUID;
 
 /** Residents as staff see them: only within their region scope, masked unless an audited read is made. */
+@Cancellable(false)
 @Path("/api/residents")
 @Tag(name = "Residents", description = "群众实名信息（工作人员，按辖区）")
 @RolesAllowed({Roles.JUDICIAL_OFFICE, Roles.BUREAU_ADMIN, Roles.SYSTEM_ADMIN, Roles.AID_OFFICER, Roles.MEDIATOR})

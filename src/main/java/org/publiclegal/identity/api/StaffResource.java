@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.identity.StaffService;
 import org.publiclegal.identity.api.StaffViews.CreateStaffRequest;
 import org.publiclegal.identity.api.StaffViews.DeactivateStaffRequest;
@@ -33,6 +34,7 @@ import java.net.URI;
 import java.util.UUID;
 
 /** Staff accounts, managed by the 司法局 within its county (and the system administrator everywhere). */
+@Cancellable(false)
 @Path("/api/staff")
 @Tag(name = "Staff", description = "工作人员账号")
 public class StaffResource {

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import io.vertx.core.buffer.Buffer;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.legalaid.ApplicationQueries;
 import org.publiclegal.legalaid.ApplicationService;
 import org.publiclegal.legalaid.ApplicationStatus;
@@ -47,6 +48,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 /** 法律援助申请: the resident's application, its materials, lists and the case file. */
+@Cancellable(false)
 @Path("/api/aid/applications")
 @Tag(name = "Legal aid", description = "法律援助")
 public class ApplicationResource {

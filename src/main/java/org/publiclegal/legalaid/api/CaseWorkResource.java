@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.legalaid.ApplicationService;
 import org.publiclegal.legalaid.CaseWorkService;
 import org.publiclegal.legalaid.LegalAidApplication;
@@ -22,6 +23,7 @@ import java.util.UUID;
  * The statutory steps of the centre (AID_OFFICER of the centre handling the case), the assigned lawyer and
  * the justice bureau. An act the case's status does not allow is 409 naming the allowed ones.
  */
+@Cancellable(false)
 @Path("/api/aid/applications/{id}")
 @Tag(name = "Legal aid", description = "法律援助")
 public class CaseWorkResource {

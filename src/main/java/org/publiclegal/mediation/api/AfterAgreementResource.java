@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import org.publiclegal.mediation.FollowUp;
 import org.publiclegal.mediation.JudicialConfirmation;
 import org.publiclegal.mediation.MediationSession;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.mediation.AfterAgreementService;
 import org.publiclegal.mediation.Dispute;
 import org.publiclegal.mediation.DisputeQueries;
@@ -33,6 +34,7 @@ import org.publiclegal.shared.validation.EnteredDate;
 import org.publiclegal.shared.validation.DateBounds;
 
 /** 调解会议与笔录, the agreement as a document, 司法确认 and 回访. */
+@Cancellable(false)
 @Path("/api/mediation/disputes/{id}")
 @Tag(name = "Mediation", description = "掌上调解")
 public class AfterAgreementResource {

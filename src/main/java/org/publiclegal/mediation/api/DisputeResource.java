@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.mediation.CommitteeService;
 import org.publiclegal.mediation.Dispute;
 import org.publiclegal.mediation.DisputeQueries;
@@ -39,6 +40,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** 掌上调解: residents submit and follow disputes; the committee's mediators handle them. */
+@Cancellable(false)
 @Path("/api/mediation/disputes")
 @Tag(name = "Mediation", description = "掌上调解")
 public class DisputeResource {

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.mediation.Evidence;
 import org.publiclegal.mediation.EvidenceService;
 import org.publiclegal.shared.domain.DomainException;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** 证据材料 of a dispute: images and PDFs from the parties and the mediators. */
+@Cancellable(false)
 @Path("/api/mediation/disputes/{id}/evidence")
 @Tag(name = "Mediation", description = "掌上调解")
 public class EvidenceResource {

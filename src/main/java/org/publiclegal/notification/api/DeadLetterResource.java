@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.notification.NotificationService;
 import org.publiclegal.notification.OutboxDelivery;
 import org.publiclegal.notification.OutboxMessage;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The outbox for the system administrator: dead letters, retry, and running the jobs now. */
+@Cancellable(false)
 @Path("/api/admin/notifications")
 @Tag(name = "Notifications", description = "消息通知")
 @RolesAllowed(Roles.SYSTEM_ADMIN)

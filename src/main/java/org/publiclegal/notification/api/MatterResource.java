@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.notification.Matter;
 import org.publiclegal.notification.NotificationService;
 import org.publiclegal.shared.persistence.CursorPage;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** 我的事项: everything the resident started or is a party to, what to do now first. */
+@Cancellable(false)
 @Path("/api/me/matters")
 @Tag(name = "Notifications", description = "消息通知")
 public class MatterResource {

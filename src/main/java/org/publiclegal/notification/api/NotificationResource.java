@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.notification.Notice;
 import org.publiclegal.notification.NoticeKind;
 import org.publiclegal.notification.NotificationService;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** 站内消息: every signed-in user's inbox, unread count, preferences; a resident's WeChat 订阅 grants. */
+@Cancellable(false)
 @Path("/api/notifications")
 @Tag(name = "Notifications", description = "消息通知")
 @RolesAllowed({Roles.RESIDENT, Roles.MEDIATOR, Roles.AID_OFFICER, Roles.LAWYER, Roles.JUDICIAL_OFFICE,

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.region.OrganisationRepository;
 import org.publiclegal.region.OrganisationService;
 import org.publiclegal.region.OrganisationType;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** 机构名录: a public directory of service points; creating one is for administrators within their scope. */
+@Cancellable(false)
 @Path("/api/organisations")
 @Tag(name = "Organisations", description = "司法局、司法所、法律援助中心、调委会、律所、法院")
 public class OrganisationResource {

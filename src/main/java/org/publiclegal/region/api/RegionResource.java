@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.region.OrganisationService;
 import org.publiclegal.region.RegionRepository;
 import org.publiclegal.shared.domain.NotFound;
@@ -29,6 +30,7 @@ import org.publiclegal.shared.security.Roles;
 import java.util.List;
 
 /** 行政区划: public reference data (the mini-program's village picker needs it before sign-in). */
+@Cancellable(false)
 @Path("/api/regions")
 @Tag(name = "Regions", description = "行政区划")
 public class RegionResource {

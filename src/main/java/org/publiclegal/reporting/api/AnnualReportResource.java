@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.reporting.AnnualReport;
 import org.publiclegal.reporting.AnnualReports;
 import org.publiclegal.reporting.DrillDown;
@@ -39,6 +40,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /** 法治政府建设情况报告: the 公共法律服务 figures of a year, the records behind each, and Word/Excel exports. */
+@Cancellable(false)
 @Path("/api/reports/annual")
 @Tag(name = "Reporting", description = "年度报告、指标与驾驶舱")
 @RolesAllowed({Roles.JUDICIAL_OFFICE, Roles.BUREAU_ADMIN, Roles.SYSTEM_ADMIN})

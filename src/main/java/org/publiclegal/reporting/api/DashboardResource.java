@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.reporting.DashboardService;
 import org.publiclegal.reporting.DashboardService.Dashboard;
 import org.publiclegal.reporting.ReportingScope;
@@ -15,6 +16,7 @@ import org.publiclegal.shared.security.CurrentUser;
 import org.publiclegal.shared.security.Roles;
 
 /** 驾驶舱: the live figures of a 司法所's township or a 司法局's county (the page at /dashboard/ shows them). */
+@Cancellable(false)
 @Path("/api/dashboard")
 @Tag(name = "Reporting", description = "年度报告、指标与驾驶舱")
 public class DashboardResource {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.reporting.AnnualReport;
 import org.publiclegal.reporting.Exact;
 import org.publiclegal.reporting.Metric;
@@ -35,6 +36,7 @@ import org.publiclegal.shared.validation.EnteredDate;
 import org.publiclegal.shared.validation.DateBounds;
 
 /** 指标: the catalogue, and any figure for any region and period with the same period a year earlier. */
+@Cancellable(false)
 @Path("/api/metrics")
 @Tag(name = "Reporting", description = "年度报告、指标与驾驶舱")
 public class MetricsResource {

@@ -11,12 +11,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.reporting.ReportingScope;
 import org.publiclegal.reporting.reconcile.Reconciliation;
 import org.publiclegal.shared.security.CurrentUser;
 import org.publiclegal.shared.security.Roles;
 
 /** 台账核对: the ledger against the case records, figure by figure and record by record. */
+@Cancellable(false)
 @Path("/api/admin/ledger/reconcile")
 @Tag(name = "Reporting", description = "年度报告、指标与驾驶舱")
 public class ReconcileResource {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.reporting.LedgerRollups;
 import org.publiclegal.shared.security.Roles;
 
@@ -14,6 +15,7 @@ import org.publiclegal.shared.security.Roles;
  * Operating the roll-ups: their state, an immediate catch-up, the rebuild command (recomputes every row from
  * the ledger) and a consistency check. The scheduled job keeps them current on its own.
  */
+@Cancellable(false)
 @Path("/api/admin/ledger/rollups")
 @Tag(name = "Reporting", description = "年度报告、指标与驾驶舱")
 @RolesAllowed(Roles.SYSTEM_ADMIN)

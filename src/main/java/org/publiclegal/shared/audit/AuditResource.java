@@ -10,12 +10,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.shared.audit.AuditTrail.AuditView;
 import org.publiclegal.shared.persistence.CursorPage;
 import org.publiclegal.shared.security.CurrentUser;
 import org.publiclegal.shared.security.Roles;
 
 /** The audit log, for the 司法局 (its county) and the system administrator. */
+@Cancellable(false)
 @Path("/api/audit")
 @Tag(name = "Audit", description = "审计日志")
 public class AuditResource {

@@ -1,5 +1,6 @@
 package org.publiclegal.shared.calendar;
 
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.shared.validation.DateBounds;
 import org.publiclegal.shared.validation.EnteredDate;
 import io.smallrye.mutiny.Uni;
@@ -32,6 +33,7 @@ import java.util.List;
  * 节假日与调休: the calendar that working-day deadlines are counted against. The system administrator enters
  * the State Council's holiday notice each year.
  */
+@Cancellable(false)
 @Path("/api/calendar/days")
 @Tag(name = "Calendar", description = "节假日与调休")
 public class WorkCalendarResource {

@@ -26,10 +26,13 @@ public enum ErrorCode {
     IDEMPOTENCY_IN_PROGRESS(409, "相同请求正在处理中"),
     PERIOD_CLOSED(409, "所属期间已关账"),
     PAYLOAD_TOO_LARGE(413, "请求内容过大"),
+    URI_TOO_LONG(414, "请求地址过长"),
     UNSUPPORTED_MEDIA_TYPE(415, "不支持的内容类型"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency-Key 已用于另一个请求"),
     RATE_LIMITED(429, "请求过于频繁，请稍后再试"),
+    HEADERS_TOO_LARGE(431, "请求头过大"),
     UPSTREAM_UNAVAILABLE(503, "外部服务暂时不可用，请稍后再试"),
+    DATABASE_UNAVAILABLE(503, "服务暂时不可用，请稍后重试"),
     INTERNAL_ERROR(500, "服务器内部错误");
 
     public static final String TYPE_BASE = "https://publiclegal.example.org/problems/";

@@ -9,10 +9,12 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
@@ -33,6 +35,9 @@ import java.util.stream.Collectors;
  * error shapes; domain code throws {@link DomainException}.
  */
 public class ProblemMappers {
+
+    @Inject
+    EdgeLimits limits;
 
     @ServerExceptionMapper
     public RestResponse<Problem> domain(DomainException e, UriInfo uri) {
@@ -104,13 +109,39 @@ public class ProblemMappers {
         if (code == null) {
             return unexpected(e, uri);
         }
+        String allow = code == ErrorCode.METHOD_NOT_ALLOWED ? allowHeader(e, uri) : null;
         String detail = switch (code) {
             case NOT_FOUND -> "请求的地址或资源不存在";
             case UNSUPPORTED_MEDIA_TYPE -> "请以 application/json 提交请求内容";
             case VALIDATION_FAILED -> "请求参数格式不正确";
+            case METHOD_NOT_ALLOWED -> allow == null ? code.title() : "此地址只支持 " + allow;
             default -> code.title();
         };
-        return problem(code, detail, uri, List.of(), List.of());
+        RestResponse<Problem> response = problem(code, detail, uri, List.of(), List.of());
+        return allow == null ? response
+                : RestResponse.ResponseBuilder.fromResponse(response).header(HttpHeaders.ALLOW, allow).build();
+    }
+
+    /** 406: the detail names the type the endpoint offers (the Word/Excel exports answer nothing else). */
+    @ServerExceptionMapper
+    public RestResponse<Problem> notAcceptable(NotAcceptableException e, UriInfo uri, HttpHeaders headers,
+                                               jakarta.ws.rs.core.Request request) {
+        String offered = uri == null || request == null ? null
+                : String.join(", ", ResourceMethods.produced(request.getMethod(), uri.getPath()));
+        offered = offered == null || offered.isEmpty() ? null : offered;
+        String asked = headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT);
+        String detail = (offered == null ? "此地址无法提供所要求的格式" : "此地址只提供 " + offered)
+                + (asked == null ? "" : "，请求的 Accept 为 " + asked);
+        return problem(ErrorCode.NOT_ACCEPTABLE, detail, uri, List.of(), List.of());
+    }
+
+    private static String allowHeader(WebApplicationException e, UriInfo uri) {
+        String given = e.getResponse() == null ? null : e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        if (given != null || uri == null) {
+            return given;
+        }
+        java.util.Set<String> methods = ResourceMethods.allowed(uri.getPath());
+        return methods.isEmpty() ? null : String.join(", ", methods);
     }
 
     @ServerExceptionMapper
@@ -158,21 +189,33 @@ public class ProblemMappers {
                     : cause instanceof org.hibernate.exception.DataException d ? data(d, uri)
                     : stale((RuntimeException) cause, uri);
         }
-        String traceId = UUID.randomUUID().toString();
-        Log.errorf(e, "Unhandled failure on %s [traceId=%s]", uri == null ? "?" : uri.getPath(), traceId);
+        if (DatabaseOutage.isCause(e)) {
+            Log.warnf("Database unreachable on %s: %s", uri == null ? "?" : uri.getPath(), DatabaseOutage.describe(e));
+            int seconds = limits == null ? 5 : limits.retryAfterSeconds();
+            return RestResponse.ResponseBuilder.fromResponse(problem(ErrorCode.DATABASE_UNAVAILABLE,
+                            "数据库暂时无法连接，请求未执行；请 " + seconds + " 秒后重试", uri, List.of(), List.of()))
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)).build();
+        }
+        String traceId = RequestIds.current() != null ? RequestIds.current() : UUID.randomUUID().toString();
+        Log.errorf(e, "Unhandled failure on %s [requestId=%s]", uri == null ? "?" : uri.getPath(), traceId);
         Problem p = new Problem(ErrorCode.INTERNAL_ERROR.type(), ErrorCode.INTERNAL_ERROR.title(), 500,
-                "服务器处理请求时出错，请稍后重试；如持续出现请提供追踪号 " + traceId,
-                uri == null ? null : uri.getPath(), ErrorCode.INTERNAL_ERROR.name(), null, null, traceId);
+                "服务器处理请求时出错，请稍后重试；如持续出现请提供请求编号 " + traceId,
+                instance(uri), ErrorCode.INTERNAL_ERROR.name(), null, null, traceId);
         return RestResponse.ResponseBuilder.create(RestResponse.Status.INTERNAL_SERVER_ERROR, p)
                 .type(Problem.MEDIA_TYPE).build();
     }
 
     static RestResponse<Problem> problem(ErrorCode code, String detail, UriInfo uri, List<FieldError> errors,
                                          List<String> allowed) {
-        Problem p = new Problem(code.type(), code.title(), code.status(), detail, uri == null ? null : uri.getPath(),
-                code.name(), errors == null || errors.isEmpty() ? null : errors,
+        Problem p = new Problem(code.type(), code.title(), code.status(), detail, instance(uri), code.name(), errors == null || errors.isEmpty() ? null : errors,
                 allowed == null || allowed.isEmpty() ? null : allowed, null);
         return RestResponse.ResponseBuilder.<Problem>create(code.status()).entity(p).type(Problem.MEDIA_TYPE).build();
+    }
+
+    /** {@code urn:request:<id>} of the request being handled (the path only outside a request). */
+    static String instance(UriInfo uri) {
+        String id = RequestIds.current();
+        return id != null ? RequestIds.instance(id) : uri == null ? null : uri.getPath();
     }
 
     private static RestResponse<Problem> withChallenge(RestResponse<Problem> response) {

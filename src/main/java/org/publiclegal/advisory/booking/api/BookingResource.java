@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.advisory.AdvisoryQueries;
 import org.publiclegal.advisory.ServiceKind;
 import org.publiclegal.advisory.ServiceMode;
@@ -42,6 +43,7 @@ import org.publiclegal.shared.validation.EnteredDate;
 import org.publiclegal.shared.validation.DateBounds;
 
 /** 预约法律顾问: book a free slot, the advisor's and resident's steps, 好差评 and the 司法所's callback. */
+@Cancellable(false)
 @Path("/api/advisor/bookings")
 @Tag(name = "Advisory", description = "村（居）法律顾问")
 public class BookingResource {

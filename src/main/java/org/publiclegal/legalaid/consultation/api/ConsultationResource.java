@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.legalaid.AidMatter;
 import org.publiclegal.legalaid.consultation.Consultation;
 import org.publiclegal.legalaid.consultation.ConsultationService;
@@ -33,6 +34,7 @@ import java.util.UUID;
 import org.publiclegal.shared.validation.EnteredDate;
 
 /** 法律援助咨询: recorded by staff at the window, on the 12348 hotline, online or in the village. */
+@Cancellable(false)
 @Path("/api/aid/consultations")
 @Tag(name = "Legal aid", description = "法律援助")
 public class ConsultationResource {

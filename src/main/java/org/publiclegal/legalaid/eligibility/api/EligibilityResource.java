@@ -8,10 +8,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.legalaid.eligibility.EligibilityResult;
 import org.publiclegal.legalaid.eligibility.EligibilityService;
 
 /** 法律援助条件自测: public, no account needed; nothing is stored. */
+@Cancellable(false)
 @Path("/api/aid/eligibility-check")
 @Tag(name = "Legal aid", description = "法律援助")
 public class EligibilityResource {

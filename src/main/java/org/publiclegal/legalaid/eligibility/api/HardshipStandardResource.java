@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.legalaid.eligibility.EligibilityService;
 import org.publiclegal.shared.security.CurrentUser;
 import org.publiclegal.shared.security.Roles;
@@ -22,6 +23,7 @@ import org.publiclegal.shared.validation.EnteredDate;
 import org.publiclegal.shared.validation.DateBounds;
 
 /** 经济困难标准: published for everyone; versions are added by administrators. */
+@Cancellable(false)
 @Path("/api/aid/hardship-standards")
 @Tag(name = "Legal aid", description = "法律援助")
 public class HardshipStandardResource {

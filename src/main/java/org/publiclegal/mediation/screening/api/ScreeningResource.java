@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.mediation.screening.Screening;
 import org.publiclegal.mediation.screening.ScreeningService;
 import org.publiclegal.shared.idempotency.Idempotency;
@@ -35,6 +36,7 @@ import java.util.UUID;
 import org.publiclegal.shared.validation.EnteredDate;
 
 /** 矛盾纠纷排查: rounds logged by the committees' mediators and the 司法所, counted as 排查（次）. */
+@Cancellable(false)
 @Path("/api/mediation/screenings")
 @Tag(name = "Mediation", description = "掌上调解")
 public class ScreeningResource {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.mediation.subsidy.SubsidyCaseService;
 import org.publiclegal.mediation.subsidy.api.SubsidyViews.SubsidyCaseView;
 import org.publiclegal.shared.security.CurrentUser;
@@ -17,6 +18,7 @@ import org.publiclegal.shared.security.Roles;
 import java.util.UUID;
 
 /** What 以案奖补 needs of a successful dispute, recorded by the committee's mediator. */
+@Cancellable(false)
 @Path("/api/mediation/disputes")
 @Tag(name = "Mediation", description = "掌上调解")
 public class DisputeSubsidyResource {

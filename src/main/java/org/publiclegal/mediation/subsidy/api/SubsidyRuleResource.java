@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.mediation.subsidy.SubsidyRuleService;
 import org.publiclegal.mediation.subsidy.api.SubsidyViews.RuleView;
 import org.publiclegal.shared.security.CurrentUser;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** 以案奖补标准: amounts per case by region, difficulty tier and period, with their conditions. */
+@Cancellable(false)
 @Path("/api/mediation/subsidy-rules")
 @Tag(name = "Mediation", description = "掌上调解")
 public class SubsidyRuleResource {

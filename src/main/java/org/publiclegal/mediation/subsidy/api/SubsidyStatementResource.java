@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.mediation.subsidy.SubsidyStatement;
 import org.publiclegal.mediation.subsidy.SubsidyStatementService;
 import org.publiclegal.shared.security.CurrentUser;
@@ -21,6 +22,7 @@ import java.time.YearMonth;
 import java.util.UUID;
 
 /** 以案奖补月度结算 of a committee. */
+@Cancellable(false)
 @Path("/api/mediation/subsidy-statements")
 @Tag(name = "Mediation", description = "掌上调解")
 public class SubsidyStatementResource {

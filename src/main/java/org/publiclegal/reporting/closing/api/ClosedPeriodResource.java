@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.reporting.closing.ClosedPeriod;
 import org.publiclegal.reporting.closing.PeriodClosing;
 import org.publiclegal.shared.persistence.CursorPage;
@@ -32,6 +33,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** 关账: a county's finished year or month closed with a snapshot of its figures; reopened only by a system administrator. */
+@Cancellable(false)
 @Path("/api/reports/closed-periods")
 @Tag(name = "Reporting", description = "年度报告、指标与驾驶舱")
 public class ClosedPeriodResource {
