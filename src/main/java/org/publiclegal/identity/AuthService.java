@@ -11,6 +11,7 @@ import org.publiclegal.shared.audit.Actor;
 import org.publiclegal.shared.audit.AuditTrail;
 import org.publiclegal.shared.config.AppConfig;
 import org.publiclegal.shared.domain.DomainException;
+import org.publiclegal.shared.observability.OperationalMetrics;
 import org.publiclegal.shared.problem.ErrorCode;
 
 import java.nio.charset.StandardCharsets;
@@ -38,11 +39,13 @@ public class AuthService {
     private final AppConfig config;
     private final Clock clock;
     private final Vertx vertx;
+    private final OperationalMetrics metrics;
     /** A hash of a random password, checked when the username is unknown so response time does not tell. */
     private final String dummyHash;
 
     public AuthService(WeChatGateway wechat, AccountRepository accounts, StaffCredentialRepository credentials,
-                       Tokens tokens, AuditTrail audit, AppConfig config, Clock clock, Vertx vertx) {
+                       Tokens tokens, AuditTrail audit, AppConfig config, Clock clock, Vertx vertx,
+                       OperationalMetrics metrics) {
         this.wechat = wechat;
         this.accounts = accounts;
         this.credentials = credentials;
@@ -51,6 +54,7 @@ public class AuthService {
         this.config = config;
         this.clock = clock;
         this.vertx = vertx;
+        this.metrics = metrics;
         this.dummyHash = hashPassword(UUID.randomUUID().toString(), config.auth().bcryptCost());
     }
 
@@ -81,9 +85,11 @@ public class AuthService {
             String hash = credential == null ? dummyHash : credential.passwordHash;
             return verify(password, hash).chain(matches -> {
                 if (credential == null) {
+                    metrics.signInFailed();
                     return Uni.createFrom().failure(badCredentials());
                 }
                 if (credential.isLocked(now)) {
+                    metrics.signInRefusedLocked();
                     return Uni.createFrom().failure(locked(credential, matches, now));
                 }
                 if (matches && credential.passwordChangeRequired) {
@@ -181,7 +187,13 @@ public class AuthService {
                         .call(row -> audit.record(new Actor(null, null, actor.clientIp()),
                                 row[1] != null && ((Instant) row[1]).isAfter(clock.instant())
                                         ? "STAFF_LOCKED_OUT" : "STAFF_SIGN_IN_FAILED",
-                                "account", accountId, null, "failed attempts: " + row[0])))
+                                "account", accountId, null, "failed attempts: " + row[0]))
+                        .invoke(row -> {
+                            metrics.signInFailed();
+                            if (row[1] != null && ((Instant) row[1]).isAfter(clock.instant())) {
+                                metrics.lockedOut();
+                            }
+                        }))
                 .chain(c -> Uni.createFrom().failure(badCredentials()));
     }
 

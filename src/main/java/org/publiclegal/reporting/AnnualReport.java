@@ -3,6 +3,7 @@ package org.publiclegal.reporting;
 import org.publiclegal.reporting.ReportingScope.RegionRef;
 import org.publiclegal.reporting.closing.Adjustment;
 import org.publiclegal.reporting.closing.ClosedFigures;
+import org.publiclegal.shared.http.NotInETag;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,7 +23,7 @@ import java.util.Map;
  * @param adjustmentCount how many such 调整 there are; {@code adjustments} lists the first
  *                        {@link ClosedFigures#ADJUSTMENTS_SHOWN}, each with its effect on the figures
  */
-public record AnnualReport(RegionRef region, int year, Instant generatedAt, List<Figure> figures,
+public record AnnualReport(RegionRef region, int year, @NotInETag Instant generatedAt, List<Figure> figures,
                            List<String> paragraphs, boolean closed, ClosedFigures.Closure closure,
                            boolean hasAdjustments, long adjustmentCount, List<Adjustment> adjustments) {
 

@@ -14,6 +14,8 @@ import org.publiclegal.reporting.ReportingScope.RegionRef;
 import org.publiclegal.reporting.closing.ClosedFigures;
 import org.publiclegal.shared.domain.RegionCodes;
 import org.publiclegal.shared.domain.TimeSource;
+import org.publiclegal.shared.http.NotInETag;
+import org.publiclegal.shared.openapi.NullableItems;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -61,7 +63,8 @@ public class DashboardService {
     }
 
     /** A figure month by month, with each month's exact value (null for a month closed before exact values were kept). */
-    public record Series(String key, String label, String unit, List<BigDecimal> values, List<Exact> exact) {
+    public record Series(String key, String label, String unit, @NullableItems List<BigDecimal> values,
+                         @NullableItems List<Exact> exact) {
     }
 
     /**
@@ -88,7 +91,7 @@ public class DashboardService {
     public record Standing(long committees, long mediators) {
     }
 
-    public record Dashboard(RegionRef region, Instant asOf, LocalDate today, List<PeriodFigures> periods,
+    public record Dashboard(RegionRef region, @NotInETag Instant asOf, LocalDate today, List<PeriodFigures> periods,
                             Monthly monthly, Standing standing, OpenCases legalAid, OpenCases mediation,
                             List<Workload> workloads, Coverage advisorCoverage,
                             List<AdvisoryQueries.Commitment> advisorsBehind, VideoFigures.Highlights videos) {

@@ -32,6 +32,22 @@ public interface AppConfig {
 
     BootstrapAdmin bootstrapAdmin();
 
+    Observability observability();
+
+    /** Logs and business metrics (issue 16). */
+    interface Observability {
+        /** One JSON object per log line (time, level, logger, requestId, message); on in prod. */
+        @WithDefault("false")
+        boolean jsonLogs();
+
+        /**
+         * How long the business gauges read from PostgreSQL (cases by status, overdue, roll-up lag) are kept before
+         * the next scrape reads them again: one cheap query per replica and period, whatever the scrape rate.
+         */
+        @WithDefault("15s")
+        Duration gaugeMaxAge();
+    }
+
     /**
      * The first system administrator of an empty production database (APP_BOOTSTRAP_ADMIN_*): created at
      * start-up only while no SYSTEM_ADMIN exists, with a password that must be changed at the first sign-in.
