@@ -38,7 +38,9 @@ create table committee_membership (
     constraint committee_membership_no_overlap
         exclude using gist (account_id with =, daterange(valid_from, valid_to) with &&)
 );
-create index committee_membership_committee_idx on committee_membership (organisation_id, valid_from, account_id);
+-- the register read: a committee's members on a day (organisation_id = ? and the span contains the day)
+create index committee_membership_committee_span_idx on committee_membership
+    using gist (organisation_id, daterange(valid_from, valid_to));
 create index committee_membership_account_idx on committee_membership (account_id, valid_from);
 
 -- Current members become members since their account's valid_from (the account's own span still applies).
@@ -85,7 +87,7 @@ create or replace function register_mediators(lo text, hi text, day date)
       and ((o.valid_from <= day and (o.valid_to is null or o.valid_to > day))
         or exists (select 1 from register_past_span p where p.register = 'ORGANISATION'
                    and p.object_id = o.id::text and p.valid_from <= day and p.valid_to > day))
-      and m.valid_from <= day and (m.valid_to is null or m.valid_to > day)
+      and daterange(m.valid_from, m.valid_to) @> day
       and a.kind = 'STAFF' and ',' || a.roles || ',' like '%,MEDIATOR,%'
       and ((a.valid_from <= day and (a.valid_to is null or a.valid_to > day))
         or exists (select 1 from register_past_span p where p.register = 'ACCOUNT'
