@@ -57,7 +57,7 @@ class ReportCursorsTest {
         Map<String, Object> q = new HashMap<>(query);
         for (int pages = 0; pages < 10; pages++) {
             JsonPath p = page(token, path, q);
-            List<String> items = p.getList(idPath, Object.class).stream().map(String::valueOf).toList();
+            List<String> items = p.getList(idPath).stream().map(String::valueOf).toList();
             assertEquals(true, items.size() <= 2, "limit 2: " + items);
             ids.addAll(items);
             String next = p.getString("nextCursor");
