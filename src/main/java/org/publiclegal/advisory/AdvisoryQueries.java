@@ -45,7 +45,10 @@ public class AdvisoryQueries {
     public record Village(String code, String name) {
     }
 
-    /** Villages covered on {@code date} of all villages in the region's subtree, and the uncovered ones. */
+    /**
+     * Villages covered on {@code date} of the villages in the region's subtree on the register that day
+     * ({@code register_villages}, as the figures read it), and the uncovered ones.
+     */
     public record Coverage(String regionCode, LocalDate date, long villages, long covered, BigDecimal rate,
                            long uncoveredCount, List<Village> uncovered) {
     }
@@ -56,7 +59,7 @@ public class AdvisoryQueries {
                         select v.code, v.name, exists (
                             select 1 from adv_contract_village cv join adv_contract c on c.id = cv.contract_id
                             where cv.village_code = v.code and %s @> $3::date) as covered
-                        from region v where v.level = 'VILLAGE' and v.code >= $1 and v.code < $2
+                        from register_villages($1, $2, $3) v
                         order by v.code""".formatted(IN_FORCE))
                 .execute(Tuple.of(RegionCodes.lowerBound(region), RegionCodes.upperBound(region), date))
                 .map(rows -> {

@@ -119,6 +119,8 @@ public class DemoData {
         staff(accounts, credentials, hash, "mediator-former", "钱原调", Set.of(Roles.MEDIATOR), industry, now);
         Account former = accounts.get(accounts.size() - 1);
         former.deactivate(LocalDate.ofInstant(now, TimeSource.CHINA).withDayOfMonth(1), "调离医调委");
+        Organisation[] townshipCommittees = new Organisation[TOWNSHIPS.length];
+        Organisation[] thirdVillageCommittees = new Organisation[TOWNSHIPS.length];
         for (int t = 0; t < TOWNSHIPS.length; t++) {
             String code = township(t);
             rows.add(Region.of(code, TOWNSHIPS[t]));
@@ -127,6 +129,7 @@ public class DemoData {
                     TOWNSHIPS[t] + "人民调解委员会", code, now);
             rows.add(office);
             rows.add(committee);
+            townshipCommittees[t] = committee;
             staff(accounts, credentials, hash, "office" + (t + 1), TOWNSHIPS[t] + "司法所所长",
                     Set.of(Roles.JUDICIAL_OFFICE), office, now);
             staff(accounts, credentials, hash, "mediator" + (t + 1), TOWNSHIPS[t] + "专职调解员",
@@ -138,11 +141,22 @@ public class DemoData {
                         TOWNSHIPS[t] + VILLAGES[t][v] + "人民调解委员会", vcode, now);
                 rows.add(vc);
                 if (v == 2) {
+                    thirdVillageCommittees[t] = vc;
                     staff(accounts, credentials, hash, "mediator" + (t + 1) + "-" + (v + 1),
                             VILLAGES[t][v] + "调解员", Set.of(Roles.MEDIATOR), vc, now);
                 }
             }
         }
+        // 行政区划按时间登记: 云鹤镇's former 北溪村 was merged into 大水美村 on 1 January of the demo year, so last
+        // year's village count (and its drill-down) has 64 villages and this year's 63
+        LocalDate january = sinceJanuary(now);
+        Region merged = Region.of("532932100298", "北溪村（已撤并）");
+        merged.deactivate(january, "并入大水美村（演示：行政区划调整）");
+        rows.add(merged);
+        // 调委会成员按时间登记: 和调动 served 云鹤镇's third village committee from 1 January and moved to the
+        // township committee on the first of this month (the membership history is written below)
+        staff(accounts, credentials, hash, "mediator-moved", "和调动", Set.of(Roles.MEDIATOR), townshipCommittees[0], now);
+        Account moved = accounts.get(accounts.size() - 1);
         rows.addAll(accounts);
         rows.addAll(credentials);
         // a sample 经济困难标准 so the eligibility check has a line to apply (demo figure, not an official one)
@@ -164,7 +178,20 @@ public class DemoData {
                     home, now);
             rows.add(p);
         }
-        return s.persistAll(rows.toArray());
+        LocalDate firstOfMonth = LocalDate.ofInstant(now, TimeSource.CHINA).withDayOfMonth(1);
+        return s.persistAll(rows.toArray()).call(s::flush)
+                .call(() -> s.createNativeQuery("update committee_membership set valid_from = :moved, reason = :why "
+                                + "where account_id = :account")
+                        .setParameter("moved", firstOfMonth).setParameter("why", "调入云鹤镇人民调解委员会（演示）")
+                        .setParameter("account", moved.id).executeUpdate())
+                .call(() -> s.createNativeQuery("""
+                                insert into committee_membership (id, account_id, organisation_id, valid_from, valid_to,
+                                                                  reason, end_reason)
+                                values (:id, :account, :committee, :from, :to, '演示：村调委会调解员', '调往镇调委会')""")
+                        .setParameter("id", java.util.UUID.randomUUID()).setParameter("account", moved.id)
+                        .setParameter("committee", thirdVillageCommittees[0].id).setParameter("from", january)
+                        .setParameter("to", firstOfMonth).executeUpdate())
+                .replaceWithVoid();
     }
 
     /** The demo's registers serve from 1 January of the year it is loaded, as its activity does. */

@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.publiclegal.shared.domain.DomainException;
+import org.publiclegal.shared.domain.Reactivation;
 import org.publiclegal.shared.domain.TimeSource;
 import org.publiclegal.shared.security.Roles;
 
@@ -90,6 +91,19 @@ public class Account {
         active = false;
         validTo = on;
         deactivationReason = reason;
+    }
+
+    /**
+     * 重新启用 from {@code on}: a new serving span, the old one kept (see {@link Reactivation}); 409 if it serves,
+     * 400 if {@code on} is before its deactivation day.
+     */
+    public Reactivation reactivate(LocalDate on) {
+        Reactivation r = Reactivation.of("账号", validFrom, validTo, deactivationReason, on);
+        active = true;
+        validFrom = r.newFrom();
+        validTo = null;
+        deactivationReason = null;
+        return r;
     }
 
     public Set<String> roleSet() {

@@ -6,6 +6,7 @@ import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.publiclegal.region.Organisation;
 import org.publiclegal.region.OrganisationService;
+import org.publiclegal.region.RegisterHistory;
 import org.publiclegal.shared.audit.Actor;
 import org.publiclegal.shared.audit.AuditTrail;
 import org.publiclegal.shared.config.AppConfig;
@@ -31,16 +32,19 @@ public class StaffService {
     private final StaffCredentialRepository credentials;
     private final OrganisationService directory;
     private final AuditTrail audit;
+    private final RegisterHistory history;
     private final AppConfig config;
     private final Clock clock;
     private final Vertx vertx;
 
     public StaffService(AccountRepository accounts, StaffCredentialRepository credentials,
-                        OrganisationService directory, AuditTrail audit, AppConfig config, Clock clock, Vertx vertx) {
+                        OrganisationService directory, AuditTrail audit, RegisterHistory history, AppConfig config,
+                        Clock clock, Vertx vertx) {
         this.accounts = accounts;
         this.credentials = credentials;
         this.directory = directory;
         this.audit = audit;
+        this.history = history;
         this.config = config;
         this.clock = clock;
         this.vertx = vertx;
@@ -124,6 +128,34 @@ public class StaffService {
             a.deactivate(command.on(), command.reason());
             return accounts.persistAndFlush(a)
                     .call(x -> audit.record(actor, "STAFF_DEACTIVATED", "account", a.id, a.regionCode,
+                            command.on() + " " + command.reason()))
+                    .chain(x -> credentials.findById(a.id))
+                    .map(c -> new StaffMember(a, c == null ? null : c.username, null));
+        });
+    }
+
+    /** 重新启用工作人员账号: account {@code id} serves again from day {@code on}. */
+    public record Reactivate(UUID id, java.time.LocalDate on, String reason) {
+    }
+
+    /**
+     * Reactivates a deactivated staff account inside the caller's scope (403 outside it, 404 unknown, 409 serving,
+     * 400 before its deactivation day): it can sign in again and serves from {@code on} in a new span, the old one
+     * kept. Audited.
+     */
+    @WithTransaction
+    public Uni<StaffMember> reactivate(Reactivate command, AccessScope scope, Actor actor) {
+        return accounts.findById(command.id()).chain(a -> {
+            if (a == null || a.kind != AccountKind.STAFF) {
+                throw new NotFound("工作人员", command.id());
+            }
+            if (!scope.covers(a.regionCode)) {
+                throw DomainException.forbidden("只能重新启用本单位管辖范围内的工作人员");
+            }
+            org.publiclegal.shared.domain.Reactivation r = a.reactivate(command.on());
+            return history.keep(RegisterHistory.Register.ACCOUNT, a.id, r)
+                    .chain(() -> accounts.persistAndFlush(a))
+                    .call(x -> audit.record(actor, "STAFF_REACTIVATED", "account", a.id, a.regionCode,
                             command.on() + " " + command.reason()))
                     .chain(x -> credentials.findById(a.id))
                     .map(c -> new StaffMember(a, c == null ? null : c.username, null));

@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.publiclegal.region.OrganisationType.CommitteeKind;
 import org.publiclegal.shared.domain.DomainException;
+import org.publiclegal.shared.domain.Reactivation;
 import org.publiclegal.shared.domain.RegionCodes;
 import org.publiclegal.shared.domain.RegionCodes.Level;
 import org.publiclegal.shared.domain.TimeSource;
@@ -97,5 +98,18 @@ public class Organisation {
         active = false;
         validTo = on;
         deactivationReason = reason;
+    }
+
+    /**
+     * 重新启用 from {@code on}: a new serving span, the old one kept (see {@link Reactivation}); 409 if it serves,
+     * 400 if {@code on} is before its deactivation day.
+     */
+    public Reactivation reactivate(LocalDate on) {
+        Reactivation r = Reactivation.of("机构", validFrom, validTo, deactivationReason, on);
+        active = true;
+        validFrom = r.newFrom();
+        validTo = null;
+        deactivationReason = null;
+        return r;
     }
 }

@@ -8,9 +8,11 @@ import org.publiclegal.shared.audit.Actor;
 import org.publiclegal.shared.audit.AuditTrail;
 import org.publiclegal.shared.domain.DomainException;
 import org.publiclegal.shared.domain.NotFound;
+import org.publiclegal.shared.domain.Reactivation;
 import org.publiclegal.shared.security.AccessScope;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** Regions and organisations: the directory every other feature routes and scopes by. */
@@ -20,20 +22,33 @@ public class OrganisationService {
     private final RegionRepository regions;
     private final OrganisationRepository organisations;
     private final AuditTrail audit;
+    private final RegisterHistory history;
     private final Clock clock;
 
     public OrganisationService(RegionRepository regions, OrganisationRepository organisations, AuditTrail audit,
-                               Clock clock) {
+                               RegisterHistory history, Clock clock) {
         this.regions = regions;
         this.organisations = organisations;
         this.audit = audit;
+        this.history = history;
         this.clock = clock;
     }
 
     /** Adds a region under its (existing) parent; the level and parent follow from the code. */
-    @WithTransaction
     public Uni<Region> addRegion(String code, String name, Actor actor) {
+        return addRegion(code, name, null, actor);
+    }
+
+    /**
+     * Adds a region under its (existing, serving) parent, on the register from {@code validFrom} (null: an existing
+     * 行政区划 entered now, on the register since before any record, 2000-01-01).
+     */
+    @WithTransaction
+    public Uni<Region> addRegion(String code, String name, LocalDate validFrom, Actor actor) {
         Region region = Region.of(code, name);
+        if (validFrom != null) {
+            region.validFrom = validFrom;
+        }
         return regions.findById(code).chain(existing -> {
             if (existing != null) {
                 throw DomainException.conflict("行政区划代码 " + code + " 已存在");
@@ -44,6 +59,10 @@ public class OrganisationService {
             return regions.findById(region.parentCode).map(parent -> {
                 if (parent == null) {
                     throw DomainException.invalidField("code", "上级行政区划 " + region.parentCode + " 不存在，请先添加上级");
+                }
+                if (!parent.active()) {
+                    throw DomainException.invalidField("code", "上级行政区划 " + region.parentCode + " 已于 "
+                            + parent.validTo + " 撤销");
                 }
                 return region;
             });
@@ -132,6 +151,70 @@ public class OrganisationService {
             return organisations.persistAndFlush(o)
                     .call(x -> audit.record(actor, "ORGANISATION_DEACTIVATED", "organisation", o.id, o.regionCode,
                             command.on() + " " + command.reason()));
+        });
+    }
+
+    /** 重新启用机构: organisation {@code id} serves again from day {@code on}. */
+    public record Reactivate(UUID id, LocalDate on, String reason) {
+    }
+
+    /**
+     * Reactivates a deactivated organisation inside the caller's scope (403 outside it, 404 unknown, 409 serving,
+     * 400 before its deactivation day): a new serving span from {@code on}, the old one kept. Audited.
+     */
+    @WithTransaction
+    public Uni<Organisation> reactivate(Reactivate command, AccessScope scope, Actor actor) {
+        return get(command.id()).chain(o -> {
+            if (!scope.covers(o.regionCode)) {
+                throw DomainException.forbidden("只能重新启用本单位管辖范围内的机构");
+            }
+            Reactivation r = o.reactivate(command.on());
+            return history.keep(RegisterHistory.Register.ORGANISATION, o.id, r)
+                    .chain(() -> organisations.persistAndFlush(o))
+                    .call(x -> audit.record(actor, "ORGANISATION_REACTIVATED", "organisation", o.id, o.regionCode,
+                            command.on() + " " + command.reason()));
+        });
+    }
+
+    /** 撤销行政区划 (e.g. a village merged into another) from day {@code on}, or 恢复 it from {@code on}. */
+    public record RegionChange(String code, LocalDate on, String reason) {
+    }
+
+    /**
+     * Deactivates a region: a system administrator anywhere, a 司法局 for the regions below its county (403
+     * otherwise, 404 unknown, 409 already deactivated or while a subordinate region is still on the register on or
+     * after {@code on}). The figures of days before {@code on} still count it. Audited.
+     */
+    @WithTransaction
+    public Uni<Region> deactivateRegion(RegionChange command, AccessScope scope, Actor actor) {
+        return region(command.code(), scope).chain(r -> regions.servingChildren(r.code, command.on()).chain(n -> {
+            if (n > 0) {
+                throw DomainException.conflict("该行政区划仍有 " + n + " 个下级区划在册，请先撤销下级区划");
+            }
+            r.deactivate(command.on(), command.reason());
+            return regions.persistAndFlush(r)
+                    .call(x -> audit.record(actor, "REGION_DEACTIVATED", "region", r.code, r.code,
+                            command.on() + " " + command.reason()));
+        }));
+    }
+
+    /** Puts a deactivated region back on the register from {@code on} (same scope as deactivation). Audited. */
+    @WithTransaction
+    public Uni<Region> reactivateRegion(RegionChange command, AccessScope scope, Actor actor) {
+        return region(command.code(), scope).chain(r -> {
+            Reactivation change = r.reactivate(command.on());
+            return history.keep(RegisterHistory.Register.REGION, r.code, change)
+                    .chain(() -> regions.persistAndFlush(r))
+                    .call(x -> audit.record(actor, "REGION_REACTIVATED", "region", r.code, r.code,
+                            command.on() + " " + command.reason()));
+        });
+    }
+
+    private Uni<Region> region(String code, AccessScope scope) {
+        return regions.findById(code).onItem().ifNull().failWith(() -> new NotFound("行政区划", code)).invoke(r -> {
+            if (!scope.isSystemAdmin() && (code.equals(scope.regionCode()) || !scope.covers(code))) {
+                throw DomainException.forbidden("只能变更本单位管辖范围内的下级行政区划");
+            }
         });
     }
 

@@ -19,7 +19,7 @@ import java.util.List;
 public class RegionRepository implements PanacheRepositoryBase<Region, String> {
 
     public Uni<List<Region>> children(String code) {
-        return list("parentCode = ?1 order by code", code);
+        return list("parentCode = ?1 and validTo is null order by code", code);
     }
 
     /**
@@ -39,7 +39,7 @@ public class RegionRepository implements PanacheRepositoryBase<Region, String> {
 
     /** Name search (trigram index), e.g. the village picker of the mini-program. */
     public Uni<List<Region>> search(String text, String within, Level level, int limit) {
-        StringBuilder q = new StringBuilder("name like :text");
+        StringBuilder q = new StringBuilder("name like :text and validTo is null");
         Parameters p = Parameters.with("text", "%" + text.replace("%", "").replace("_", "") + "%");
         if (within != null) {
             q.append(" and code >= :low and code < :high");
@@ -50,5 +50,10 @@ public class RegionRepository implements PanacheRepositoryBase<Region, String> {
             p.and("level", level);
         }
         return find(q + " order by code", p).range(0, limit - 1).list();
+    }
+
+    /** Subordinate regions of {@code code} still on the register on or after {@code day}. */
+    public Uni<Long> servingChildren(String code, java.time.LocalDate day) {
+        return count("parentCode = ?1 and (validTo is null or validTo > ?2)", code, day);
     }
 }

@@ -22,10 +22,13 @@ import java.util.Map;
  * @param hasAdjustments  whether anything touching the closed year was recorded after it closed
  * @param adjustmentCount how many such 调整 there are; {@code adjustments} lists the first
  *                        {@link ClosedFigures#ADJUSTMENTS_SHOWN}, each with its effect on the figures
+ * @param adjustmentsNextCursor where there are more: the cursor for the next page of
+ *                        {@code GET /api/reports/closed-periods/adjustments}
  */
 public record AnnualReport(RegionRef region, int year, @NotInETag Instant generatedAt, List<Figure> figures,
                            List<String> paragraphs, boolean closed, ClosedFigures.Closure closure,
-                           boolean hasAdjustments, long adjustmentCount, List<Adjustment> adjustments) {
+                           boolean hasAdjustments, long adjustmentCount, List<Adjustment> adjustments,
+                           String adjustmentsNextCursor) {
 
     /**
      * One figure. {@code change} is value − previous value (for a rate: percentage points); absent when either
@@ -79,7 +82,8 @@ public record AnnualReport(RegionRef region, int year, @NotInETag Instant genera
         }
         return new AnnualReport(region, year, at, figures, paragraphs(shown), closed != null,
                 closed == null ? null : closed.closure(), closed != null && closed.hasAdjustments(),
-                closed == null ? 0 : closed.adjustmentCount(), closed == null ? List.of() : closed.adjustments());
+                closed == null ? 0 : closed.adjustmentCount(), closed == null ? List.of() : closed.adjustments(),
+                closed == null ? null : closed.adjustmentsNextCursor());
     }
 
     /** The values a period's reports show: the snapshot where the period is closed, else the live ones. */

@@ -23,7 +23,8 @@ import java.util.UUID;
 /**
  * The records behind a figure, so that a clerk can prove it: for a ledger figure, its events (with
  * corrections, which point at the event they cancel); for the committee and mediator counts, the rows
- * counted. Pages in (time, id) order with a cursor.
+ * counted (committees, mediators and villages through the same {@code register_*} functions as the figures).
+ * Pages in (time, id) order with a cursor (villages: in code order).
  */
 @ApplicationScoped
 public class DrillDown {
@@ -62,6 +63,9 @@ public class DrillDown {
     }
 
     public Uni<CursorPage<Item>> records(Metric metric, String region, Period period, String cursor, int limit) {
+        if (metric.type() == Metric.Type.VILLAGES) {
+            return villages(region, period, cursor, limit);
+        }
         List<String> after = Cursor.decode(cursor, 2);
         OffsetDateTime afterAt;
         String afterId;
@@ -75,6 +79,7 @@ public class DrillDown {
         return switch (metric.type()) {
             case ORGANISATIONS -> committees(region, period, afterAt, afterId, limit);
             case STAFF -> mediators(region, period, afterAt, afterId, limit);
+            case VILLAGES -> throw new IllegalStateException("read above");
             case DEVICES -> throw org.publiclegal.shared.domain.DomainException.rule(
                     metric.label() + "是去重设备数，没有逐条台账记录；各栏目的播放记录见 /api/videos/stats");
             default -> events(metric, region, period, afterAt, afterId, limit);
@@ -154,6 +159,25 @@ public class DrillDown {
         return tableRows("""
                 select id, name, region_code, organisation_id, created_at from register_mediators($1, $2, $3)
                 where (created_at, id) > ($4, $5) order by created_at, id limit $6""", "MEDIATOR", region, period, afterAt, afterId, limit);
+    }
+
+    /** The villages {@code register_villages} counts at the period's end, in code order. */
+    private Uni<CursorPage<Item>> villages(String region, Period period, String cursor, int limit) {
+        List<String> after = Cursor.decode(cursor, 2);
+        String afterCode = after.isEmpty() ? "" : after.get(1);
+        Tuple params = Tuple.tuple().addString(RegionCodes.lowerBound(region)).addString(RegionCodes.upperBound(region))
+                .addLocalDate(period.to()).addString(afterCode).addInteger(limit + 1);
+        return pool.preparedQuery("""
+                        select code, name, valid_from from register_villages($1, $2, $3)
+                        where code > $4 order by code limit $5""").execute(params).map(rows -> {
+            List<Row> list = new ArrayList<>();
+            rows.forEach(list::add);
+            return CursorPage.of(list, limit, r -> Cursor.encode(r.getLocalDate("valid_from"), r.getString("code")),
+                    r -> new Item(r.getString("code"), "VILLAGE",
+                            r.getLocalDate("valid_from").atStartOfDay(org.publiclegal.shared.domain.TimeSource.CHINA)
+                                    .toInstant(), null, r.getString("code"), null, null, null, null, null, null, null,
+                            r.getString("name"), "/api/regions/" + r.getString("code")));
+        });
     }
 
     private Uni<CursorPage<Item>> tableRows(String sql, String kind, String region, Period period,

@@ -36,7 +36,7 @@ public record Exact(long value, Long of, String unit) {
         return switch (m.type()) {
             case AMOUNT -> MetricService.wanYuan(value);
             case RATE, RATIO, COVERAGE -> MetricService.rate(value, of == null ? 0 : of);
-            case COUNT, ORGANISATIONS, STAFF, DEVICES -> BigDecimal.valueOf(value);
+            case COUNT, ORGANISATIONS, STAFF, VILLAGES, DEVICES -> BigDecimal.valueOf(value);
         };
     }
 

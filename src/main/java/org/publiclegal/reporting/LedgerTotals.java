@@ -131,11 +131,12 @@ public class LedgerTotals {
         return count("select count(*) from register_mediators($1, $2, $3)", region, day);
     }
 
-    /** Villages and communities (村、社区) in the region's subtree. */
-    public Uni<Long> villages(String region) {
-        return pool.preparedQuery("select count(*) from region where level = 'VILLAGE' and code >= $1 and code < $2")
-                .execute(Tuple.of(RegionCodes.lowerBound(region), RegionCodes.upperBound(region)))
-                .map(rows -> rows.iterator().next().getLong(0));
+    /**
+     * Villages and communities (村、社区) of the region's subtree on the register on {@code day}, through
+     * {@code register_villages} (V31), the same read as the drill-down's.
+     */
+    public Uni<Long> villages(String region, LocalDate day) {
+        return count("select count(*) from register_villages($1, $2, $3)", region, day);
     }
 
     /**

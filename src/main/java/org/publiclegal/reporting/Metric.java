@@ -67,11 +67,14 @@ public enum Metric {
             "人民法院裁定确认调解协议有效的件数，以裁定日计（申请件数和驳回件数另行记录）。",
             MediationEvents.JC_CONFIRMED),
     MEDIATION_COMMITTEES("mediation.committees", "人民调解委员会", "个", Type.ORGANISATIONS,
-            "期末在册（设立于期末之前且未撤销）的各级人民调解委员会个数，取自组织机构表。"),
+            "期末在册（期末当日在其在册区间内：设立之后、停用之前，重新启用的自重新启用日起）的各级人民调解委员会个数，取自按日期登记的组织机构名册。"),
     MEDIATION_MEDIATORS("mediation.mediators", "人民调解员", "名", Type.STAFF,
-            "期末在册（登记于期末之前且账号有效）的调委会人民调解员人数，取自人员表。"),
+            "期末在册的人民调解员人数：期末当日账号在册、是某在册调委会的成员（按日期登记的调委会成员资格，调动、退出自当日起不计入原调委会）。"),
+    ADVISORY_VILLAGES("advisory.villages", "村（社区）", "个", Type.VILLAGES,
+            "期末在册的村（社区）个数，取自按日期登记的行政区划名册：合并、撤销的村（社区）自撤销日起不计，此前各期照计；"
+                    + "是村(社区)法律顾问签约率的分母。"),
     ADVISORY_SIGNING_RATE("advisory.signing_rate", "村(社区)法律顾问签约率", "%", Type.COVERAGE,
-            "期末有有效法律顾问合同的村（社区）数 ÷ 村（社区）总数 × 100%，四舍五入保留一位小数；"
+            "期末有有效法律顾问合同的村（社区）数 ÷ 期末在册的村（社区）总数 × 100%，四舍五入保留一位小数；"
                     + "有效合同由村居法律顾问模块按村（社区）计入台账（ADVISORY_VILLAGE_COVERED：开始覆盖 +1，不再覆盖 −1）。",
             AdvisoryEvents.VILLAGE_COVERED),
     ADVISORY_LEGAL_REVIEWS("advisory.legal_reviews", "提供法律事项审查和建议", "条", Type.COUNT,
@@ -112,6 +115,8 @@ public enum Metric {
         RATIO,
         /** Distinct devices that viewed the region's videos in the period (from the view table, not the ledger). */
         DEVICES,
+        /** Villages and communities on the register at the end of the period. */
+        VILLAGES,
         /** Villages covered at the end of the period (running total of the kind) ÷ villages in the region, in %. */
         COVERAGE
     }

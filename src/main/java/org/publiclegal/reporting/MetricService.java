@@ -74,7 +74,8 @@ public class MetricService {
                 .flatMap(m -> m.kinds().stream()).distinct().toList();
         Uni<Long> c = committees ? totals.committees(region, period.to()) : Uni.createFrom().item(0L);
         Uni<Long> m = mediators ? totals.mediators(region, period.to()) : Uni.createFrom().item(0L);
-        Uni<Long> v = coverageKinds.isEmpty() ? Uni.createFrom().item(0L) : totals.villages(region);
+        boolean villages = !coverageKinds.isEmpty() || metrics.contains(Metric.ADVISORY_VILLAGES);
+        Uni<Long> v = villages ? totals.villages(region, period.to()) : Uni.createFrom().item(0L);
         Uni<Long> viewers = metrics.stream().anyMatch(x -> x.type() == Metric.Type.DEVICES)
                 ? totals.viewers(region, period.from(), period.to()) : Uni.createFrom().item(0L);
         Uni<Map<String, Sum>> running = coverageKinds.isEmpty() ? Uni.createFrom().item(Map.of())
@@ -96,6 +97,7 @@ public class MetricService {
             case DEVICES -> Exact.count(m, standing.viewers());
             case ORGANISATIONS -> Exact.count(m, standing.committees());
             case STAFF -> Exact.count(m, standing.mediators());
+            case VILLAGES -> Exact.count(m, standing.villages());
             case COVERAGE -> Exact.rate(standing.covered(), standing.villages());
         };
     }

@@ -60,4 +60,19 @@ class OrganisationDeactivationTest {
         assertEquals(LocalDate.of(2026, 4, 1), a.validTo);
         assertEquals("调离", a.deactivationReason);
     }
+
+    @Test
+    void reactivationOpensANewSpanFromTheDayGivenAndReturnsTheOldOne() {
+        Organisation a = mediator();
+        a.deactivate(LocalDate.of(2026, 4, 1), "撤并");
+        var change = a.reactivate(LocalDate.of(2026, 5, 1));
+        assertTrue(a.active);
+        assertEquals(LocalDate.of(2026, 5, 1), a.validFrom);
+        assertNull(a.validTo);
+        assertNull(a.deactivationReason);
+        assertEquals(LocalDate.of(2026, 3, 1), change.archived().from());
+        assertEquals(LocalDate.of(2026, 4, 1), change.archived().to());
+        assertEquals(ErrorCode.CONFLICT, assertThrows(DomainException.class,
+                () -> a.reactivate(LocalDate.of(2026, 6, 1))).code());
+    }
 }

@@ -132,8 +132,13 @@ class ClosedPeriodTest {
         assertEquals(1, townshipA.getInt("adjustmentCount"));
         JsonPath townshipB = annual(c.officeStaffB(), c.townshipB(), lastYear);
         assertEquals(false, townshipB.getBoolean("hasAdjustments"));
-        // a village keeps live figures (no snapshot is taken below the township)
-        assertEquals(false, annual(c.bureauAdmin(), c.villageA2(), lastYear).getBoolean("closed"));
+        // a village has its snapshot too, and the late record is its adjustment
+        JsonPath villageA2 = annual(c.bureauAdmin(), c.villageA2(), lastYear);
+        assertEquals(true, villageA2.getBoolean("closed"));
+        assertEquals("0", number(figure(villageA2, "mediation.screenings").get("value")));
+        assertEquals("1", number(figure(villageA2, "mediation.screenings").get("currentValue")));
+        assertEquals(1, villageA2.getInt("adjustmentCount"));
+        assertEquals(false, annual(c.bureauAdmin(), c.villageB1(), lastYear).getBoolean("hasAdjustments"));
 
         // /api/metrics for exactly the closed year gives the snapshot; the next year's report shows it as previous
         given().auth().oauth2(Fixtures.token(c.bureauAdmin())).queryParam("region", c.county())

@@ -83,7 +83,7 @@ class FigureRulesTest {
             assertTrue(units.contains(m.unit()), m.key() + " " + m.unit());
             assertTrue(m.definition().length() > 10, m.key());
             assertEquals(m.type() == Metric.Type.ORGANISATIONS || m.type() == Metric.Type.STAFF
-                    || m.type() == Metric.Type.DEVICES, m.kinds().isEmpty(), m.key());
+                    || m.type() == Metric.Type.DEVICES || m.type() == Metric.Type.VILLAGES, m.kinds().isEmpty(), m.key());
         }
     }
 }

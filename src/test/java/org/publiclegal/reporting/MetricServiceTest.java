@@ -113,7 +113,7 @@ class MetricServiceTest {
 
         MetricService.Standing all = service.standing("532932000000", YEAR, List.of(Metric.MEDIATION_COMMITTEES,
                 Metric.MEDIATION_MEDIATORS, Metric.ADVISORY_SIGNING_RATE)).await().indefinitely();
-        assertEquals(List.of("committees " + YEAR.to(), "mediators " + YEAR.to(), "villages",
+        assertEquals(List.of("committees " + YEAR.to(), "mediators " + YEAR.to(), "villages " + YEAR.to(),
                 "totals [ADVISORY_VILLAGE_COVERED] 2000-01-01..2025-12-31"), totals.calls);
         assertEquals(12, all.committees());
         assertEquals(40, all.mediators());
@@ -173,8 +173,8 @@ class MetricServiceTest {
         }
 
         @Override
-        public Uni<Long> villages(String region) {
-            calls.add("villages");
+        public Uni<Long> villages(String region, LocalDate day) {
+            calls.add("villages " + day);
             return Uni.createFrom().item(63L);
         }
     }

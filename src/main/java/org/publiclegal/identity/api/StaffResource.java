@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.identity.StaffService;
+import org.publiclegal.region.api.RegisterChangeRequest;
 import org.publiclegal.identity.api.StaffViews.CreateStaffRequest;
 import org.publiclegal.identity.api.StaffViews.DeactivateStaffRequest;
 import org.publiclegal.identity.api.StaffViews.StaffView;
@@ -85,6 +86,16 @@ public class StaffResource {
     public Uni<StaffView> deactivate(@PathParam("id") UUID id,
                                      @Valid @NotNull(message = "请求内容不能为空") DeactivateStaffRequest request) {
         return staff.deactivate(new StaffService.Deactivate(id, request.on(), request.reason()), user.scope(),
+                user.actor()).map(StaffView::of);
+    }
+
+    @POST
+    @Path("/{id}/reactivation")
+    @RolesAllowed({Roles.BUREAU_ADMIN, Roles.SYSTEM_ADMIN})
+    @Operation(summary = "重新启用已停用的工作人员账号：可再登录，自该日起重新计入名册（新的在册区间，原区间保留）；未停用的返回 409")
+    public Uni<StaffView> reactivate(@PathParam("id") UUID id,
+                                     @Valid @NotNull(message = "请求内容不能为空") RegisterChangeRequest request) {
+        return staff.reactivate(new StaffService.Reactivate(id, request.on(), request.reason()), user.scope(),
                 user.actor()).map(StaffView::of);
     }
 

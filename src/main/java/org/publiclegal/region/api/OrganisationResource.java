@@ -101,6 +101,16 @@ public class OrganisationResource {
                 user.scope(), user.actor()).map(OrganisationView::of);
     }
 
+    @POST
+    @Path("/{id}/reactivation")
+    @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.BUREAU_ADMIN})
+    @Operation(summary = "重新启用已停用的机构：自该日起重新计入名册（新的在册区间，原区间保留）；未停用的返回 409")
+    public Uni<OrganisationView> reactivate(@PathParam("id") UUID id,
+                                            @Valid @NotNull(message = "请求内容不能为空") RegisterChangeRequest request) {
+        return service.reactivate(new OrganisationService.Reactivate(id, request.on(), request.reason()),
+                user.scope(), user.actor()).map(OrganisationView::of);
+    }
+
     private static UUID parseId(String s) {
         try {
             return UUID.fromString(s);

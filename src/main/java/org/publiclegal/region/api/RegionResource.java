@@ -49,7 +49,7 @@ public class RegionResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "按名称搜索行政区划（可限定上级区划与级别）")
+    @Operation(summary = "按名称搜索在册的行政区划（可限定上级区划与级别；已撤销的不列出）")
     public Uni<List<RegionView>> search(
             @QueryParam("q") @NotNull(message = "请输入要搜索的名称") @Size(min = 1, max = 50, message = "搜索词 1 至 50 字") String q,
             @QueryParam("within") @Pattern(regexp = CODE, message = "行政区划代码应为 12 位数字") String within,
@@ -71,7 +71,7 @@ public class RegionResource {
     @GET
     @Path("/{code}/children")
     @PermitAll
-    @Operation(summary = "下一级行政区划")
+    @Operation(summary = "在册的下一级行政区划（已撤销的不列出，见 subtree）")
     public Uni<List<RegionView>> children(@PathParam("code") @Pattern(regexp = CODE, message = "行政区划代码应为 12 位数字") String code) {
         return regions.findById(code).onItem().ifNull().failWith(() -> new NotFound("行政区划", code))
                 .chain(r -> regions.children(code))
@@ -81,7 +81,7 @@ public class RegionResource {
     @GET
     @Path("/{code}/subtree")
     @PermitAll
-    @Operation(summary = "整个下辖区划（可按级别筛选），游标分页")
+    @Operation(summary = "整个下辖区划（可按级别筛选，含已撤销的，附在册日期），游标分页")
     public Uni<CursorPage<RegionView>> subtree(
             @PathParam("code") @Pattern(regexp = CODE, message = "行政区划代码应为 12 位数字") String code,
             @QueryParam("level") Level level,
@@ -99,6 +99,27 @@ public class RegionResource {
     @ResponseStatus(201)
     @Operation(summary = "新增行政区划（系统管理员）")
     public Uni<RegionView> add(@Valid @NotNull(message = "请求内容不能为空") CreateRegionRequest request) {
-        return service.addRegion(request.code(), request.name(), user.actor()).map(RegionView::of);
+        return service.addRegion(request.code(), request.name(), request.validFrom(), user.actor()).map(RegionView::of);
+    }
+
+    @POST
+    @Path("/{code}/deactivation")
+    @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.BUREAU_ADMIN})
+    @Operation(summary = "撤销行政区划（如村合并；系统管理员，或司法局限本县的下级区划）：自该日起不再计入名册，此前各期不变；"
+            + "已撤销或仍有在册下级区划的返回 409")
+    public Uni<RegionView> deactivate(@PathParam("code") @Pattern(regexp = CODE, message = "行政区划代码应为 12 位数字") String code,
+                                      @Valid @NotNull(message = "请求内容不能为空") RegisterChangeRequest request) {
+        return service.deactivateRegion(new OrganisationService.RegionChange(code, request.on(), request.reason()),
+                user.scope(), user.actor()).map(RegionView::of);
+    }
+
+    @POST
+    @Path("/{code}/reactivation")
+    @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.BUREAU_ADMIN})
+    @Operation(summary = "恢复已撤销的行政区划：自该日起重新计入名册（新的在册区间，原区间保留）；未撤销的返回 409")
+    public Uni<RegionView> reactivate(@PathParam("code") @Pattern(regexp = CODE, message = "行政区划代码应为 12 位数字") String code,
+                                      @Valid @NotNull(message = "请求内容不能为空") RegisterChangeRequest request) {
+        return service.reactivateRegion(new OrganisationService.RegionChange(code, request.on(), request.reason()),
+                user.scope(), user.actor()).map(RegionView::of);
     }
 }

@@ -80,12 +80,13 @@ public class MetricsResource {
     /**
      * The figures of a span of days. When the span is exactly a closed year or month of the region's county (and
      * the region is the county or one of its townships), {@code closed} is true, the values are the snapshot taken
-     * at closing, and the 调整 recorded since are listed with their effect.
+     * at closing, and the 调整 recorded since are listed with their effect (the first 100; {@code
+     * adjustmentsNextCursor} pages on through {@code GET /api/reports/closed-periods/adjustments}).
      */
     public record MetricValues(RegionRef region, LocalDate from, LocalDate to, LocalDate previousFrom,
                                LocalDate previousTo, List<MetricValue> values, boolean closed,
                                ClosedFigures.Closure closure, boolean hasAdjustments, long adjustmentCount,
-                               List<Adjustment> adjustments) {
+                               List<Adjustment> adjustments, String adjustmentsNextCursor) {
     }
 
     @GET
@@ -134,7 +135,8 @@ public class MetricsResource {
                             thisPeriod == null ? null : thisPeriod.closure(),
                             thisPeriod != null && thisPeriod.hasAdjustments(),
                             thisPeriod == null ? 0 : thisPeriod.adjustmentCount(),
-                            thisPeriod == null ? List.of() : thisPeriod.adjustments());
+                            thisPeriod == null ? List.of() : thisPeriod.adjustments(),
+                            thisPeriod == null ? null : thisPeriod.adjustmentsNextCursor());
                 })))));
     }
 

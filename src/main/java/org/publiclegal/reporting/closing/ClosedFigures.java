@@ -9,11 +9,15 @@ import org.publiclegal.reporting.DrillDown;
 import org.publiclegal.reporting.Exact;
 import org.publiclegal.reporting.Metric;
 import org.publiclegal.reporting.Period;
+import org.publiclegal.shared.domain.NotFound;
 import org.publiclegal.shared.domain.RegionCodes;
+import org.publiclegal.shared.persistence.Cursor;
+import org.publiclegal.shared.persistence.CursorPage;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,6 +45,7 @@ public class ClosedFigures {
             from ledger_event
             where recorded_at >= $1 and region_code >= $2 and region_code < $3
               and occurred_at >= $4 and occurred_at < $5 and kind = any($6)
+              and (recorded_at, id) > ($8, $9)
             order by recorded_at, id
             limit $7""";
 
@@ -56,7 +61,13 @@ public class ClosedFigures {
      * exactSnapshot}; a figure is missing there when its snapshot was taken before exact values were kept).
      */
     public record Closed(Closure closure, Map<Metric, BigDecimal> snapshot, List<Adjustment> adjustments,
-                         long adjustmentCount, Map<Metric, Exact> exactSnapshot) {
+                         long adjustmentCount, Map<Metric, Exact> exactSnapshot, String adjustmentsNextCursor) {
+
+        public Closed(Closure closure, Map<Metric, BigDecimal> snapshot, List<Adjustment> adjustments,
+                      long adjustmentCount, Map<Metric, Exact> exactSnapshot) {
+            this(closure, snapshot, adjustments, adjustmentCount, exactSnapshot, null);
+        }
+
         public boolean hasAdjustments() {
             return adjustmentCount > 0;
         }
@@ -81,8 +92,10 @@ public class ClosedFigures {
     }
 
     /**
-     * The closed figures of {@code region} (the county or one of its townships) for exactly {@code period}, or null
-     * when the period is not closed or no snapshot was taken for the region (a village: its figures stay live).
+     * The closed figures of {@code region} (the county, one of its townships or villages) for exactly {@code period},
+     * or null when the period is not closed or no snapshot was taken for the region (a village not on the register
+     * at the period's end, or a period closed before villages were snapshotted: its figures stay live, and the
+     * response says {@code closed: false}).
      */
     public Uni<Closed> find(String region, Period period) {
         String county = countyOf(region);
@@ -91,11 +104,29 @@ public class ClosedFigures {
         }
         return closures.inForce(county, period).chain(c -> c == null ? Uni.createFrom().nullItem()
                 : figures.of(c.id, region).chain(rows -> rows.isEmpty() ? Uni.createFrom().nullItem()
-                : adjustments(region, period, c.closedAt).map(a -> new Closed(Closure.of(c), snapshot(rows),
-                a.items(), a.total(), exactSnapshot(rows)))));
+                : adjustments(region, period, c.closedAt, null, ADJUSTMENTS_SHOWN).map(a -> new Closed(
+                        Closure.of(c), snapshot(rows), a.page().items(), a.total(), exactSnapshot(rows),
+                        a.page().nextCursor()))));
     }
 
-    private record Page(List<Adjustment> items, long total) {
+    /**
+     * The 调整 of a closed period for {@code region} (the county or any region in it), page by page in (recorded,
+     * id) order: the first page is what the report lists. 404 when the period is not closed.
+     */
+    public Uni<CursorPage<Adjustment>> adjustmentPage(String region, Period period, String cursor, int limit) {
+        String county = countyOf(region);
+        if (county == null) {
+            throw new NotFound("关账期间", period.from() + " 至 " + period.to());
+        }
+        return closures.inForce(county, period).chain(c -> {
+            if (c == null) {
+                throw new NotFound("关账期间", period.from() + " 至 " + period.to());
+            }
+            return adjustments(region, period, c.closedAt, cursor, limit).map(Page::page);
+        });
+    }
+
+    private record Page(CursorPage<Adjustment> page, long total) {
     }
 
     private static Map<Metric, BigDecimal> snapshot(List<SnapshotFigure> rows) {
@@ -120,7 +151,17 @@ public class ClosedFigures {
     }
 
     /** The catalogue events of the region's subtree dated in the period and recorded since {@code since}. */
-    Uni<Page> adjustments(String region, Period period, Instant since) {
+    Uni<Page> adjustments(String region, Period period, Instant since, String cursor, int limit) {
+        List<String> after = Cursor.decode(cursor, 2);
+        OffsetDateTime afterAt;
+        long afterId;
+        try {
+            afterAt = after.isEmpty() ? OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)
+                    : OffsetDateTime.parse(after.get(0));
+            afterId = after.isEmpty() ? 0 : Long.parseLong(after.get(1));
+        } catch (RuntimeException e) {
+            throw Cursor.invalid();
+        }
         Tuple params = Tuple.tuple()
                 .addOffsetDateTime(since.atOffset(ZoneOffset.UTC))
                 .addString(RegionCodes.lowerBound(region))
@@ -128,7 +169,9 @@ public class ClosedFigures {
                 .addOffsetDateTime(period.start().atOffset(ZoneOffset.UTC))
                 .addOffsetDateTime(period.end().atOffset(ZoneOffset.UTC))
                 .addArrayOfString(CATALOGUE_KINDS)
-                .addInteger(ADJUSTMENTS_SHOWN);
+                .addInteger(limit + 1)
+                .addOffsetDateTime(afterAt)
+                .addLong(afterId);
         return pool.preparedQuery(ADJUSTMENTS).execute(params).map(rows -> {
             List<Adjustment> items = new ArrayList<>();
             long total = 0;
@@ -136,7 +179,8 @@ public class ClosedFigures {
                 total = r.getLong("total");
                 items.add(adjustment(r));
             }
-            return new Page(items, total);
+            return new Page(CursorPage.of(items, limit, a -> Cursor.encode(a.recordedAt().atOffset(ZoneOffset.UTC),
+                    a.eventId()), a -> a), total);
         });
     }
 

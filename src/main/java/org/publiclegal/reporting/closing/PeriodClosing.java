@@ -65,7 +65,8 @@ public class PeriodClosing {
     }
 
     /**
-     * Takes the snapshot of every catalogue figure for the county and each of its townships, then stores it with
+     * Takes the snapshot of every catalogue figure for the county, each of its townships and each village on the
+     * register at the period's end, then stores it with
      * the closure in one transaction. The closing time is taken before the figures are computed: an event recorded
      * from then on is listed as an adjustment.
      */
@@ -84,7 +85,7 @@ public class PeriodClosing {
                     if (existing != null) {
                         throw alreadyClosed(period);
                     }
-                }).chain(() -> regionsOf(county))
+                }).chain(() -> regionsOf(county, period.to()))
                 .chain(regions -> Multi.createFrom().iterable(regions)
                         .onItem().transformToUniAndConcatenate(code -> metrics.exact(code, period, all)
                                 .map(values -> new RegionFigures(code, values)))
@@ -139,10 +140,18 @@ public class PeriodClosing {
                 .map(rows -> CursorPage.of(rows, limit, c -> Cursor.encode(c.closedAt, c.id), c -> c));
     }
 
-    /** The county and its townships. */
-    private Uni<List<String>> regionsOf(String county) {
-        return pool.preparedQuery("select code from region where parent_code = $1 and level = 'TOWNSHIP' order by code")
-                .execute(Tuple.of(county)).map(rows -> {
+    /**
+     * The county, its townships and the villages (村、社区) on the register on the period's last day
+     * ({@code register_villages}, as the village count reads it), so a village's report of a closed period is a
+     * snapshot too.
+     */
+    private Uni<List<String>> regionsOf(String county, LocalDate day) {
+        return pool.preparedQuery("""
+                        select code from region where parent_code = $1 and level = 'TOWNSHIP'
+                        union all select code from register_villages($2, $3, $4)
+                        order by 1""")
+                .execute(Tuple.of(county, RegionCodes.lowerBound(county), RegionCodes.upperBound(county), day))
+                .map(rows -> {
                     List<String> codes = new ArrayList<>(List.of(county));
                     for (Row r : rows) {
                         codes.add(r.getString("code"));

@@ -42,7 +42,7 @@ public class SnapshotFigure {
         return switch (metric.type()) {
             case AMOUNT -> Exact.amountFen(exactValue);
             case RATE, RATIO, COVERAGE -> Exact.rate(exactValue, exactOf == null ? 0 : exactOf);
-            case COUNT, ORGANISATIONS, STAFF, DEVICES -> Exact.count(metric, exactValue);
+            case COUNT, ORGANISATIONS, STAFF, VILLAGES, DEVICES -> Exact.count(metric, exactValue);
         };
     }
 

@@ -9,7 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.publiclegal.reporting.DrillDown;
 import org.publiclegal.reporting.Period;
 import org.publiclegal.reporting.ReportingScope.RegionRef;
+import org.publiclegal.shared.domain.NotFound;
 import org.publiclegal.shared.domain.RegionCodes;
+import org.publiclegal.shared.persistence.Cursor;
+import org.publiclegal.shared.persistence.CursorPage;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -48,7 +51,7 @@ public class Reconciliation {
                    (select coalesce(sum(in_records), 0) from compared)::bigint as total_records,
                    (select coalesce(sum(in_ledger), 0) from compared)::bigint as total_ledger,
                    count(*) over () as differences
-            from compared where in_records <> in_ledger
+            from compared where in_records <> in_ledger and ($10::uuid is null or source_id > $10::uuid)
             order by source_id
             limit $9""";
 
@@ -63,9 +66,14 @@ public class Reconciliation {
     public record Difference(UUID sourceId, String href, long inRecords, long inLedger, List<Long> ledgerEventIds) {
     }
 
-    /** One figure recounted: the totals on each side and the differing records. */
+    /**
+     * One figure recounted: the totals on each side and the differing records (the first
+     * {@link #DIFFERENCES_SHOWN}; {@code nextCursor} pages on through
+     * {@code GET /api/admin/ledger/reconcile/{key}/differences}).
+     */
     public record FigureCheck(String key, String label, String unit, long fromRecords, long fromLedger,
-                              boolean consistent, long differenceCount, List<Difference> differences) {
+                              boolean consistent, long differenceCount, List<Difference> differences,
+                              String nextCursor) {
     }
 
     public record Result(RegionRef region, int year, LocalDate from, LocalDate to, boolean consistent,
@@ -87,10 +95,30 @@ public class Reconciliation {
                         checks.stream().allMatch(FigureCheck::consistent), checks));
     }
 
-    Uni<FigureCheck> check(RecordSource source, String region, Period period) {
+    /**
+     * The differing records of one figure ({@code key}) of a region's year, after {@code cursor}, in record-id order:
+     * the first page is what {@link #reconcile} lists. 404 for a figure without a source table.
+     */
+    public Uni<CursorPage<Difference>> differences(String key, String region, int year, String cursor, int limit) {
+        RecordSource source = RecordSource.ALL.stream().filter(s -> s.metric().key().equals(key)).findFirst()
+                .orElseThrow(() -> new NotFound("可核对的指标", key));
+        List<String> after = Cursor.decode(cursor, 1);
+        UUID afterId;
+        try {
+            afterId = after.isEmpty() ? null : UUID.fromString(after.get(0));
+        } catch (IllegalArgumentException e) {
+            throw Cursor.invalid();
+        }
+        return page(source, region, Period.year(year), afterId, limit).map(Page::differences);
+    }
+
+    private record Page(CursorPage<Difference> differences, long count, long records, long ledger) {
+    }
+
+    private Uni<Page> page(RecordSource source, String region, Period period, UUID afterId, int limit) {
         return pool.preparedQuery(COMPARE.formatted(source.sql()))
-                .execute(params(source, region, period).addInteger(DIFFERENCES_SHOWN))
-                .chain(rows -> {
+                .execute(params(source, region, period).addInteger(limit + 1).addUUID(afterId))
+                .map(rows -> {
                     List<Difference> differences = new ArrayList<>();
                     long count = 0;
                     long records = 0;
@@ -105,15 +133,25 @@ public class Reconciliation {
                                 r.getLong("in_records"), r.getLong("in_ledger"),
                                 ids == null ? List.of() : Arrays.asList(ids)));
                     }
+                    return new Page(CursorPage.of(differences, limit, d -> Cursor.encode(d.sourceId()), d -> d),
+                            count, records, ledger);
+                });
+    }
+
+    Uni<FigureCheck> check(RecordSource source, String region, Period period) {
+        return page(source, region, period, null, DIFFERENCES_SHOWN)
+                .chain(p -> {
+                    long count = p.count();
                     if (count > 0) {
-                        return Uni.createFrom().item(figure(source, records, ledger, count, differences));
+                        return Uni.createFrom().item(figure(source, p.records(), p.ledger(), count,
+                                p.differences().items(), p.differences().nextCursor()));
                     }
                     // no difference: the totals are read on their own (the comparison returned no row to carry them)
                     return pool.preparedQuery(TOTALS.formatted(source.sql())).execute(params(source, region, period))
                             .map(t -> {
                                 Row row = t.iterator().next();
                                 return figure(source, row.getLong("total_records"), row.getLong("total_ledger"), 0,
-                                        List.of());
+                                        List.of(), null);
                             });
                 });
     }
@@ -131,7 +169,12 @@ public class Reconciliation {
     }
 
     static FigureCheck figure(RecordSource source, long records, long ledger, long count, List<Difference> differences) {
+        return figure(source, records, ledger, count, differences, null);
+    }
+
+    static FigureCheck figure(RecordSource source, long records, long ledger, long count, List<Difference> differences,
+                              String nextCursor) {
         return new FigureCheck(source.metric().key(), source.metric().label(), source.metric().unit(), records,
-                ledger, count == 0 && records == ledger, count, differences);
+                ledger, count == 0 && records == ledger, count, differences, nextCursor);
     }
 }

@@ -21,11 +21,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.Cancellable;
+import org.publiclegal.reporting.Period;
+import org.publiclegal.reporting.ReportingScope;
+import org.publiclegal.reporting.closing.Adjustment;
+import org.publiclegal.reporting.closing.ClosedFigures;
 import org.publiclegal.reporting.closing.ClosedPeriod;
 import org.publiclegal.reporting.closing.PeriodClosing;
+import org.publiclegal.shared.domain.DomainException;
 import org.publiclegal.shared.persistence.CursorPage;
 import org.publiclegal.shared.security.CurrentUser;
 import org.publiclegal.shared.security.Roles;
+import org.publiclegal.shared.validation.DateBounds;
+import org.publiclegal.shared.validation.EnteredDate;
 
 import java.net.URI;
 import java.time.Instant;
@@ -41,9 +48,32 @@ public class ClosedPeriodResource {
     private final PeriodClosing closing;
     private final CurrentUser user;
 
-    public ClosedPeriodResource(PeriodClosing closing, CurrentUser user) {
+    private final ClosedFigures figures;
+    private final ReportingScope scope;
+
+    public ClosedPeriodResource(PeriodClosing closing, ClosedFigures figures, ReportingScope scope, CurrentUser user) {
         this.closing = closing;
+        this.figures = figures;
+        this.scope = scope;
         this.user = user;
+    }
+
+    @GET
+    @Path("/adjustments")
+    @RolesAllowed({Roles.JUDICIAL_OFFICE, Roles.BUREAU_ADMIN, Roles.SYSTEM_ADMIN})
+    @Operation(summary = "关账期间的调整清单（更正、补录），按记录时间游标分页；第一页即报告、指标所列的前 100 项，"
+            + "其 adjustmentsNextCursor 接着翻页；未关账的期间返回 404（司法所限本乡镇，司法局限本县）")
+    public Uni<CursorPage<Adjustment>> adjustments(
+            @QueryParam("region") @Pattern(regexp = "\\d{12}", message = "行政区划代码应为 12 位数字") String region,
+            @QueryParam("from") @NotNull(message = "请指定期间首日 from") @EnteredDate(DateBounds.Kind.PLANNED) LocalDate from,
+            @QueryParam("to") @NotNull(message = "请指定期间末日 to") @EnteredDate(DateBounds.Kind.PLANNED) LocalDate to,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @Min(value = 1, message = "limit 至少为 1") @Max(value = 100, message = "limit 最多为 100") Integer limit) {
+        if (to.isBefore(from)) {
+            throw DomainException.invalidField("to", "结束日期不能早于开始日期");
+        }
+        return scope.resolve(user.scope(), region).chain(r -> figures.adjustmentPage(r.code(), new Period(from, to),
+                cursor, CursorPage.limit(limit)));
     }
 
     /** A year, or one month of it when {@code month} is given, of the county {@code region} (default: the caller's). */
