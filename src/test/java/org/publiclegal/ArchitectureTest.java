@@ -56,6 +56,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheDemoLoaderSetsTheClockBack() {
+        noClasses().that().resideOutsideOfPackages("org.publiclegal.demo..", "org.publiclegal.shared.domain..")
+                .should().callMethod(org.publiclegal.shared.domain.BackdatedClock.class, "setFor", java.time.Instant.class)
+                .check(CLASSES);
+    }
+
+    @Test
     void resourcesDoNotTouchRepositoriesForWrites() {
         DescribedPredicate<JavaCall<?>> repositoryWrite = new DescribedPredicate<>("a repository write") {
             @Override

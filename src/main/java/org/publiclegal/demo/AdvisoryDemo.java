@@ -2,13 +2,10 @@ package org.publiclegal.demo;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.publiclegal.advisory.AdvisorService;
 import org.publiclegal.advisory.ContractService;
 import org.publiclegal.advisory.CoverageService;
@@ -89,7 +86,8 @@ public class AdvisoryDemo {
         this.clock = clock;
     }
 
-    void load(@Observes @Priority(30) StartupEvent event) throws Throwable {
+    /** One step of the demo county, in its order ({@link DemoLoader}). */
+    void load() throws Throwable {
         if (!config.demo().enabled()) {
             return;
         }

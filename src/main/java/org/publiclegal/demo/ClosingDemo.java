@@ -2,12 +2,9 @@ package org.publiclegal.demo;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.publiclegal.advisory.ServiceRecordService;
 import org.publiclegal.reporting.closing.PeriodClosing;
 import org.publiclegal.shared.audit.Actor;
@@ -41,7 +38,8 @@ public class ClosingDemo {
         this.clock = clock;
     }
 
-    void load(@Observes @Priority(50) StartupEvent event) throws Throwable {
+    /** One step of the demo county, in its order ({@link DemoLoader}). */
+    void load() throws Throwable {
         if (!config.demo().enabled()) {
             return;
         }

@@ -194,21 +194,24 @@ public class DemoData {
                 .replaceWithVoid();
     }
 
-    /** The demo's registers serve from 1 January of the year it is loaded, as its activity does. */
-    private static LocalDate sinceJanuary(Instant now) {
-        return LocalDate.ofInstant(now, TimeSource.CHINA).withDayOfYear(1);
+    /**
+     * The demo's registers serve from 1 January of the year before it is loaded: its year of activity ({@link DemoYear})
+     * starts a year back.
+     */
+    static LocalDate sinceJanuaryLastYear(Instant now) {
+        return LocalDate.ofInstant(now, TimeSource.CHINA).minusYears(1).withDayOfYear(1);
     }
 
     private static Organisation org(OrganisationType type, CommitteeKind kind, String name, String region, Instant now) {
         Organisation o = Organisation.create(type, kind, name, region, null, null, now);
-        o.validFrom = sinceJanuary(now);
+        o.validFrom = sinceJanuaryLastYear(now);
         return o;
     }
 
     private static void staff(List<Account> accounts, List<StaffCredential> credentials, String hash, String username,
                               String name, Set<String> roles, Organisation org, Instant now) {
         Account a = Account.staff(name, roles, org.id, org.regionCode, now);
-        a.validFrom = sinceJanuary(now);
+        a.validFrom = sinceJanuaryLastYear(now);
         StaffCredential c = new StaffCredential();
         c.accountId = a.id;
         c.username = username;

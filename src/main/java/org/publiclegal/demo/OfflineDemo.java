@@ -2,12 +2,9 @@ package org.publiclegal.demo;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.publiclegal.legalaid.AidMatter;
 import org.publiclegal.legalaid.AidServiceType;
 import org.publiclegal.legalaid.ApplicationService;
@@ -28,6 +25,7 @@ import org.publiclegal.mediation.OfflineCommands;
 import org.publiclegal.mediation.Party;
 import org.publiclegal.shared.audit.Actor;
 import org.publiclegal.shared.config.AppConfig;
+import org.publiclegal.shared.domain.BackdatedClock;
 import org.publiclegal.shared.domain.TimeSource;
 import org.publiclegal.shared.security.AccessScope;
 import org.publiclegal.shared.security.Roles;
@@ -36,6 +34,7 @@ import org.publiclegal.shared.validation.ChineseIdNumber;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
@@ -49,7 +48,8 @@ import java.util.UUID;
  * 通知辩护 notices from the court, the procuratorate and the police, one a death-penalty case assigned to a
  * lawyer with more than three years of practice; and a migrant worker's wage claim entered at the 窗口 and
  * submitted by the centre. Through the same services (and ledger events) as real use;
- * once only. Outcomes are recorded at start-up time, so they fall on the day the demo was loaded.
+ * once only. Outcomes are dated a few days after the case was received (the clock of the demo's own context set
+ * back to then, {@link BackdatedClock}), or now for a case received in the last days.
  */
 @ApplicationScoped
 public class OfflineDemo {
@@ -82,7 +82,8 @@ public class OfflineDemo {
         this.clock = clock;
     }
 
-    void load(@Observes @Priority(40) StartupEvent event) throws Throwable {
+    /** One step of the demo county, in its order ({@link DemoLoader}). */
+    void load() throws Throwable {
         if (!config.demo().enabled()) {
             return;
         }
@@ -186,10 +187,14 @@ public class OfflineDemo {
                         "鹤庆县" + names[0] + "家", "1390872" + String.format("%04d", 1000 + n), true),
                 new OfflineCommands.PartyEntry(Party.Kind.PERSON, names[1], Party.Sex.FEMALE, age - 3, null,
                         "鹤庆县" + names[1] + "家", null, true)));
+        // the outcome a few days after the case was received (the demo's context runs on a clock set back to then),
+        // or now for a case received in the last days
+        Instant decided = received.plusDays(3 + 2L * n).atTime(15, 0).atZone(TimeSource.CHINA).toInstant();
         return disputes.register(r, mediator, actor).chain(s -> {
             UUID id = s.dispute().id;
             List<UUID> parties = s.invitationCodes().keySet().stream().toList();
-            return switch (n) {
+            BackdatedClock.setFor(decided.isBefore(clock.instant()) ? decided : null);
+            Uni<?> outcome = switch (n) {
                 case 0, 3 -> committee.recordOralAgreement(id, new OfflineCommands.OralAgreement(
                         "双方同意由" + names[1] + "赔偿 " + amount + " 元，当场付清", parties, null), mediator, actor)
                         .replaceWithVoid();
@@ -201,6 +206,7 @@ public class OfflineDemo {
                         .replaceWithVoid();
                 default -> Uni.createFrom().voidItem();
             };
+            return outcome.replaceWithVoid().eventually(() -> BackdatedClock.setFor(null));
         });
     }
 

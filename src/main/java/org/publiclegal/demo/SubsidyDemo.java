@@ -2,12 +2,9 @@ package org.publiclegal.demo;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.publiclegal.mediation.subsidy.SubsidyCaseService;
 import org.publiclegal.mediation.subsidy.SubsidyRule;
 import org.publiclegal.mediation.subsidy.SubsidyRuleService;
@@ -53,7 +50,8 @@ public class SubsidyDemo {
         this.clock = clock;
     }
 
-    void load(@Observes @Priority(45) StartupEvent event) throws Throwable {
+    /** One step of the demo county, in its order ({@link DemoLoader}). */
+    void load() throws Throwable {
         if (!config.demo().enabled()) {
             return;
         }

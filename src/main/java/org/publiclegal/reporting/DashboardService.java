@@ -62,16 +62,22 @@ public class DashboardService {
     public record PeriodFigures(String period, LocalDate from, LocalDate to, List<Figure> figures) {
     }
 
-    /** A figure month by month, with each month's exact value (null for a month closed before exact values were kept). */
+    /**
+     * A figure month by month, with each month's exact value (null for a month closed before exact values were kept),
+     * and the same figure for each of the twelve months of the year before ({@code previous}, January first), for the
+     * comparison with last year.
+     */
     public record Series(String key, String label, String unit, @NullableItems List<BigDecimal> values,
-                         @NullableItems List<Exact> exact) {
+                         @NullableItems List<Exact> exact, @NullableItems List<BigDecimal> previous) {
     }
 
     /**
-     * The year month by month. A month its county has closed shows the snapshot taken at closing ({@code closed});
+     * The year month by month ({@code months}: January to this month) beside the year before ({@code previousMonths}:
+     * its twelve months). A month its county has closed shows the snapshot taken at closing ({@code closed});
      * {@code adjusted} lists the closed months that received 调整 since (see {@code /api/metrics} for that month).
      */
-    public record Monthly(List<String> months, List<Series> series, List<String> closed, List<String> adjusted) {
+    public record Monthly(List<String> months, List<String> previousMonths, List<Series> series, List<String> closed,
+                          List<String> adjusted) {
     }
 
     public record OpenCase(UUID id, String reference, String status, String regionCode, String regionName,
@@ -122,8 +128,9 @@ public class DashboardService {
         Period year = new Period(today.withDayOfYear(1), today);
         List<Metric> standingMetrics = List.of(Metric.MEDIATION_COMMITTEES, Metric.MEDIATION_MEDIATORS,
                 Metric.ADVISORY_SIGNING_RATE);
+        LocalDate lastYear = year.from().minusYears(1);
         return closedMonths(region.code(), today).chain(closed -> Uni.combine().all().unis(
-                        totals.daily(region.code(), MetricService.flowKinds(FLOW), year.from(), year.to()),
+                        totals.daily(region.code(), MetricService.flowKinds(FLOW), lastYear, year.to()),
                         metrics.standing(region.code(), new Period(today, today), standingMetrics),
                         openCases(region.code(), now, true),
                         openCases(region.code(), now, false),
@@ -147,16 +154,19 @@ public class DashboardService {
                 }));
     }
 
-    /** The closed figures of this year's finished months, read one after the other (one Hibernate session). */
+    /**
+     * The closed figures of last year's months and this year's finished months, read one after the other (one
+     * Hibernate session).
+     */
     private Uni<Map<YearMonth, ClosedFigures.Closed>> closedMonths(String region, LocalDate today) {
         Map<YearMonth, ClosedFigures.Closed> closed = new HashMap<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int m = 1; m < today.getMonthValue(); m++) {
-            YearMonth ym = YearMonth.of(today.getYear(), m);
-            chain = chain.chain(() -> closedFigures.find(region, new Period(ym.atDay(1), ym.atEndOfMonth()))
+        for (YearMonth ym = YearMonth.of(today.getYear() - 1, 1); ym.isBefore(YearMonth.from(today)); ym = ym.plusMonths(1)) {
+            YearMonth month = ym;
+            chain = chain.chain(() -> closedFigures.find(region, new Period(month.atDay(1), month.atEndOfMonth()))
                     .invoke(c -> {
                         if (c != null) {
-                            closed.put(ym, c);
+                            closed.put(month, c);
                         }
                     }).replaceWithVoid());
         }
@@ -178,6 +188,13 @@ public class DashboardService {
             months.add(ym);
             sums.add(sum(daily, new Period(ym.atDay(1), ym.atEndOfMonth())));
         }
+        List<YearMonth> previousMonths = new ArrayList<>();
+        List<Map<String, Sum>> previousSums = new ArrayList<>();
+        for (int m = 1; m <= 12; m++) {
+            YearMonth ym = YearMonth.of(today.getYear() - 1, m);
+            previousMonths.add(ym);
+            previousSums.add(sum(daily, new Period(ym.atDay(1), ym.atEndOfMonth())));
+        }
         List<Series> series = new ArrayList<>();
         for (Metric metric : FLOW) {
             List<BigDecimal> values = new ArrayList<>();
@@ -193,9 +210,16 @@ public class DashboardService {
                     exact.add(live);
                 }
             }
-            series.add(new Series(metric.key(), metric.label(), metric.unit(), values, exact));
+            List<BigDecimal> previous = new ArrayList<>();
+            for (int i = 0; i < previousMonths.size(); i++) {
+                ClosedFigures.Closed c = closed.get(previousMonths.get(i));
+                previous.add(c != null && c.snapshot().containsKey(metric) ? c.snapshot().get(metric)
+                        : MetricService.exact(metric, previousSums.get(i), null).figure(metric));
+            }
+            series.add(new Series(metric.key(), metric.label(), metric.unit(), values, exact, previous));
         }
-        return new Monthly(months.stream().map(YearMonth::toString).toList(), series,
+        return new Monthly(months.stream().map(YearMonth::toString).toList(),
+                previousMonths.stream().map(YearMonth::toString).toList(), series,
                 months.stream().filter(closed::containsKey).map(YearMonth::toString).toList(),
                 months.stream().filter(m -> closed.containsKey(m) && closed.get(m).hasAdjustments())
                         .map(YearMonth::toString).toList());

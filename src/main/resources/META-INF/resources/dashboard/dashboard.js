@@ -16,12 +16,14 @@
         IN_MEDIATION: '调解中', AGREEMENT_PENDING: '协议待确认'
     };
     const PERIODS = { TODAY: '今日', MONTH: '本月', YEAR: '本年' };
-    const dateTime = new Intl.DateTimeFormat('zh-CN', {
-        timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-        hour12: false
-    });
+    const CHINA_OFFSET_MS = 8 * 3600 * 1000; // China Standard Time, no daylight saving
+    /** The one date-time form of the page: 2026-12-02 07:25, China time, whatever the browser's zone or locale. */
+    const dateTime = {
+        format: (date) => new Date(date.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ')
+    };
 
-    const state = { me: null, home: null, region: null, data: null, names: {}, charts: {}, seq: 0, reportSeq: 0, timer: null };
+    const state = { me: null, home: null, region: null, data: null, names: {}, charts: {}, seq: 0, reportSeq: 0, timer: null,
+        metricPicked: false };
 
     const $ = (id) => document.getElementById(id);
 
@@ -100,7 +102,8 @@
         sessionStorage.removeItem(TOKEN_KEY);
         clearInterval(state.timer);
         Object.keys(state.charts).forEach((k) => state.charts[k].dispose());
-        Object.assign(state, { me: null, home: null, region: null, data: null, names: {}, charts: {}, timer: null });
+        Object.assign(state, { me: null, home: null, region: null, data: null, names: {}, charts: {}, timer: null,
+            metricPicked: false });
         state.seq++;
         state.reportSeq++;
         showSignIn(message);
@@ -301,7 +304,14 @@
         const keep = select.value;
         select.replaceChildren();
         monthly.series.forEach((s) => select.append(option(s.key, s.label + '（' + s.unit + '）')));
-        if (monthly.series.some((s) => s.key === keep)) select.value = keep;
+        if (state.metricPicked && monthly.series.some((s) => s.key === keep)) {
+            select.value = keep;
+        } else {
+            // open on the first figure that has data this year (else last year), not on a row of zeros
+            const hasData = (values) => (values || []).some((v) => v !== null && Number(v) !== 0);
+            const first = monthly.series.find((s) => hasData(s.values)) || monthly.series.find((s) => hasData(s.previous));
+            if (first) select.value = first.key;
+        }
         drawMonthly();
     }
 
@@ -309,13 +319,22 @@
         const monthly = state.data.monthly;
         const s = monthly.series.find((x) => x.key === $('monthly-metric').value) || monthly.series[0];
         if (!s) return;
+        // January to December: this year's months so far as bars, the twelve months of last year as a line
+        const year = monthly.months.length ? monthly.months[0].slice(0, 4) : String(state.data.today).slice(0, 4);
+        const lastYear = monthly.previousMonths && monthly.previousMonths.length
+            ? monthly.previousMonths[0].slice(0, 4) : String(Number(year) - 1);
+        const months = [];
+        for (let m = 1; m <= 12; m++) months.push(m + '月');
+        const thisYear = months.map((m, i) => (i < s.values.length ? s.values[i] : null));
         chart('chart-monthly').setOption({
-            grid: { left: 48, right: 16, top: 36, bottom: 28 },
+            grid: { left: 48, right: 16, top: 44, bottom: 28 },
+            legend: { top: 0, right: 8, data: [year + '年', lastYear + '年'] },
             tooltip: { trigger: 'axis', renderMode: 'richText' },
-            xAxis: { type: 'category', data: monthly.months.map((m) => Number(m.slice(5)) + '月') },
+            xAxis: { type: 'category', data: months },
             yAxis: { type: 'value', name: s.unit, minInterval: s.unit === '万元' || s.unit === '%' ? 0 : 1 },
-            series: [{ type: 'bar', name: s.label, data: s.values, itemStyle: { color: '#1f6fb2' } },
-                { type: 'line', name: s.label, data: s.values, symbolSize: 6, itemStyle: { color: '#d9822b' } }]
+            series: [{ type: 'bar', name: year + '年', data: thisYear, barMaxWidth: 28, itemStyle: { color: '#1f6fb2' } },
+                { type: 'line', name: lastYear + '年', data: s.previous || [], symbolSize: 6, connectNulls: true,
+                    lineStyle: { type: 'dashed' }, itemStyle: { color: '#d9822b' } }]
         }, true);
     }
 
@@ -499,7 +518,10 @@
         $('logout').addEventListener('click', () => signOut(null));
         $('refresh').addEventListener('click', () => load(state.region));
         $('region-picker').addEventListener('change', (e) => load(e.target.value));
-        $('monthly-metric').addEventListener('change', drawMonthly);
+        $('monthly-metric').addEventListener('change', () => {
+            state.metricPicked = true; // the user's choice stays across refreshes; the default follows the data
+            drawMonthly();
+        });
         $('report-year').addEventListener('change', loadReport);
         $('report-docx').addEventListener('click', (e) => download('docx', e.currentTarget));
         $('report-xlsx').addEventListener('click', (e) => download('xlsx', e.currentTarget));

@@ -82,6 +82,7 @@ class DashboardPageTest {
         given().get(page.toString()).then().statusCode(200).contentType(containsString("text/html"));
         given().get("/dashboard/dashboard.js").then().statusCode(200);
         given().get("/dashboard/dashboard.css").then().statusCode(200);
+        given().get("/favicon.ico").then().statusCode(200).contentType(containsString("image/"));
         given().get("/_static/echarts/5.6.0/dist/echarts.min.js").then().statusCode(200);
         given().get("/api/dashboard").then().statusCode(401);
     }
@@ -129,7 +130,7 @@ class DashboardPageTest {
 
             fillSignIn(driver, username, Fixtures.STAFF_PASSWORD);
             awaitLoaded(driver, "甲镇");
-            assertFiguresEqual(driver, api);
+            assertCardsEqual(driver, api);
             assertCasesEqual(driver, api, "legal-aid", "legalAid");
             assertCasesEqual(driver, api, "mediation", "mediation");
             assertEquals(1, driver.findElements(By.cssSelector("#legal-aid-cases tbody tr.overdue")).size());
@@ -137,9 +138,7 @@ class DashboardPageTest {
             assertEquals(1, driver.findElements(By.cssSelector("#chart-workload canvas")).size());
             assertEquals(List.of(1L), driver.executeScript("return echarts.getInstanceByDom("
                     + "document.getElementById('chart-workload')).getOption().series[0].data"));
-            assertEquals(api.getList("monthly.months").size(), ((Number) driver.executeScript(
-                    "return echarts.getInstanceByDom(document.getElementById('chart-monthly')).getOption().xAxis[0].data.length"))
-                    .intValue());
+            assertMonthlyChart(driver, api);
 
             // the yearly report's paragraphs, and its .xlsx fetched with the token into a download
             int year = LocalDate.parse(api.getString("today")).getYear();
@@ -184,7 +183,7 @@ class DashboardPageTest {
             driver.get(page.toString());
             fillSignIn(driver, username, Fixtures.STAFF_PASSWORD);
             awaitLoaded(driver, dashboard(token, null).getString("region.name"));
-            assertFiguresEqual(driver, dashboard(token, null));
+            assertCardsEqual(driver, dashboard(token, null));
 
             Select picker = new Select(driver.findElement(By.id("region-picker")));
             assertEquals(List.of(c.county(), c.townshipA(), c.townshipB()),
@@ -194,7 +193,7 @@ class DashboardPageTest {
             JsonPath township = dashboard(token, c.townshipA());
             assertEquals(1, township.getInt(
                     "periods.find { it.period == 'YEAR' }.figures.find { it.key == 'mediation.screenings' }.value"));
-            assertFiguresEqual(driver, township);
+            assertCardsEqual(driver, township);
             browser.screenshot(Path.of("target/screenshots/dashboard-bureau-phone.png"));
 
             // usable at 375 px: nothing is wider than the screen (tables scroll inside their panels)
@@ -274,8 +273,10 @@ class DashboardPageTest {
             assertEquals(List.of("3 人次", "1 人次"), texts(driver, "#video-episodes li b"));
             assertEquals(new BigDecimal("75.0"), new BigDecimal(api.getString(
                     "periods.find { it.period == 'YEAR' }.figures.find { it.key == 'education.video_completion_rate' }.value")));
-            assertFiguresEqual(driver, api);
-            browser.screenshot(Path.of("target/screenshots/dashboard-videos.png"));
+            assertCardsEqual(driver, api);
+            assertMonthlyChart(driver, api);
+            // the bureau's view of its county on a laptop (build output, to look at)
+            browser.screenshot(Path.of("target/screenshots/dashboard-bureau.png"));
             assertNoPolicyViolations(browser.console());
         }
     }
@@ -313,6 +314,61 @@ class DashboardPageTest {
         });
         WebElement error = driver.findElement(By.id("error"));
         assertFalse(error.isDisplayed(), () -> "the page shows an error: " + error.getText());
+    }
+
+    /**
+     * No card shows a figure other than the API's: every figure of every period, the open and overdue cases, the
+     * committees and mediators, advisor coverage and the advisors behind; the time of the figures in the page's one
+     * date form (2026-12-02 07:25, China time), as every deadline shown.
+     */
+    private static void assertCardsEqual(ChromeDriver driver, JsonPath api) {
+        assertFiguresEqual(driver, api);
+        for (String block : List.of("legalAid", "mediation")) {
+            String prefix = block.equals("legalAid") ? "legal-aid" : "mediation";
+            assertEquals(String.valueOf(api.getLong(block + ".open")), driver.findElement(By.id(prefix + "-open")).getText());
+            assertEquals(String.valueOf(api.getLong(block + ".overdue")), driver.findElement(By.id(prefix + "-overdue")).getText());
+        }
+        assertEquals(String.valueOf(api.getLong("standing.committees")), driver.findElement(By.id("committees")).getText());
+        assertEquals(String.valueOf(api.getLong("standing.mediators")), driver.findElement(By.id("mediators")).getText());
+        assertEquals(String.valueOf(api.getLong("advisorCoverage.covered")), driver.findElement(By.id("advisor-covered")).getText());
+        assertEquals(String.valueOf(api.getLong("advisorCoverage.villages")), driver.findElement(By.id("advisor-villages")).getText());
+        String rate = api.getString("advisorCoverage.rate");
+        assertEquals(rate == null ? "—" : new BigDecimal(rate).setScale(1, java.math.RoundingMode.HALF_UP) + "%",
+                driver.findElement(By.id("advisor-rate")).getText());
+        assertEquals(String.valueOf(api.getList("advisorsBehind").size()),
+                driver.findElement(By.id("advisors-behind-count")).getText());
+        java.time.format.DateTimeFormatter minute = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(java.time.ZoneId.of("Asia/Shanghai"));
+        WebElement asOf = driver.findElement(By.id("as-of"));
+        assertEquals(minute.format(java.time.Instant.parse(asOf.getDomAttribute("datetime"))), asOf.getText());
+        assertTrue(asOf.getText().matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}"), asOf.getText());
+        for (WebElement due : driver.findElements(By.cssSelector("#legal-aid-cases time, #mediation-cases time"))) {
+            assertEquals(minute.format(java.time.Instant.parse(due.getDomAttribute("datetime"))), due.getText());
+        }
+    }
+
+    /**
+     * The monthly chart: January to December, this year as bars and last year as a line, told apart by a legend,
+     * opened on a figure that has data.
+     */
+    @SuppressWarnings("unchecked")
+    private static void assertMonthlyChart(ChromeDriver driver, JsonPath api) {
+        Map<String, Object> option = (Map<String, Object>) driver.executeScript(
+                "const o = echarts.getInstanceByDom(document.getElementById('chart-monthly')).getOption();"
+                        + "return {months: o.xAxis[0].data, legend: o.legend[0].data,"
+                        + " types: o.series.map(s => s.type), names: o.series.map(s => s.name),"
+                        + " key: document.getElementById('monthly-metric').value};");
+        int year = LocalDate.parse(api.getString("today")).getYear();
+        assertEquals(12, ((List<?>) option.get("months")).size());
+        assertEquals(List.of(year + "年", (year - 1) + "年"), option.get("legend"));
+        assertEquals(List.of("bar", "line"), option.get("types"));
+        assertEquals(option.get("legend"), option.get("names"));
+        String key = (String) option.get("key");
+        List<Object> values = api.getList("monthly.series.find { it.key == '" + key + "' }.values");
+        List<Object> previous = api.getList("monthly.series.find { it.key == '" + key + "' }.previous");
+        boolean anyData = api.getList("monthly.series.values.flatten()").stream().anyMatch(v -> v != null && new BigDecimal(v.toString()).signum() != 0);
+        assertTrue(!anyData || java.util.stream.Stream.concat(values.stream(), previous.stream())
+                .anyMatch(v -> v != null && new BigDecimal(v.toString()).signum() != 0), "the chart opens on " + key + ", all zero");
     }
 
     /** Every figure of every period as the page shows it: the API's number, as given, and the unit. */

@@ -127,6 +127,18 @@ class ExportsAndDashboardTest {
                     : new java.math.BigDecimal(v.toString()).stripTrailingZeros().toPlainString(), (String) f.get("key"));
         }
 
+        // the year before, month by month beside this year's: a screening a year ago is in its month of last year
+        int year = LocalDate.now(TimeSource.CHINA).getYear();
+        assertEquals(0, now.getInt("monthly.series.find { it.key == 'mediation.screenings' }.previous[" + (month - 1) + "]"));
+        ReportingFlow.screening(mediator, c.villageA1(), LocalDate.now(TimeSource.CHINA).minusYears(1));
+        JsonPath withLastYear = given().auth().oauth2(office).get("/api/dashboard").then().statusCode(200).extract().jsonPath();
+        assertEquals(12, withLastYear.getList("monthly.previousMonths").size());
+        assertEquals((year - 1) + "-01", withLastYear.getString("monthly.previousMonths[0]"));
+        assertEquals(12, withLastYear.getList("monthly.series.find { it.key == 'mediation.screenings' }.previous").size());
+        assertEquals(1, withLastYear.getInt("monthly.series.find { it.key == 'mediation.screenings' }.previous[" + (month - 1) + "]"));
+        assertEquals(1, withLastYear.getInt("monthly.series.find { it.key == 'mediation.screenings' }.values[" + (month - 1) + "]"));
+        assertEquals(1, withLastYear.getInt("periods.find { it.period == 'YEAR' }.figures.find { it.key == 'mediation.screenings' }.value"));
+
         // ten days on, the review deadline (7 days) has passed: overdue, and today's figures start again
         TestClock.advance(Duration.ofDays(10));
         given().auth().oauth2(office).get("/api/dashboard").then().statusCode(200)

@@ -236,6 +236,14 @@ public interface AppConfig {
         /** Load the demo county, staff and residents at start-up. Refused in the prod profile. */
         @WithDefault("false")
         boolean enabled();
+
+        /**
+         * Write the demo county's activity (its year of cases, advisors, videos, statements and closed months) in
+         * the background once the service is up, so start-up and readiness do not wait for it; {@code false}: during
+         * start-up, before the service answers.
+         */
+        @WithDefault("true")
+        boolean background();
     }
 
     interface Advisory {

@@ -7,7 +7,10 @@ import io.quarkus.arc.DefaultBean;
 import java.time.Clock;
 import java.time.ZoneId;
 
-/** The one {@link Clock} every deadline and timestamp comes from; tests replace it. */
+/**
+ * The one {@link Clock} every deadline and timestamp comes from (the real time, which only a demo loader may set back
+ * for its own work: {@link BackdatedClock}); tests replace it.
+ */
 @ApplicationScoped
 public class TimeSource {
 
@@ -18,6 +21,6 @@ public class TimeSource {
     @DefaultBean
     @ApplicationScoped
     Clock clock() {
-        return Clock.system(CHINA);
+        return BackdatedClock.over(Clock.system(CHINA));
     }
 }
