@@ -13,13 +13,23 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.publiclegal.shared.documents.PdfDocuments;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.publiclegal.mediation.AfterAgreement.FollowUp;
 import org.publiclegal.mediation.AfterAgreement.JudicialConfirmation;
 import org.publiclegal.mediation.AfterAgreement.Session;
 import org.publiclegal.mediation.AfterAgreementService;
+import org.publiclegal.mediation.AgreementPrinting;
 import org.publiclegal.mediation.Dispute;
 import org.publiclegal.mediation.DisputeQueries;
 import org.publiclegal.shared.security.CurrentUser;
@@ -39,13 +49,15 @@ public class AfterAgreementResource {
 
     private final AfterAgreementService service;
     private final DisputeQueries queries;
+    private final AgreementPrinting printing;
     private final CurrentUser user;
     private final java.time.Clock clock;
 
-    public AfterAgreementResource(AfterAgreementService service, DisputeQueries queries, CurrentUser user,
-                                  java.time.Clock clock) {
+    public AfterAgreementResource(AfterAgreementService service, DisputeQueries queries, AgreementPrinting printing,
+                                  CurrentUser user, java.time.Clock clock) {
         this.service = service;
         this.queries = queries;
+        this.printing = printing;
         this.user = user;
         this.clock = clock;
     }
@@ -124,9 +136,26 @@ public class AfterAgreementResource {
     @Path("/agreement/document")
     @Produces("text/html;charset=UTF-8")
     @RolesAllowed({Roles.RESIDENT, Roles.MEDIATOR})
-    @Operation(summary = "调解协议书（HTML 文书，可打印）")
+    @Operation(summary = "人民调解协议书（可打印的 HTML 文书；Accept: application/pdf 时为 PDF）")
     public Uni<String> document(@PathParam("id") UUID id) {
-        return queries.file(id, user.scope(), user.actor()).map(AgreementDocument::render);
+        return printing.print(id, user.scope(), user.actor()).map(AgreementDocument::render);
+    }
+
+    @GET
+    @Path("/agreement/document")
+    @Produces(PdfDocuments.PDF)
+    @RolesAllowed({Roles.RESIDENT, Roles.MEDIATOR})
+    @Operation(summary = "人民调解协议书（PDF，A4；生效的协议首次打印时取得文书字号，重印不变）")
+    @APIResponse(responseCode = "200", description = "PDF 文书",
+            content = @Content(mediaType = PdfDocuments.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Uni<Response> documentPdf(@PathParam("id") UUID id) {
+        return printing.print(id, user.scope(), user.actor())
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(print -> Response.ok(PdfDocuments.render(AgreementDocument.render(print)), PdfDocuments.PDF)
+                        .header("Content-Disposition", "inline; filename=\"agreement-" + print.file().dispute().reference
+                                + ".pdf\"; filename*=UTF-8''" + URLEncoder.encode("人民调解协议书-"
+                                + print.file().dispute().reference + ".pdf", StandardCharsets.UTF_8).replace("+", "%20"))
+                        .build());
     }
 
     @POST
