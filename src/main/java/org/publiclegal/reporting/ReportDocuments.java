@@ -252,6 +252,10 @@ public final class ReportDocuments {
                 text(row, 5, f.key(), styles.text);
                 text(row, 6, f.definition(), styles.wrapped);
                 text(row, 7, f.exact() == null ? "—" : f.exact().text(), styles.wrapped);
+                // POI does not fit row heights: give wrapped 口径 and 精确值 the lines they need
+                int lines = Math.max(lines(f.definition(), DEFINITION_WIDTH), lines(row.getCell(7).getStringCellValue(),
+                        EXACT_WIDTH));
+                row.setHeightInPoints(Math.max(1, lines) * 15f);
             }
             int lastRow = r - 1;
             sheet.setColumnWidth(0, 24 * 256);
@@ -260,8 +264,8 @@ public final class ReportDocuments {
             sheet.setColumnWidth(3, 12 * 256);
             sheet.setColumnWidth(4, 12 * 256);
             sheet.setColumnWidth(5, 30 * 256);
-            sheet.setColumnWidth(6, 60 * 256);
-            sheet.setColumnWidth(7, 24 * 256);
+            sheet.setColumnWidth(6, DEFINITION_WIDTH * 256);
+            sheet.setColumnWidth(7, EXACT_WIDTH * 256);
             // the title and header stay in view, and the figure names beside the numbers
             sheet.createFreezePane(1, 2);
             printSetup(book, sheet, 0, last, lastRow);
@@ -289,6 +293,22 @@ public final class ReportDocuments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static final int DEFINITION_WIDTH = 60;
+    private static final int EXACT_WIDTH = 24;
+
+    /** How many lines a text needs in a column {@code width} characters wide (a Chinese character is two wide). */
+    static int lines(String text, int width) {
+        if (text == null || text.isEmpty()) {
+            return 1;
+        }
+        int units = 0;
+        for (int i = 0; i < text.length(); i++) {
+            units += text.charAt(i) < 0x2E80 ? 1 : 2;
+        }
+        // a little slack for the cell margins and for words that do not break
+        return (int) Math.ceil(units / (width - 2.0));
     }
 
     /** A4 landscape, the used range as print area, fitted to one page width (as many pages high as needed). */

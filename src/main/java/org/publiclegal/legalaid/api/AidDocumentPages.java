@@ -55,8 +55,8 @@ final class AidDocumentPages {
                     h.append("<p>").append(numeral(i + 1)).append("、").append(esc(p.missingItems().get(i)))
                             .append("；</p>");
                 }
-                h.append("<p>请于<span class=\"nowrap\">").append(ChineseDates.date(a.materialsDueAt))
-                        .append("</span>前补充上述材料（可在“掌上法律援助”中上传，或送交本中心窗口）。"
+                h.append("<p>请于").append(ChineseDates.date(a.materialsDueAt))
+                        .append("前补充上述材料（可在“掌上法律援助”中上传，或送交本中心窗口）。"
                                 + "审查期限自收到全部补充材料之日起重新计算；逾期未补充的，视为撤回申请。</p>");
             }
             case AID_ASSIGNMENT -> {

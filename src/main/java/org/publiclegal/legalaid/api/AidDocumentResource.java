@@ -16,12 +16,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.publiclegal.legalaid.AidDocuments;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.publiclegal.shared.documents.DocumentFormat;
 import org.publiclegal.shared.documents.PdfDocuments;
 import org.publiclegal.shared.security.CurrentUser;
 import org.publiclegal.shared.security.Roles;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
@@ -45,32 +46,27 @@ public class AidDocumentResource {
     }
 
     @GET
-    @Produces("text/html;charset=UTF-8")
+    @Produces({DocumentFormat.HTML, PdfDocuments.PDF})
     @RolesAllowed({Roles.RESIDENT, Roles.AID_OFFICER, Roles.LAWYER, Roles.JUDICIAL_OFFICE, Roles.BUREAU_ADMIN,
             Roles.SYSTEM_ADMIN})
-    @Operation(summary = "法律援助文书（可打印的 HTML）：决定书、补正材料通知书、指派通知书；Accept: application/pdf 时为 PDF")
-    public Uni<String> html(@PathParam("id") UUID id,
-                            @PathParam("type") @Pattern(regexp = TYPES, message = TYPES_MESSAGE) String type) {
-        return documents.print(id, type(type), user.scope(), user.actor()).map(AidDocumentPages::render);
-    }
-
-    @GET
-    @Produces(PdfDocuments.PDF)
-    @RolesAllowed({Roles.RESIDENT, Roles.AID_OFFICER, Roles.LAWYER, Roles.JUDICIAL_OFFICE, Roles.BUREAU_ADMIN,
-            Roles.SYSTEM_ADMIN})
-    @Operation(summary = "法律援助文书（PDF，A4）：首次打印时取得文书字号，重印不变")
-    @APIResponse(responseCode = "200", description = "PDF 文书",
-            content = @Content(mediaType = PdfDocuments.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    public Uni<Response> pdf(@PathParam("id") UUID id,
-                             @PathParam("type") @Pattern(regexp = TYPES, message = TYPES_MESSAGE) String type) {
-        return documents.print(id, type(type), user.scope(), user.actor())
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(print -> Response.ok(PdfDocuments.render(AidDocumentPages.render(print)), PdfDocuments.PDF)
-                        .header("Content-Disposition", "inline; filename=\"" + type + "-"
-                                + print.application().reference + ".pdf\"; filename*=UTF-8''"
-                                + URLEncoder.encode(print.kind().title() + "-" + print.application().reference
-                                + ".pdf", StandardCharsets.UTF_8).replace("+", "%20"))
-                        .build());
+    @Operation(summary = "法律援助文书：决定书、补正材料通知书、指派通知书；可打印的 HTML，Accept: application/pdf 时为 PDF（A4）。"
+            + "首次打印时取得文书字号，重印不变")
+    @APIResponse(responseCode = "200", description = "HTML 页面或 PDF 文书", content = {
+            @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = PdfDocuments.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Uni<Response> document(@PathParam("id") UUID id,
+                                  @PathParam("type") @Pattern(regexp = TYPES, message = TYPES_MESSAGE) String type,
+                                  @Context HttpHeaders headers) {
+        boolean pdf = DocumentFormat.wantsPdf(headers.getAcceptableMediaTypes());
+        return documents.print(id, type(type), user.scope(), user.actor()).chain(print -> {
+            String page = AidDocumentPages.render(print);
+            if (!pdf) {
+                return Uni.createFrom().item(DocumentFormat.html(page));
+            }
+            String reference = print.application().reference;
+            return Uni.createFrom().item(() -> DocumentFormat.pdf(PdfDocuments.render(page), type + "-" + reference,
+                    print.kind().title() + "-" + reference)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        });
     }
 
     private static AidDocuments.Type type(String path) {

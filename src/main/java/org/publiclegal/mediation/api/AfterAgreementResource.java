@@ -20,9 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.publiclegal.shared.documents.DocumentFormat;
 import org.publiclegal.shared.documents.PdfDocuments;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.publiclegal.mediation.AfterAgreement.FollowUp;
@@ -134,28 +135,23 @@ public class AfterAgreementResource {
 
     @GET
     @Path("/agreement/document")
-    @Produces("text/html;charset=UTF-8")
+    @Produces({DocumentFormat.HTML, PdfDocuments.PDF})
     @RolesAllowed({Roles.RESIDENT, Roles.MEDIATOR})
-    @Operation(summary = "人民调解协议书（可打印的 HTML 文书；Accept: application/pdf 时为 PDF）")
-    public Uni<String> document(@PathParam("id") UUID id) {
-        return printing.print(id, user.scope(), user.actor()).map(AgreementDocument::render);
-    }
-
-    @GET
-    @Path("/agreement/document")
-    @Produces(PdfDocuments.PDF)
-    @RolesAllowed({Roles.RESIDENT, Roles.MEDIATOR})
-    @Operation(summary = "人民调解协议书（PDF，A4；生效的协议首次打印时取得文书字号，重印不变）")
-    @APIResponse(responseCode = "200", description = "PDF 文书",
-            content = @Content(mediaType = PdfDocuments.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    public Uni<Response> documentPdf(@PathParam("id") UUID id) {
-        return printing.print(id, user.scope(), user.actor())
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(print -> Response.ok(PdfDocuments.render(AgreementDocument.render(print)), PdfDocuments.PDF)
-                        .header("Content-Disposition", "inline; filename=\"agreement-" + print.file().dispute().reference
-                                + ".pdf\"; filename*=UTF-8''" + URLEncoder.encode("人民调解协议书-"
-                                + print.file().dispute().reference + ".pdf", StandardCharsets.UTF_8).replace("+", "%20"))
-                        .build());
+    @Operation(summary = "人民调解协议书：可打印的 HTML；Accept: application/pdf 时为 PDF（A4）。生效的协议首次打印时取得文书字号，重印不变")
+    @APIResponse(responseCode = "200", description = "HTML 页面或 PDF 文书", content = {
+            @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = PdfDocuments.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Uni<Response> document(@PathParam("id") UUID id, @Context HttpHeaders headers) {
+        boolean pdf = DocumentFormat.wantsPdf(headers.getAcceptableMediaTypes());
+        return printing.print(id, user.scope(), user.actor()).chain(print -> {
+            String page = AgreementDocument.render(print);
+            if (!pdf) {
+                return Uni.createFrom().item(DocumentFormat.html(page));
+            }
+            String reference = print.file().dispute().reference;
+            return Uni.createFrom().item(() -> DocumentFormat.pdf(PdfDocuments.render(page), "agreement-" + reference,
+                    "人民调解协议书-" + reference)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        });
     }
 
     @POST

@@ -50,9 +50,9 @@ final class AgreementDocument {
         List<Term> terms = a.terms() == null ? List.of() : a.terms();
         for (int i = 0; i < terms.size(); i++) {
             Term t = terms.get(i);
-            h.append("<p>（").append(numeral(i + 1)).append("）").append(esc(t.content())).append("履行方式：")
-                    .append(esc(t.performanceMethod())).append("；履行期限：<span class=\"nowrap\">")
-                    .append(ChineseDates.date(t.deadline())).append("</span>前。</p>");
+            h.append("<p>（").append(numeral(i + 1)).append("）").append(esc(stop(t.content()))).append("履行方式：")
+                    .append(esc(t.performanceMethod())).append("；履行期限：")
+                    .append(ChineseDates.date(t.deadline())).append("前。</p>");
         }
         h.append("<h2>四、协议的效力</h2>");
         h.append("<p>本协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效，"
@@ -60,14 +60,15 @@ final class AgreementDocument {
                 + "各方当事人认为有必要的，可以自本协议生效之日起三十日内共同向人民法院申请司法确认（第三十三条）。</p>");
         int copies = f.parties().size() + 1;
         h.append("<p class=\"copies\">本协议书一式").append(numeral(copies)).append("份，当事人各执一份，人民调解委员会留存一份。</p>");
+        // the signature lines and the seal stay together on one page
         h.append("<div class=\"signatures\"><table>");
         for (PartyFile p : f.parties()) {
             h.append("<tr><td>").append(role(p)).append("（签名、盖章或按指印）：<span class=\"line\">　</span>");
             if (paper) {
-                h.append("<span class=\"hint\">（已在纸质协议书上签名，扫描件存档）</span>");
+                h.append("<div class=\"hint\">（已在纸质协议书上签名，扫描件存档）</div>");
             } else if (p.agreementConfirmedAt() != null) {
-                h.append("<span class=\"hint\">（").append(esc(p.name())).append("已于")
-                        .append(ChineseDates.date(p.agreementConfirmedAt())).append("在线确认）</span>");
+                h.append("<div class=\"hint\">（").append(esc(p.name())).append("已于")
+                        .append(ChineseDates.date(p.agreementConfirmedAt())).append("在线确认）</div>");
             }
             h.append("</td></tr>");
         }
@@ -76,11 +77,20 @@ final class AgreementDocument {
             h.append("<tr><td>人民调解员（签名）：<span class=\"line\">　</span>")
                     .append(m.isEmpty() ? "" : "<span class=\"hint\">（" + esc(m) + "）</span>").append("</td></tr>");
         }
-        h.append("</table></div>");
+        h.append("</table>");
         h.append("<div class=\"seal\"><p>").append(esc(print.committeeName())).append("（印章）</p><p>")
                 .append(a.effectiveAt() == null ? "　　年　　月　　日" : ChineseDates.date(a.effectiveAt()))
-                .append("</p></div>");
-        return PrintedDocument.page("人民调解协议书", h.toString());
+                .append("</p></div></div>");
+        return PrintedDocument.page("人民调解协议书", "compact", h.toString());
+    }
+
+    /** A term reads as a sentence before its method and deadline follow. */
+    static String stop(String s) {
+        if (s == null || s.isBlank()) {
+            return "";
+        }
+        String t = s.strip();
+        return t.endsWith("。") || t.endsWith("；") || t.endsWith(".") ? t : t + "。";
     }
 
     private static String role(PartyFile p) {

@@ -20,7 +20,7 @@ public final class PrintedDocument {
               margin: 0 0 6pt 0; }
             .number { text-align: right; margin: 0 0 12pt 0; }
             .recipient { margin: 12pt 0 0 0; }
-            h2 { font-size: 16pt; font-weight: bold; margin: 10pt 0 0 0; }
+            h2 { font-size: 16pt; font-weight: bold; margin: 10pt 0 0 0; page-break-after: avoid; }
             p { margin: 0; text-indent: 2em; text-align: justify; }
             p.flat { text-indent: 0; }
             ol { margin: 0; padding-left: 2em; }
@@ -37,7 +37,10 @@ public final class PrintedDocument {
             .seal p { text-align: right; text-indent: 0; }
             .copies { margin-top: 12pt; }
             .draft { text-align: center; font-weight: bold; border: 1px solid #000; padding: 2pt; margin-bottom: 8pt; }
-            .nowrap { white-space: nowrap; }
+            body.compact { font-size: 14pt; line-height: 24pt; }
+            body.compact h1 { font-size: 22pt; }
+            body.compact h2 { font-size: 14pt; margin-top: 6pt; }
+            .signatures .hint { display: block; line-height: 16pt; }
             """;
 
     private PrintedDocument() {
@@ -45,9 +48,15 @@ public final class PrintedDocument {
 
     /** The whole page: well-formed XHTML (openhtmltopdf parses it as XML). {@code body} is already escaped markup. */
     public static String page(String title, String body) {
+        return page(title, null, body);
+    }
+
+    /** A page whose body has a style class: {@code compact} sets 四号 on 24 pt lines for a long form. */
+    public static String page(String title, String bodyClass, String body) {
         return "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"zh-CN\"><head>"
                 + "<meta charset=\"utf-8\"/><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
-                + "<title>" + esc(title) + "</title><style>" + CSS + "</style></head><body>" + body + "</body></html>";
+                + "<title>" + esc(title) + "</title><style>" + CSS + "</style></head><body"
+                + (bodyClass == null ? "" : " class=\"" + esc(bodyClass) + "\"") + ">" + body + "</body></html>";
     }
 
     /** Escapes text for XHTML content and attributes; null prints as empty. */
