@@ -85,10 +85,14 @@ public class AidDocuments {
     static DocumentKind kind(LegalAidApplication a, Type type) {
         return switch (type) {
             case DECISION -> {
-                if (a.decidedAt == null) {
-                    throw DomainException.rule("本申请尚未作出给予或者不予法律援助的决定");
+                if (a.decidedAt != null && refused(a)) {
+                    yield DocumentKind.AID_REFUSAL;
                 }
-                yield refused(a) ? DocumentKind.AID_REFUSAL : DocumentKind.AID_GRANT;
+                if (a.decidedAt != null && granted(a)) {
+                    yield DocumentKind.AID_GRANT;
+                }
+                // e.g. a refusal the bureau ordered corrected is back under review: no decision stands
+                throw DomainException.rule("本申请尚未作出给予或者不予法律援助的决定");
             }
             case MATERIALS -> {
                 if (!a.materialsRequested || a.missingItems == null || a.missingItems.isBlank()) {
@@ -109,6 +113,15 @@ public class AidDocuments {
     static boolean refused(LegalAidApplication a) {
         return a.status == ApplicationStatus.REFUSED
                 || (a.status == ApplicationStatus.OBJECTION_FILED && a.statusBeforeObjection == ApplicationStatus.REFUSED);
+    }
+
+    /** 给予法律援助: granted, and since then assigned, in progress, closed or terminated (an objection to a termination too). */
+    static boolean granted(LegalAidApplication a) {
+        return switch (a.status) {
+            case GRANTED, ASSIGNED, IN_PROGRESS, CLOSED, TERMINATED -> true;
+            case OBJECTION_FILED -> a.statusBeforeObjection != ApplicationStatus.REFUSED;
+            default -> false;
+        };
     }
 
     private static Instant materialsRequestedAt(ApplicationFile f) {

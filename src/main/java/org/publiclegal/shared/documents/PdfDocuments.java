@@ -2,12 +2,14 @@ package org.publiclegal.shared.documents;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.logging.Level;
 
 /**
  * Renders a {@link PrintedDocument} page to PDF with openhtmltopdf (PDFBox 3). The Chinese font ships inside the
@@ -19,6 +21,13 @@ public final class PdfDocuments {
     public static final String PDF = "application/pdf";
     private static final byte[] REGULAR = load("fonts/NotoSerifSC-Regular-GB2312.ttf");
     private static final byte[] BOLD = load("fonts/NotoSerifSC-Bold-GB2312.ttf");
+
+    static {
+        // openhtmltopdf logs every layout step at INFO through its own console handler: keep warnings only
+        for (String logger : XRLog.listRegisteredLoggers()) {
+            XRLog.setLevel(logger, Level.WARNING);
+        }
+    }
 
     private PdfDocuments() {
     }
