@@ -23,14 +23,17 @@ public class OrganisationService {
     private final OrganisationRepository organisations;
     private final AuditTrail audit;
     private final RegisterHistory history;
+    private final org.publiclegal.shared.documents.DocumentNumbers documentNumbers;
     private final Clock clock;
 
     public OrganisationService(RegionRepository regions, OrganisationRepository organisations, AuditTrail audit,
-                               RegisterHistory history, Clock clock) {
+                               RegisterHistory history, org.publiclegal.shared.documents.DocumentNumbers documentNumbers,
+                               Clock clock) {
         this.regions = regions;
         this.organisations = organisations;
         this.audit = audit;
         this.history = history;
+        this.documentNumbers = documentNumbers;
         this.clock = clock;
     }
 
@@ -215,6 +218,24 @@ public class OrganisationService {
             if (!scope.isSystemAdmin() && (code.equals(scope.regionCode()) || !scope.covers(code))) {
                 throw DomainException.forbidden("只能变更本单位管辖范围内的下级行政区划");
             }
+        });
+    }
+
+    /**
+     * Sets an organisation's 文书字号 prefix for one kind of document (e.g. 鹤司调 for its 人民调解协议书), within the
+     * caller's region; numbers already given keep theirs, the yearly sequence of the new prefix starts at 1. Audited.
+     */
+    @WithTransaction
+    public Uni<Organisation> setDocumentPrefix(UUID id, org.publiclegal.shared.documents.DocumentKind kind,
+                                               String prefix, AccessScope scope, Actor actor) {
+        return get(id).chain(o -> {
+            if (!scope.covers(o.regionCode)) {
+                throw DomainException.forbidden("只能设置本单位管辖范围内机构的文书字号");
+            }
+            return documentNumbers.setPrefix(o.id, kind, prefix)
+                    .call(() -> audit.record(actor, "DOCUMENT_PREFIX_SET", "organisation", o.id, o.regionCode,
+                            kind.name() + " " + prefix))
+                    .replaceWith(o);
         });
     }
 

@@ -180,6 +180,21 @@ class MediationLifecycleTest {
                 .then().statusCode(200).contentType(containsString("text/html")).extract().asString();
         org.junit.jupiter.api.Assertions.assertTrue(html.contains("人民调解协议书") && html.contains("拆除围墙一米")
                 && html.contains("和丽芳") && html.contains("&lt;script&gt;") && !html.contains("<script>"), html);
+        // the PDF: the committee's full name, the copies, and the 字号 given on the first print and kept
+        int year = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        String number = "甲调〔" + year + "〕";
+        org.junit.jupiter.api.Assertions.assertTrue(html.contains(number), html);
+        for (Account who : List.of(mediator, alice)) {
+            byte[] pdf = given().auth().oauth2(Fixtures.token(who)).accept("application/pdf")
+                    .get("/api/mediation/disputes/" + done + "/agreement/document").then().statusCode(200)
+                    .contentType("application/pdf").extract().asByteArray();
+            String text = org.publiclegal.shared.documents.PdfText.of(pdf);
+            org.junit.jupiter.api.Assertions.assertTrue(text.contains("人民调解协议书") && text.contains(number)
+                    && text.contains(c.villageCommitteeA1().name + "（印章）")
+                    && text.contains("本协议书一式三份，当事人各执一份，人民调解委员会留存一份。"), text);
+        }
+        assertEquals(List.of(html.substring(html.indexOf(number), html.indexOf("号", html.indexOf(number)) + 1)),
+                Fixtures.column("select number from doc_number where subject_id = cast(?1 as uuid)", String.class, done));
     }
 
     @Test

@@ -58,8 +58,10 @@ class ExportsAndDashboardTest {
             assertTrue(all.contains(sentence), all);
             assertTrue(all.contains("测试县"), "the region's Chinese name in the title");
             assertTrue(all.contains("避免和挽回经济损失\t万元\t1920.605"), all);
-            assertTrue(all.contains(ReportDocuments.ROUNDING_NOTE), "the rounding note, as statistical tables carry");
-            assertEquals("宋体", doc.getParagraphs().get(1).getRuns().get(0).getFontFamily(
+            assertTrue(all.contains(ReportDocuments.ROUNDING_NOTE.replaceFirst("^注：", "")),
+                    "the rounding note, as statistical tables carry");
+            var body = doc.getParagraphs().stream().filter(p -> p.getText().equals(sentence)).findFirst().orElseThrow();
+            assertEquals(ReportDocuments.BODY_FONT, body.getRuns().get(0).getFontFamily(
                     org.apache.poi.xwpf.usermodel.XWPFRun.FontCharRange.eastAsia));
         }
 

@@ -13,7 +13,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.publiclegal.shared.documents.DocumentFormat;
+import org.publiclegal.shared.documents.PdfDocuments;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.publiclegal.mediation.FollowUp;
@@ -21,6 +31,7 @@ import org.publiclegal.mediation.JudicialConfirmation;
 import org.publiclegal.mediation.MediationSession;
 import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.mediation.AfterAgreementService;
+import org.publiclegal.mediation.AgreementPrinting;
 import org.publiclegal.mediation.Dispute;
 import org.publiclegal.mediation.DisputeQueries;
 import org.publiclegal.shared.security.CurrentUser;
@@ -41,13 +52,15 @@ public class AfterAgreementResource {
 
     private final AfterAgreementService service;
     private final DisputeQueries queries;
+    private final AgreementPrinting printing;
     private final CurrentUser user;
     private final java.time.Clock clock;
 
-    public AfterAgreementResource(AfterAgreementService service, DisputeQueries queries, CurrentUser user,
-                                  java.time.Clock clock) {
+    public AfterAgreementResource(AfterAgreementService service, DisputeQueries queries, AgreementPrinting printing,
+                                  CurrentUser user, java.time.Clock clock) {
         this.service = service;
         this.queries = queries;
+        this.printing = printing;
         this.user = user;
         this.clock = clock;
     }
@@ -124,11 +137,23 @@ public class AfterAgreementResource {
 
     @GET
     @Path("/agreement/document")
-    @Produces("text/html;charset=UTF-8")
+    @Produces({DocumentFormat.HTML, PdfDocuments.PDF})
     @RolesAllowed({Roles.RESIDENT, Roles.MEDIATOR})
-    @Operation(summary = "调解协议书（HTML 文书，可打印）")
-    public Uni<String> document(@PathParam("id") UUID id) {
-        return queries.file(id, user.scope(), user.actor()).map(AgreementDocument::render);
+    @Operation(summary = "人民调解协议书：可打印的 HTML；Accept: application/pdf 时为 PDF（A4）。生效的协议首次打印时取得文书字号，重印不变")
+    @APIResponse(responseCode = "200", description = "HTML 页面或 PDF 文书", content = {
+            @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = PdfDocuments.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Uni<Response> document(@PathParam("id") UUID id, @Context HttpHeaders headers) {
+        boolean pdf = DocumentFormat.wantsPdf(headers.getAcceptableMediaTypes());
+        return printing.print(id, user.scope(), user.actor()).chain(print -> {
+            String page = AgreementDocument.render(print);
+            if (!pdf) {
+                return Uni.createFrom().item(DocumentFormat.html(page));
+            }
+            String reference = print.file().dispute().reference;
+            return Uni.createFrom().item(() -> DocumentFormat.pdf(PdfDocuments.render(page), "agreement-" + reference,
+                    "人民调解协议书-" + reference)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        });
     }
 
     @POST

@@ -111,6 +111,26 @@ public class OrganisationResource {
                 user.scope(), user.actor()).map(OrganisationView::of);
     }
 
+    /** 文书字号前缀: 1 to 10 Chinese characters. */
+    public record DocumentPrefix(
+            @jakarta.validation.constraints.NotBlank(message = "请填写字号前缀")
+            @jakarta.validation.constraints.Pattern(regexp = "^[\\u4e00-\\u9fa5]{1,10}$",
+                    message = org.publiclegal.shared.documents.DocumentNumbering.PREFIX_MESSAGE) String prefix) {
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("/{id}/document-prefixes/{kind}")
+    @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.BUREAU_ADMIN})
+    @Operation(summary = "设置机构某类文书的字号前缀（如 鹤司调 → 鹤司调〔2026〕12号）；已编号的文书不变，新前缀的年度序号从 1 起")
+    public Uni<OrganisationView> setDocumentPrefix(@PathParam("id") UUID id,
+            @PathParam("kind") @jakarta.validation.constraints.Pattern(
+                    regexp = "MEDIATION_AGREEMENT|AID_GRANT|AID_REFUSAL|AID_MATERIALS|AID_ASSIGNMENT",
+                    message = "文书类型为 MEDIATION_AGREEMENT、AID_GRANT、AID_REFUSAL、AID_MATERIALS 或 AID_ASSIGNMENT") String kind,
+            @Valid @NotNull(message = "请求内容不能为空") DocumentPrefix request) {
+        return service.setDocumentPrefix(id, org.publiclegal.shared.documents.DocumentKind.valueOf(kind),
+                request.prefix(), user.scope(), user.actor()).map(OrganisationView::of);
+    }
+
     private static UUID parseId(String s) {
         try {
             return UUID.fromString(s);
