@@ -69,11 +69,14 @@ public class ImportRunner {
     private final AtomicBoolean again = new AtomicBoolean();
     private final SecureRandom random = new SecureRandom();
 
-    public ImportRunner(ImportStore store, ObjectStorage storage, Instance<RowHandler<?>> all, Instance<PeriodLock> locks,
-                        AppConfig config, Clock clock) {
+    public ImportRunner(ImportStore store, ObjectStorage storage, RegionRows regions, OrganisationRows organisations,
+                        StaffRows staff, ScreeningRows screenings, ConsultationRows consultations,
+                        Instance<PeriodLock> locks, AppConfig config, Clock clock) {
         this.store = store;
         this.storage = storage;
-        all.forEach(h -> handlers.put(h.kind(), h));
+        for (RowHandler<?> h : List.<RowHandler<?>>of(regions, organisations, staff, screenings, consultations)) {
+            handlers.put(h.kind(), h);
+        }
         this.locks = locks;
         this.config = config;
         this.clock = clock;

@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -89,9 +90,12 @@ public class ImportResource {
     @APIResponse(responseCode = "202", description = "已接收，预检进行中",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportView.class)))
     public Uni<ImportView> upload(
-            @QueryParam("kind") @NotNull(message = "请指定导入类别 kind") ImportKind kind,
+            @QueryParam("kind") @NotNull(message = "请指定导入类别 kind")
+            @Pattern(regexp = "REGIONS|ORGANISATIONS|STAFF|SCREENINGS|CONSULTATIONS",
+                    message = "导入类别应为 REGIONS、ORGANISATIONS、STAFF、SCREENINGS 或 CONSULTATIONS") String kindName,
             @QueryParam("fileName") @Size(max = 200, message = "文件名最多 200 字") String fileName,
             byte[] content) {
+        ImportKind kind = ImportKind.valueOf(kindName);
         String name = fileName == null || fileName.isBlank() ? kind.label() + ".xlsx" : fileName.strip();
         return imports.upload(new ImportService.Upload(kind, name, content), user.scope(), user.actor())
                 .map(ImportView::of);
