@@ -94,8 +94,12 @@ public class ImportRunner {
     /** Looks for jobs on the background thread (at once if it is idle, else once more when it finishes). */
     public void kick() {
         again.set(true);
-        if (running.compareAndSet(false, true)) {
-            thread.submit(this::drain);
+        if (!thread.isShutdown() && running.compareAndSet(false, true)) {
+            try {
+                thread.submit(this::drain);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                running.set(false); // shutting down
+            }
         }
     }
 

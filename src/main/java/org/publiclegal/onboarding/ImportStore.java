@@ -101,7 +101,7 @@ public class ImportStore {
                                       where x.status in ('VALIDATING', 'QUEUED', 'IMPORTING')
                                         and (x.claimed_at is null or x.claimed_at < $3)
                                       order by x.created_at limit 1 for update skip locked)
-                        returning """ + COLUMNS)
+                        returning\s""" + COLUMNS)
                 .execute(Tuple.of(utc(now), worker, utc(expiredBefore)))
                 .map(rows -> rows.iterator().hasNext() ? job(rows.iterator().next()) : null);
     }

@@ -109,26 +109,42 @@ public final class SheetReader {
     }
 
     private static void readXlsx(byte[] content, RowSink sink) {
-        try (InputStream in = new ByteArrayInputStream(content); OPCPackage pkg = OPCPackage.open(in)) {
-            XSSFReader xssf = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
-            StylesTable styles = xssf.getStylesTable();
-            DataFormatter formatter = new DataFormatter(Locale.CHINA);
-            // Excel's built-in short date (format 14) would come out as m/d/yy
-            formatter.addFormat("m/d/yy", new SimpleDateFormat("yyyy-MM-dd"));
-            formatter.addFormat("yyyy/m/d", new SimpleDateFormat("yyyy-MM-dd"));
-            Iterator<InputStream> sheets = xssf.getSheetsData();
-            if (!sheets.hasNext()) {
-                throw new UnreadableFile("工作簿中没有工作表", null);
-            }
-            try (InputStream sheet = sheets.next()) {
-                XMLReader parser = XMLHelper.newXMLReader();
-                parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new Rows(sink), formatter, false));
-                parser.parse(new InputSource(sheet));
-            }
-        } catch (RuntimeException e) {
-            throw e;
+        OPCPackage pkg;
+        try {
+            pkg = OPCPackage.open(new ByteArrayInputStream(content));
         } catch (Exception e) {
+            throw new UnreadableFile("无法按 Excel（.xlsx）读取该文件：" + e.getMessage(), e);
+        }
+        try (pkg) {
+            XMLReader parser;
+            InputStream sheet;
+            try {
+                XSSFReader xssf = new XSSFReader(pkg);
+                ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+                StylesTable styles = xssf.getStylesTable();
+                DataFormatter formatter = new DataFormatter(Locale.CHINA);
+                // Excel's built-in short date (format 14) would come out as m/d/yy
+                formatter.addFormat("m/d/yy", new SimpleDateFormat("yyyy-MM-dd"));
+                formatter.addFormat("yyyy/m/d", new SimpleDateFormat("yyyy-MM-dd"));
+                Iterator<InputStream> sheets = xssf.getSheetsData();
+                if (!sheets.hasNext()) {
+                    throw new UnreadableFile("工作簿中没有工作表", null);
+                }
+                sheet = sheets.next();
+                parser = XMLHelper.newXMLReader();
+                parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new Rows(sink), formatter, false));
+            } catch (UnreadableFile e) {
+                throw e;
+            } catch (Exception e) {
+                throw new UnreadableFile("无法按 Excel（.xlsx）读取该文件：" + e.getMessage(), e);
+            }
+            // what the sink throws passes through unchanged; only the XML itself can make the file unreadable
+            try (sheet) {
+                parser.parse(new InputSource(sheet));
+            } catch (org.xml.sax.SAXException | java.io.IOException e) {
+                throw new UnreadableFile("无法按 Excel（.xlsx）读取该文件：" + e.getMessage(), e);
+            }
+        } catch (java.io.IOException e) {
             throw new UnreadableFile("无法按 Excel（.xlsx）读取该文件：" + e.getMessage(), e);
         }
     }
