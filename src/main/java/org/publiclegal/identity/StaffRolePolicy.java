@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Which roles a staff member of each kind of organisation may hold. */
-final class StaffRolePolicy {
+public final class StaffRolePolicy {
 
     private static final Map<String, Set<OrganisationType>> ALLOWED = Map.of(
             Roles.MEDIATOR, Set.of(OrganisationType.MEDIATION_COMMITTEE, OrganisationType.JUDICIAL_OFFICE),
@@ -21,7 +21,7 @@ final class StaffRolePolicy {
     }
 
     /** The first role that does not fit the organisation type, or null when all fit. */
-    static String misfit(Set<String> roles, OrganisationType type) {
+    public static String misfit(Set<String> roles, OrganisationType type) {
         for (String role : roles) {
             Set<OrganisationType> types = ALLOWED.get(role);
             if (types == null || !types.contains(type)) {

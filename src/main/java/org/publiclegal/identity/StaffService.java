@@ -57,6 +57,30 @@ public class StaffService {
     @WithTransaction
     public Uni<StaffMember> create(String username, String password, String displayName, UUID organisationId,
                                    Set<String> roles, AccessScope scope, Actor actor) {
+        return create(username, () -> hash(password), false, displayName, organisationId, roles, scope, actor);
+    }
+
+    /**
+     * Creates a staff account whose first password (初始密码) was set by someone else, e.g. an importer: given as its
+     * bcrypt hash ({@link #hashInitialPassword}), it must be changed at the first sign-in (the password-change-required
+     * mechanism of the bootstrap administrator). Same checks as {@link #create}.
+     */
+    @WithTransaction
+    public Uni<StaffMember> createWithInitialPassword(String username, String initialPasswordHash, String displayName,
+                                                      UUID organisationId, Set<String> roles, AccessScope scope,
+                                                      Actor actor) {
+        return create(username, () -> Uni.createFrom().item(initialPasswordHash), true, displayName, organisationId,
+                roles, scope, actor);
+    }
+
+    /** The bcrypt hash of an initial password, computed off the event loop at the configured cost. */
+    public Uni<String> hashInitialPassword(String password) {
+        return hash(password);
+    }
+
+    private Uni<StaffMember> create(String username, java.util.function.Supplier<Uni<String>> passwordHash,
+                                    boolean changeRequired, String displayName, UUID organisationId,
+                                    Set<String> roles, AccessScope scope, Actor actor) {
         if (roles.contains(Roles.SYSTEM_ADMIN) && !scope.isSystemAdmin()) {
             throw DomainException.forbidden("只有系统管理员可以设立系统管理员");
         }
@@ -72,7 +96,7 @@ public class StaffService {
                 if (taken != null) {
                     throw DomainException.conflict("用户名 " + username + " 已被使用");
                 }
-                return hash(password);
+                return passwordHash.get();
             }).chain(hash -> {
                 Account account = Account.staff(displayName, roles, org.id, org.regionCode, clock.instant());
                 StaffCredential c = new StaffCredential();
@@ -80,6 +104,7 @@ public class StaffService {
                 c.username = username;
                 c.passwordHash = hash;
                 c.changedAt = clock.instant();
+                c.passwordChangeRequired = changeRequired;
                 return accounts.persist(account).chain(a -> credentials.persist(c))
                         .call(x -> audit.record(actor, "STAFF_CREATED", "account", account.id, org.regionCode,
                                 username + " " + String.join(",", roles)))

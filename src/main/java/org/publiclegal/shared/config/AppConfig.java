@@ -48,6 +48,23 @@ public interface AppConfig {
         Duration gaugeMaxAge();
     }
 
+    Onboarding onboarding();
+
+    /** 导入 (issue 14): a county's registers and 台账 history imported from spreadsheets, as background jobs. */
+    interface Onboarding {
+        /** How often a replica looks for import jobs to run besides right after an upload or confirm ("off": never). */
+        @WithDefault("5s")
+        String pollEvery();
+
+        /** Rows created per transaction while an import runs (short transactions that do not block the service). */
+        @WithDefault("200")
+        int batchSize();
+
+        /** A claimed job whose replica has not reported progress for this long is taken over by another replica. */
+        @WithDefault("PT2M")
+        Duration claimLease();
+    }
+
     /**
      * The first system administrator of an empty production database (APP_BOOTSTRAP_ADMIN_*): created at
      * start-up only while no SYSTEM_ADMIN exists, with a password that must be changed at the first sign-in.

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Import benchmark (issue 14): rows per second of a 50,000-row 矛盾纠纷排查台账 (CSV, UTF-8) imported by the demo
+# county's 司法局 — the dry run, then the confirmed import — and the latency of other endpoints while it runs.
+#
+#   bash bench/import.sh              # from the project root; needs a JDK 17, curl and psql
+#
+# Builds the app (unless SKIP_BUILD=1), starts it (dev profile: embedded PostgreSQL 17 + demo county) on a fresh
+# temporary data folder, writes ROWS screening rows of last year over the county's 63 villages (each row distinct),
+# measures two other endpoints with bench/LoadDriver.java before the import (baseline), uploads the file as
+# `bureau`, times the dry run, confirms, measures the same endpoints while the import runs, and times the import
+# until DONE. Results: bench/results/import-<date>.md. Everything started is stopped on exit (bench/lib.sh).
+# Knobs: ROWS [50000] VUS [4] LOAD_SECONDS [20] WARMUP_SECONDS [3] HTTP_PORT [18085] PG_PORT [55437] SKIP_BUILD [0]
+#        APP_OPTS [] (e.g. -Dapp.onboarding.batch-size=500)
+set -Eeuo pipefail
+
+ROWS=${ROWS:-50000}
+VUS=${VUS:-4}
+LOAD_SECONDS=${LOAD_SECONDS:-20}
+WARMUP_SECONDS=${WARMUP_SECONDS:-3}
+APP_OPTS=${APP_OPTS:-}
+
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bench_init import "${HTTP_PORT:-18085}" "${PG_PORT:-55437}" awk
+RESULTS_FILE="$RESULTS_DIR/import-$(date +%F).md"
+
+bench_build
+# shellcheck disable=SC2086
+bench_start_app $APP_OPTS
+
+YEAR=$(( $(date +%Y) - 1 ))
+FILE="$WORK/screenings.csv"
+log "write $ROWS rows of $YEAR to $FILE"
+villages=$(sql_value "select string_agg(code, ' ' order by code) from region where code like '532932%' and level = 'VILLAGE'")
+awk -v rows="$ROWS" -v year="$YEAR" -v villages="$villages" 'BEGIN {
+    n = split(villages, v, " ")
+    print "排查日期,排查地区代码,排查地点,走访户数,发现纠纷数,风险等级,备注"
+    split("低 中 高", risk, " ")
+    for (i = 0; i < rows; i++) {
+        day = i % 365
+        m = 1; d = day + 1
+        split("31 28 31 30 31 30 31 31 30 31 30 31", len, " ")
+        if (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) len[2] = 29
+        while (d > len[m]) { d -= len[m]; m++ }
+        printf "%d-%02d-%02d,%s,村委会,%d,%d,%s,批量第%d行\n", year, m, d, v[1 + i % n], 10 + i % 50, i % 4, risk[1 + i % 3], i + 1
+    }
+}' >"$FILE"
+log "file: $(wc -c <"$FILE") bytes, $(($(wc -l <"$FILE") - 1)) rows"
+
+TOKEN=$(sign_in_staff bureau)
+[[ -n "$TOKEN" ]] || die "sign-in of bureau failed"
+SCREENINGS_URL="$BASE/api/mediation/screenings?limit=20"
+REPORT_URL="$BASE/api/reports/annual?region=532932000000&year=$YEAR"
+
+run_load "baseline: GET screenings list" "$VUS" "$WARMUP_SECONDS" get --url "$SCREENINGS_URL" --token "$TOKEN" --duration "$LOAD_SECONDS"
+run_load "baseline: GET annual report" "$VUS" "$WARMUP_SECONDS" get --url "$REPORT_URL" --token "$TOKEN" --duration "$LOAD_SECONDS"
+
+status_of() { curl -fsS "$BASE/api/imports/$1" -H "Authorization: Bearer $TOKEN" | sed 's/.*"status":"\([A-Z]*\)".*/\1/'; }
+wait_status() { # ID STATUS... -> waits until the import has left VALIDATING/QUEUED/IMPORTING, dies unless one of STATUS
+    local id=$1 s; shift
+    while :; do
+        s=$(status_of "$id")
+        case "$s" in VALIDATING|QUEUED|IMPORTING) sleep 0.5 ;; *) break ;; esac
+    done
+    [[ " $* " == *" $s "* ]] || die "import $id ended $s: $(curl -fsS "$BASE/api/imports/$id" -H "Authorization: Bearer $TOKEN")"
+}
+
+log "upload and dry run"
+t0=$(now)
+ID=$(curl -fsS "$BASE/api/imports?kind=SCREENINGS&fileName=bench.csv" -H "Authorization: Bearer $TOKEN" \
+    -H 'Content-Type: text/csv' --data-binary @"$FILE" | sed 's/.*"id":"\([^"]*\)".*/\1/')
+[[ -n "$ID" ]] || die "upload failed"
+wait_status "$ID" VALIDATED
+DRY_SECONDS=$(elapsed "$t0" "$(now)")
+log "dry run: $DRY_SECONDS s"
+
+log "confirm and import (other endpoints measured meanwhile)"
+t1=$(now)
+curl -fsS -o /dev/null -X POST "$BASE/api/imports/$ID/confirm" -H "Authorization: Bearer $TOKEN" || die "confirm failed"
+run_load "during import: GET screenings list" "$VUS" 0 get --url "$SCREENINGS_URL" --token "$TOKEN" --duration "$LOAD_SECONDS"
+DONE_DURING=$(curl -fsS "$BASE/api/imports/$ID" -H "Authorization: Bearer $TOKEN" | sed 's/.*"rowsDone":\([0-9]*\).*/\1/')
+run_load "during import: GET annual report" "$VUS" 0 get --url "$REPORT_URL" --token "$TOKEN" --duration "$LOAD_SECONDS"
+wait_status "$ID" DONE
+IMPORT_SECONDS=$(elapsed "$t1" "$(now)")
+created=$(sql_value "select count(*) from onboarding_imported_record where import_id = '$ID'")
+events=$(sql_value "select count(*) from ledger_event where kind = 'MEDIATION_SCREENING' and occurred_at >= '$YEAR-01-01' and occurred_at < '$((YEAR + 1))-01-01'")
+log "import: $IMPORT_SECONDS s, $created records, $events ledger events of $YEAR"
+
+DRY_RPS=$(awk -v r="$ROWS" -v s="$DRY_SECONDS" 'BEGIN { printf "%.0f", r / s }')
+IMPORT_RPS=$(awk -v r="$ROWS" -v s="$IMPORT_SECONDS" 'BEGIN { printf "%.0f", r / s }')
+mkdir -p "$RESULTS_DIR"
+{
+    echo "# Import benchmark $(date +%F)"
+    echo
+    bench_machine_line
+    echo
+    echo "File: $ROWS rows of 矛盾纠纷排查台账 ($YEAR), CSV UTF-8, $(wc -c <"$FILE") bytes; imported by \`bureau\`."
+    echo
+    echo "| phase | s | rows/s |"
+    echo "|---|---:|---:|"
+    echo "| upload + dry run (every row checked, nothing written) | $DRY_SECONDS | $DRY_RPS |"
+    echo "| confirm → DONE (records, source markers, ledger events) | $IMPORT_SECONDS | $IMPORT_RPS |"
+    echo
+    echo "Created: $created records; ledger events of $YEAR: $events. Rows done when the first load run ended: $DONE_DURING."
+    echo
+    echo "Other endpoints as \`bureau\`, $VUS virtual users, before and while the import runs:"
+    echo
+    echo "$TABLE_HEAD"
+    printf '%s\n' "${ROWS_MD[@]}"
+} >"$RESULTS_FILE"
+cat "$RESULTS_FILE"

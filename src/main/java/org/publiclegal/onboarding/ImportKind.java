@@ -1,0 +1,109 @@
+package org.publiclegal.onboarding;
+
+import org.publiclegal.shared.security.Roles;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * 导入类别: what one file holds, with its Chinese column headers (the template's first row; a trailing {@code *} marks a
+ * required column and is ignored when reading), an example row and who may import it. Registers come first (regions,
+ * then organisations, then staff), then the 台账 history.
+ */
+public enum ImportKind {
+
+    /** 行政区划: the townships and villages below a county. */
+    REGIONS("行政区划", Set.of(Roles.BUREAU_ADMIN, Roles.SYSTEM_ADMIN),
+            List.of(col("区划代码", true, "12 位统计用区划代码；乡镇末三位为 000，村（社区）的上级为同前 9 位的乡镇"),
+                    col("名称", true, "如 云鹤镇、城关村")),
+            List.of("532932101000", "云鹤镇")),
+
+    /** 机构: 司法所, 人民调解委员会 (with their kind), 律师事务所, 法院, 法律援助中心. */
+    ORGANISATIONS("机构", Set.of(Roles.BUREAU_ADMIN, Roles.SYSTEM_ADMIN),
+            List.of(col("机构类型", true, "司法所、人民调解委员会、律师事务所、法院、法律援助中心、司法局"),
+                    col("调委会类别", false, "仅人民调解委员会填写：村（居）、乡镇（街道）、行业性专业性"),
+                    col("机构名称", true, "全称，最多 100 字"),
+                    col("所在区划代码", true, "12 位；司法所为乡镇，村（居）调委会为村"),
+                    col("地址", false, "最多 200 字"),
+                    col("电话", false, "最多 30 字")),
+            List.of("人民调解委员会", "村（居）", "城关村人民调解委员会", "532932101001", "云鹤镇城关村村委会", "0872-4111111")),
+
+    /** 工作人员: accounts with their role and organisation; a mediator's organisation is their committee (调委会成员). */
+    STAFF("工作人员", Set.of(Roles.BUREAU_ADMIN, Roles.SYSTEM_ADMIN),
+            List.of(col("用户名", true, "3 至 64 位字母、数字或 _ . -，全县唯一"),
+                    col("姓名", true, "最多 50 字"),
+                    col("角色", true, "调解员、司法所工作人员、法律援助工作人员、律师、司法局管理员；多个用、分隔"),
+                    col("所属机构名称", true, "须已登记（先导入机构）"),
+                    col("所属机构区划代码", true, "所属机构的所在区划代码"),
+                    col("手机号", false, "11 位手机号，仅用于核对，不保存")),
+            List.of("lisi-cg", "李四", "调解员", "城关村人民调解委员会", "532932101001", "13800000000")),
+
+    /** 矛盾纠纷排查台账: screening rounds, dated as they happened. */
+    SCREENINGS("矛盾纠纷排查台账", Set.of(Roles.BUREAU_ADMIN, Roles.SYSTEM_ADMIN, Roles.JUDICIAL_OFFICE, Roles.MEDIATOR),
+            List.of(col("排查日期", true, "如 2026-03-05，不晚于今天"),
+                    col("排查地区代码", true, "村（社区）或乡镇的 12 位区划代码"),
+                    col("排查地点", true, "最多 200 字"),
+                    col("走访户数", true, "0 至 100000"),
+                    col("发现纠纷数", true, "0 至 10000"),
+                    col("风险等级", true, "低、中、高"),
+                    col("备注", false, "最多 1000 字，请勿填写身份证号等个人信息")),
+            List.of("2026-03-05", "532932101001", "村委会及第三村民小组", "36", "2", "中", "宅基地边界纠纷两起")),
+
+    /** 法律援助咨询台账: consultations, dated as they happened, counted in 人次. */
+    CONSULTATIONS("法律援助咨询台账", Set.of(Roles.BUREAU_ADMIN, Roles.SYSTEM_ADMIN, Roles.AID_OFFICER),
+            List.of(col("咨询日期", true, "如 2026-03-05，不晚于今天"),
+                    col("咨询人所在区划代码", true, "12 位区划代码"),
+                    col("咨询渠道", true, "窗口、12348热线、网络、村居"),
+                    col("事项类别", true, "劳动报酬、工伤、人身损害、赡养抚养扶养、社会保险救助、国家赔偿、抚恤金、"
+                            + "民事行为能力、环境污染、刑事辩护、刑事被害人、申诉再审、其他民事行政、其他"),
+                    col("人次", true, "1 至 500"),
+                    col("摘要", false, "最多 1000 字，请勿填写身份证号等个人信息")),
+            List.of("2026-03-05", "532932101001", "窗口", "劳动报酬", "1", "务工工资被拖欠，告知申请条件"));
+
+    /** A column of the template: its Chinese header, whether it must be filled, and a note for the 填写说明 sheet. */
+    public record Column(String header, boolean required, String note) {
+    }
+
+    private final String label;
+    private final Set<String> roles;
+    private final List<Column> columns;
+    private final List<String> example;
+
+    ImportKind(String label, Set<String> roles, List<Column> columns, List<String> example) {
+        this.label = label;
+        this.roles = roles;
+        this.columns = columns;
+        this.example = example;
+    }
+
+    private static Column col(String header, boolean required, String note) {
+        return new Column(header, required, note);
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public List<Column> columns() {
+        return columns;
+    }
+
+    public List<String> example() {
+        return example;
+    }
+
+    /** Whether a caller with {@code callerRoles} may import this kind. */
+    public boolean importableBy(Set<String> callerRoles) {
+        return callerRoles.stream().anyMatch(roles::contains);
+    }
+
+    /** Whether this kind is 台账 history (dated records counted in the ledger) rather than a register. */
+    public boolean isHistory() {
+        return this == SCREENINGS || this == CONSULTATIONS;
+    }
+
+    /** The required headers missing from a file's header row. */
+    public List<String> missingHeaders(java.util.Collection<String> headers) {
+        return columns.stream().filter(Column::required).map(Column::header).filter(h -> !headers.contains(h)).toList();
+    }
+}

@@ -1,0 +1,159 @@
+package org.publiclegal.onboarding;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.publiclegal.shared.audit.Actor;
+import org.publiclegal.shared.audit.AuditTrail;
+import org.publiclegal.shared.config.AppConfig;
+import org.publiclegal.shared.domain.DomainException;
+import org.publiclegal.shared.domain.NotFound;
+import org.publiclegal.shared.persistence.Cursor;
+import org.publiclegal.shared.persistence.CursorPage;
+import org.publiclegal.shared.security.AccessScope;
+import org.publiclegal.shared.domain.RegionCodes;
+import org.publiclegal.shared.storage.FileTypes;
+import org.publiclegal.shared.storage.ObjectStorage;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * 导入: upload a file (kept sealed; its dry run is queued at once), read the job and its report, confirm it. Nothing is
+ * created before the confirm, and only when the dry run found no problem at all.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    private final ImportStore store;
+    private final ObjectStorage storage;
+    private final ImportRunner runner;
+    private final AuditTrail audit;
+    private final AppConfig config;
+    private final Clock clock;
+    private final Vertx vertx;
+
+    public ImportService(ImportStore store, ObjectStorage storage, ImportRunner runner, AuditTrail audit,
+                         AppConfig config, Clock clock, Vertx vertx) {
+        this.store = store;
+        this.storage = storage;
+        this.runner = runner;
+        this.audit = audit;
+        this.config = config;
+        this.clock = clock;
+        this.vertx = vertx;
+    }
+
+    /** 上传: a file of one kind for the importer's own area. */
+    public record Upload(ImportKind kind, String fileName, byte[] content) {
+    }
+
+    public Uni<ImportJob> upload(Upload upload, AccessScope scope, Actor actor) {
+        if (!upload.kind().importableBy(scope.roles())) {
+            throw DomainException.forbidden("无权导入" + upload.kind().label());
+        }
+        if (scope.regionCode() == null || !RegionCodes.isValid(scope.regionCode())) {
+            throw DomainException.forbidden("只有有管辖区域的工作人员可以导入");
+        }
+        if (upload.content() == null || upload.content().length == 0) {
+            throw DomainException.invalidField("file", "文件为空");
+        }
+        UUID id = UUID.randomUUID();
+        String sha = FileTypes.sha256Hex(upload.content());
+        String type = SheetReader.isXlsx(upload.content()) ? Templates.XLSX : "text/csv";
+        Instant now = clock.instant();
+        return Panache.withTransaction(() -> storage.put(upload.content(), type)
+                        .chain(key -> store.insert(id, upload.kind(), upload.fileName(), sha, key, scope.accountId(),
+                                String.join(",", scope.roles()), scope.organisationId(), scope.regionCode(), now))
+                        .chain(() -> audit.record(actor, "IMPORT_UPLOADED", "onboarding_import", id, scope.regionCode(),
+                                upload.kind() + " " + upload.content().length + " bytes")))
+                .chain(() -> store.find(id))
+                .invoke(runner::kick);
+    }
+
+    /** An import the caller may see: one of their area (or their own). */
+    public Uni<ImportJob> get(UUID id, AccessScope scope) {
+        return store.find(id).map(job -> {
+            if (job == null || !(scope.covers(job.scopeRegion()) || job.importerId().equals(scope.accountId()))) {
+                throw new NotFound("导入任务", id);
+            }
+            return job;
+        });
+    }
+
+    /** Imports of the caller's area, newest first. */
+    public Uni<CursorPage<ImportJob>> list(AccessScope scope, String cursor, int limit) {
+        List<String> after = Cursor.decode(cursor, 2);
+        String prefix = scope.regionPrefix();
+        if (prefix == null) {
+            return Uni.createFrom().item(new CursorPage<>(List.of(), null));
+        }
+        Instant at;
+        UUID afterId;
+        try {
+            at = after.isEmpty() ? null : Instant.parse(after.get(0));
+            afterId = after.isEmpty() ? null : UUID.fromString(after.get(1));
+        } catch (RuntimeException e) {
+            throw Cursor.invalid();
+        }
+        return store.page(prefix, prefix + ":", at, afterId, limit)
+                .map(rows -> CursorPage.of(rows, limit, j -> Cursor.encode(j.createdAt().toString(), j.id()), j -> j));
+    }
+
+    /** The dry run's problems, in row order. */
+    public Uni<CursorPage<ImportStore.ErrorRow>> errors(UUID id, AccessScope scope, String cursor, int limit) {
+        List<String> after = Cursor.decode(cursor, 1);
+        long afterSeq;
+        try {
+            afterSeq = after.isEmpty() ? 0 : Long.parseLong(after.get(0));
+        } catch (NumberFormatException e) {
+            throw Cursor.invalid();
+        }
+        return get(id, scope).chain(job -> store.errors(id, afterSeq, limit))
+                .map(rows -> CursorPage.of(rows, limit, e -> Cursor.encode(e.seq()), e -> e));
+    }
+
+    /** What a confirm answers: the job, and for a staff import each new account's first password (shown only here). */
+    public record Confirmed(ImportJob job, List<ImportRunner.InitialPassword> initialPasswords) {
+    }
+
+    /**
+     * 确认导入: queues a checked import (or resumes a failed one). 409 while the dry run runs, when it found problems,
+     * or when the import is already queued, running or done.
+     */
+    public Uni<Confirmed> confirm(UUID id, AccessScope scope, Actor actor) {
+        return get(id, scope).chain(job -> {
+            switch (job.status()) {
+                case VALIDATING -> throw DomainException.conflict("预检尚未完成，请稍后再确认");
+                case REJECTED -> throw DomainException.conflict("预检发现 " + job.errorCount() + " 处问题，请修改文件后重新上传");
+                case QUEUED, IMPORTING -> throw DomainException.conflict("该文件正在导入");
+                case DONE -> throw DomainException.conflict("该文件已导入完成");
+                default -> {
+                }
+            }
+            if (!job.kind().importableBy(scope.roles())) {
+                throw DomainException.forbidden("无权导入" + job.kind().label());
+            }
+            Uni<List<ImportRunner.InitialPassword>> passwords = job.kind() != ImportKind.STAFF
+                    ? Uni.createFrom().item(List.of())
+                    : vertx.executeBlocking(Uni.createFrom().item(() -> runner.initialPasswords(job,
+                            config.auth().bcryptCost())), false)
+                    .call(list -> store.storeInitialHashes(id, list.stream()
+                            .map(p -> new Object[]{p.rowNo(), p.hash()}).toList()));
+            return passwords.chain(list -> Panache.withTransaction(() -> store.queue(id, clock.instant())
+                            .call(queued -> {
+                                if (!queued) {
+                                    throw DomainException.conflict("该导入任务的状态已变化，请刷新");
+                                }
+                                return audit.record(actor, "IMPORT_CONFIRMED", "onboarding_import", id, job.scopeRegion(),
+                                        job.kind() + " " + job.rowsNew() + " new rows");
+                            }))
+                    .chain(() -> store.find(id))
+                    .invoke(runner::kick)
+                    .map(j -> new Confirmed(j, list)));
+        });
+    }
+}
