@@ -149,7 +149,7 @@ public class DemoData {
         }
         // 行政区划按时间登记: 云鹤镇's former 北溪村 was merged into 大水美村 on 1 January of the demo year, so last
         // year's village count (and its drill-down) has 64 villages and this year's 63
-        LocalDate january = sinceJanuary(now);
+        LocalDate january = LocalDate.ofInstant(now, TimeSource.CHINA).withDayOfYear(1);
         Region merged = Region.of("532932100298", "北溪村（已撤并）");
         merged.deactivate(january, "并入大水美村（演示：行政区划调整）");
         rows.add(merged);

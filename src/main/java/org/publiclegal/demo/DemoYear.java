@@ -17,7 +17,7 @@ import org.publiclegal.legalaid.MaterialCategory;
 import org.publiclegal.legalaid.MaterialService;
 import org.publiclegal.legalaid.TerminationGround;
 import org.publiclegal.legalaid.api.ApplicationRequests;
-import org.publiclegal.mediation.AfterAgreement;
+import org.publiclegal.mediation.JudicialConfirmation;
 import org.publiclegal.mediation.AfterAgreementService;
 import org.publiclegal.mediation.CommitteeService;
 import org.publiclegal.mediation.Dispute;
@@ -287,7 +287,7 @@ public class DemoYear {
         return backdated(at, () -> applications.create(resident, new ApplicationRequests.Create(matter,
                         AidServiceType.LABOUR_MEDIATION_ARBITRATION, summary, "某公司", new BigDecimal("21600.00"), village,
                         null, null, false, false, null, new Finances(4, new BigDecimal("2400.00"), new BigDecimal("3000"), false),
-                        null, false), actor))
+                        null, false).command(), scope, actor).map(ApplicationService.ApplicationFile::application))
                 .call(a -> materials.upload(a.id, MaterialCategory.IDENTITY, "身份证.png", PNG, scope, actor))
                 .call(a -> materials.upload(a.id, MaterialCategory.FINANCIAL_STATUS, "收入说明.pdf", PDF, scope, actor))
                 .call(a -> materials.upload(a.id, MaterialCategory.CASE_MATERIALS, "证据材料.pdf", PDF, scope, actor))
@@ -424,7 +424,7 @@ public class DemoYear {
         return step(applied.atTime(10, 0).atZone(TimeSource.CHINA).toInstant(), now,
                 () -> afterAgreement.applyForConfirmation(id, court, applied, mediator, actor),
                 () -> step(ruled.atTime(15, 0).atZone(TimeSource.CHINA).toInstant(), now,
-                        () -> afterAgreement.recordRuling(id, AfterAgreement.JudicialConfirmation.Ruling.CONFIRMED, ruled,
+                        () -> afterAgreement.recordRuling(id, JudicialConfirmation.Ruling.CONFIRMED, ruled,
                                 mediator, actor), null));
     }
 
@@ -443,7 +443,7 @@ public class DemoYear {
                 List.of(new MediationRequests.OtherParty(Party.Kind.PERSON, names[0], "1390872" + String.format("%04d", seq % 10000)),
                         new MediationRequests.OtherParty(Party.Kind.PERSON, names[1], null)), village, Dispute.Mode.IN_PERSON);
         Instant outcome = at.plus(days(Math.min(outcomeDays, 14)));
-        return backdated(at, () -> disputes.referFromCourt(referral, mediator, actor)).chain(s -> {
+        return backdated(at, () -> disputes.referFromCourt(referral.command(), mediator, actor)).chain(s -> {
             UUID id = s.dispute().id;
             Uni<?> consented = backdated(at.plus(Duration.ofHours(1)), () -> committee.assign(id, assigned, mediator, actor));
             // the parties were reached by phone and agreed to mediation (recorded by the mediator): 调解中
