@@ -67,9 +67,10 @@ public class OnboardingDemo {
                         ""));
             }
         }
+        // the workbooks are made here, on the start-up thread, not on the event loop
+        byte[] historyFile = Templates.xlsx(ImportKind.SCREENINGS, rows);
         UUID history = VertxContextSupport.subscribeAndAwait(() -> imports.upload(new ImportService.Upload(
-                ImportKind.SCREENINGS, "云鹤镇" + year + "年矛盾纠纷排查台账.xlsx", Templates.xlsx(ImportKind.SCREENINGS, rows)),
-                office, actor)).id();
+                ImportKind.SCREENINGS, "云鹤镇" + year + "年矛盾纠纷排查台账.xlsx", historyFile), office, actor)).id();
         waitFor(history, ImportJob.Status.VALIDATED);
         VertxContextSupport.subscribeAndAwait(() -> imports.confirm(history, office, actor));
 
@@ -78,9 +79,9 @@ public class OnboardingDemo {
                 List.of(year + "-03-09", DemoData.village(1, 0), "村委会", "22", "0", "低", ""),
                 List.of(year + "-02-30", DemoData.village(0, 2), "村委会", "15", "2", "很高", ""),
                 List.of(year + "-03-08", DemoData.village(0, 1), "村委会", "18", "1", "低", ""));
+        byte[] faultyFile = Templates.xlsx(ImportKind.SCREENINGS, faulty);
         UUID rejected = VertxContextSupport.subscribeAndAwait(() -> imports.upload(new ImportService.Upload(
-                ImportKind.SCREENINGS, "云鹤镇排查台账（待修改）.xlsx", Templates.xlsx(ImportKind.SCREENINGS, faulty)),
-                office, actor)).id();
+                ImportKind.SCREENINGS, "云鹤镇排查台账（待修改）.xlsx", faultyFile), office, actor)).id();
         waitFor(history, ImportJob.Status.DONE);
         waitFor(rejected, ImportJob.Status.REJECTED);
         Log.infof("Demo onboarding: office1 imported %d screening rounds of %d (import %s); a file with mistakes was "
