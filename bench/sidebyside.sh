@@ -184,8 +184,8 @@ capture() {
     tail -c +$((offset + 1)) "$PG_LOG" >"$WORK/scripts/$name.csv"
     # the request's session: the one of the app with the most statements in the window
     local session
-    session=$(awk -F, '/^[0-9]{4}-[0-9]{2}-[0-9]{2} / && /duration: / { n[$6]++ } END { for (s in n) if (n[s] > best) { best = n[s]; id = s } print id }' "$WORK/scripts/$name.csv")
-    awk -F, -v s="$session" 'BEGIN { keep = 0 } /^[0-9]{4}-[0-9]{2}-[0-9]{2} / { keep = ($6 == s) } keep' \
+    session=$(awk -F, '/^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] / && /duration: / { n[$6]++ } END { for (s in n) if (n[s] > best) { best = n[s]; id = s } print id }' "$WORK/scripts/$name.csv")
+    awk -F, -v s="$session" 'BEGIN { keep = 0 } /^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] / { keep = ($6 == s) } keep' \
         "$WORK/scripts/$name.csv" >"$WORK/scripts/$name.session.csv"
     local -a extra=()
     [[ -n "$fresh" ]] && extra=(--fresh-ids --keep "$RESIDENT_ID")
