@@ -16,7 +16,7 @@ import java.util.List;
  * the background after the service is up ({@code app.demo.background}), so start-up and readiness wait only for the
  * registers and logins. The steps keep their order, as each builds on the one before: the year's consultations and
  * screenings, advisors, videos, notifications, the offline cases, the dated year of cases ({@link DemoYear}), last
- * month's 以案奖补 statement and, last, the closing of this year's finished months. Each step does its work once; a
+ * month's 以案奖补 statement, the closing of this year's finished months and, last, an imported 台账 ({@link OnboardingDemo}). Each step does its work once; a
  * restart finds it done and goes on.
  */
 @ApplicationScoped
@@ -34,10 +34,10 @@ public class DemoLoader {
 
     public DemoLoader(AppConfig config, DemoActivity activity, AdvisoryDemo advisory, EducationDemo education,
                       NotificationDemo notification, OfflineDemo offline, DemoYear year, SubsidyDemo subsidy,
-                      ClosingDemo closing) {
+                      ClosingDemo closing, OnboardingDemo onboarding) {
         this.config = config;
         this.steps = List.of(activity::load, advisory::load, education::load, notification::load, offline::load,
-                year::load, subsidy::load, closing::load);
+                year::load, subsidy::load, closing::load, onboarding::load);
     }
 
     void start(@Observes @Priority(20) StartupEvent event) {

@@ -2,11 +2,8 @@ package org.publiclegal.demo;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.publiclegal.onboarding.ImportJob;
 import org.publiclegal.onboarding.ImportKind;
 import org.publiclegal.onboarding.ImportService;
@@ -28,7 +25,7 @@ import java.util.UUID;
  * round a month each, 84 rows, through the template), so last year's annual report of 云鹤镇 shows 84 screenings; and
  * uploaded a second file with mistakes (a village of another township, a date that is not a day, a repeated row),
  * whose dry run lists every problem and which was never confirmed. {@code GET /api/imports} as {@code office1} or
- * {@code bureau}; templates at {@code GET /api/imports/templates}. Once only; after the rest of the demo.
+ * {@code bureau}; templates at {@code GET /api/imports/templates}. Once only; the last step of {@link DemoLoader}.
  */
 @ApplicationScoped
 public class OnboardingDemo {
@@ -45,7 +42,7 @@ public class OnboardingDemo {
         this.clock = clock;
     }
 
-    void load(@Observes @Priority(60) StartupEvent event) throws Throwable {
+    void load() throws Throwable {
         if (!config.demo().enabled()) {
             return;
         }
