@@ -44,7 +44,7 @@ public interface AppConfig {
          * How long the business gauges read from PostgreSQL (cases by status, overdue, roll-up lag) are kept before
          * the next scrape reads them again: one cheap query per replica and period, whatever the scrape rate.
          */
-        @WithDefault("15s")
+        @WithDefault("PT15S")
         Duration gaugeMaxAge();
     }
 
