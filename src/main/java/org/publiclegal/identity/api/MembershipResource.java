@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.identity.CommitteeMembership;
 import org.publiclegal.identity.MembershipService;
 import org.publiclegal.region.api.RegisterChangeRequest;
@@ -28,6 +29,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** 调委会成员: the committees a mediator served in, dated; a move is an end and an add. */
+@Cancellable(false)
 @Path("/api/staff/{accountId}/memberships")
 @Tag(name = "Staff", description = "工作人员账号")
 @RolesAllowed({Roles.BUREAU_ADMIN, Roles.SYSTEM_ADMIN, Roles.JUDICIAL_OFFICE})

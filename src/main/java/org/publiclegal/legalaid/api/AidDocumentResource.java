@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.legalaid.AidDocuments;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -30,6 +31,7 @@ import java.util.UUID;
  * {@code decision} (给予/不予法律援助决定书), {@code material-request} (补正材料通知书), {@code assignment} (指派通知书).
  * Whoever may read the case file may print them; a staff print is audited as a read of the file.
  */
+@Cancellable(false)
 @Path("/api/aid/applications/{id}/documents/{type}")
 @Tag(name = "Legal aid", description = "法律援助")
 public class AidDocumentResource {

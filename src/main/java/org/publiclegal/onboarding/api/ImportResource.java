@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.onboarding.ImportKind;
 import org.publiclegal.onboarding.ImportService;
 import org.publiclegal.onboarding.Templates;
@@ -45,6 +46,7 @@ import java.util.UUID;
  * 导入 a county's registers and 台账 history: download a template, upload the filled file (its dry run starts at
  * once), read the report, confirm; follow the progress.
  */
+@Cancellable(false)
 @Path("/api/imports")
 @Tag(name = "Imports", description = "导入行政区划、机构、工作人员和历史台账")
 public class ImportResource {
