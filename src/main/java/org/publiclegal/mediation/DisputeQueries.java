@@ -8,7 +8,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.publiclegal.mediation.DisputeAccess.Loaded;
-import org.publiclegal.mediation.api.MediationRequests;
 import org.publiclegal.shared.audit.Actor;
 import org.publiclegal.shared.audit.AuditTrail;
 import org.publiclegal.shared.crypto.Masking;
@@ -63,7 +62,7 @@ public class DisputeQueries {
      * also its scanned copy, an evidence file of the case); a 口头协议 its content and who agreed.
      */
     public record AgreementFile(Agreement.Form form, String facts, String responsibilities,
-                                List<MediationRequests.Term> terms, String oralContent, String agreedBy,
+                                List<OfflineCommands.Term> terms, String oralContent, String agreedBy,
                                 UUID scanEvidenceId, Instant draftedAt, Instant sealedAt, Instant effectiveAt) {
     }
 
@@ -121,7 +120,7 @@ public class DisputeQueries {
                     a.draftedAt, a.sealedAt, a.effectiveAt);
         }
         try {
-            List<MediationRequests.Term> terms = mapper.readValue(
+            List<OfflineCommands.Term> terms = mapper.readValue(
                     seal.open(a.termsCipher, a.keyId, "agreement.terms", a.disputeId), new TypeReference<>() {
                     });
             return new AgreementFile(a.form, seal.open(a.factsCipher, a.keyId, "agreement.facts", a.disputeId),

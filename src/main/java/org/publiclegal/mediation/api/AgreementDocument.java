@@ -4,7 +4,7 @@ import org.publiclegal.mediation.Agreement;
 import org.publiclegal.mediation.AgreementPrinting.AgreementPrint;
 import org.publiclegal.mediation.DisputeQueries.PartyFile;
 import org.publiclegal.mediation.Party;
-import org.publiclegal.mediation.api.MediationRequests.Term;
+import org.publiclegal.mediation.OfflineCommands.Term;
 import org.publiclegal.shared.documents.ChineseDates;
 import org.publiclegal.shared.documents.PrintedDocument;
 
