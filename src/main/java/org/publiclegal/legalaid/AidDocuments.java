@@ -7,7 +7,7 @@ import org.publiclegal.identity.ProfileService;
 import org.publiclegal.identity.StaffService;
 import org.publiclegal.legalaid.ApplicationService.ApplicationFile;
 import org.publiclegal.region.Organisation;
-import org.publiclegal.region.OrganisationRepository;
+import org.publiclegal.region.OrganisationService;
 import org.publiclegal.region.OrganisationType;
 import org.publiclegal.shared.audit.Actor;
 import org.publiclegal.shared.documents.DocumentKind;
@@ -45,11 +45,11 @@ public class AidDocuments {
     private final ApplicationService applications;
     private final ProfileService profiles;
     private final StaffService staff;
-    private final OrganisationRepository organisations;
+    private final OrganisationService organisations;
     private final DocumentNumbers numbers;
 
     public AidDocuments(ApplicationService applications, ProfileService profiles, StaffService staff,
-                        OrganisationRepository organisations, DocumentNumbers numbers) {
+                        OrganisationService organisations, DocumentNumbers numbers) {
         this.applications = applications;
         this.profiles = profiles;
         this.staff = staff;
@@ -71,7 +71,7 @@ public class AidDocuments {
             LocalDate issuedOn = LocalDate.ofInstant(issuedAt, TimeSource.CHINA);
             List<String> items = a.missingItems == null || a.missingItems.isBlank() ? List.of()
                     : Arrays.stream(a.missingItems.split("；")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-            return applicantName(f, scope).chain(applicant -> organisations.findById(a.centreId).chain(centre ->
+            return applicantName(f, scope).chain(applicant -> organisations.find(a.centreId).chain(centre ->
                     bureau(kind, a).chain(bureau -> lawyer(kind, a).chain(lawyer -> provider(kind, a)
                             .chain(provider -> numbers.numberFor(kind, a.id, a.centreId, centre.name,
                                             issuedOn.getYear())
@@ -145,7 +145,7 @@ public class AidDocuments {
 
     private Uni<Organisation> bureau(DocumentKind kind, LegalAidApplication a) {
         return kind == DocumentKind.AID_REFUSAL
-                ? organisations.coveringNearest(OrganisationType.JUSTICE_BUREAU, a.regionCode)
+                ? organisations.nearestCovering(OrganisationType.JUSTICE_BUREAU, a.regionCode)
                 : Uni.createFrom().nullItem();
     }
 
@@ -157,7 +157,7 @@ public class AidDocuments {
 
     private Uni<Organisation> provider(DocumentKind kind, LegalAidApplication a) {
         return kind == DocumentKind.AID_ASSIGNMENT && a.providerOrgId != null
-                ? organisations.findById(a.providerOrgId)
+                ? organisations.find(a.providerOrgId)
                 : Uni.createFrom().nullItem();
     }
 }

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.publiclegal.identity.StaffService;
 import org.publiclegal.mediation.DisputeQueries.DisputeFile;
 import org.publiclegal.region.Organisation;
-import org.publiclegal.region.OrganisationRepository;
+import org.publiclegal.region.OrganisationService;
 import org.publiclegal.shared.audit.Actor;
 import org.publiclegal.shared.documents.DocumentKind;
 import org.publiclegal.shared.documents.DocumentNumbers;
@@ -33,11 +33,11 @@ public class AgreementPrinting {
     }
 
     private final DisputeQueries queries;
-    private final OrganisationRepository organisations;
+    private final OrganisationService organisations;
     private final StaffService staff;
     private final DocumentNumbers numbers;
 
-    public AgreementPrinting(DisputeQueries queries, OrganisationRepository organisations, StaffService staff,
+    public AgreementPrinting(DisputeQueries queries, OrganisationService organisations, StaffService staff,
                              DocumentNumbers numbers) {
         this.queries = queries;
         this.organisations = organisations;
@@ -55,7 +55,7 @@ public class AgreementPrinting {
             if (f.agreement().form() == Agreement.Form.ORAL) {
                 throw DomainException.rule("本案为口头协议（人民调解法第二十八条），没有协议书；协议内容见案件详情");
             }
-            return organisations.findById(f.dispute().committeeId).chain(committee -> names(f.mediators(), 0,
+            return organisations.find(f.dispute().committeeId).chain(committee -> names(f.mediators(), 0,
                     new ArrayList<>()).chain(mediators -> number(f, committee).map(number -> new AgreementPrint(f,
                     committee == null ? "人民调解委员会" : committee.name, committee == null ? null : committee.address,
                     mediators, number))));

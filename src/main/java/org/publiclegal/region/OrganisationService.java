@@ -239,6 +239,11 @@ public class OrganisationService {
         });
     }
 
+    /** The organisation {@code id}, or null when there is none (for callers that print "—" rather than fail). */
+    public Uni<Organisation> find(UUID id) {
+        return organisations.findById(id);
+    }
+
     public Uni<Organisation> get(UUID id) {
         return organisations.findById(id).onItem().ifNull().failWith(() -> new NotFound("机构", id));
     }

@@ -50,7 +50,7 @@ class ImportFlowTest {
     }
 
     static JsonPath upload(Account who, ImportKind kind, byte[] file) {
-        return given().auth().oauth2(Fixtures.token(who, Duration.ofMinutes(30))).contentType("application/octet-stream")
+        return given().auth().oauth2(Fixtures.token(who, Duration.ofMinutes(15))).contentType("application/octet-stream")
                 .queryParam("kind", kind.name()).queryParam("fileName", kind.label() + ".xlsx").body(file)
                 .post("/api/imports").then().statusCode(202).extract().jsonPath();
     }
@@ -67,7 +67,7 @@ class ImportFlowTest {
     }
 
     static JsonPath confirm(Account who, String id) {
-        return given().auth().oauth2(Fixtures.token(who, Duration.ofMinutes(30))).post("/api/imports/" + id + "/confirm")
+        return given().auth().oauth2(Fixtures.token(who, Duration.ofMinutes(15))).post("/api/imports/" + id + "/confirm")
                 .then().statusCode(202).extract().jsonPath();
     }
 

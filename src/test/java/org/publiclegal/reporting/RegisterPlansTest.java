@@ -28,9 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class RegisterPlansTest {
 
-    private static final String PROVINCE = "64";
-    private static final String CITY = "6490";
-    private static final String COUNTY = "649003";
+    private static final String PROVINCE = "65";
+    private static final String CITY = "6590";
+    private static final String COUNTY = "659003";
 
     private static final List<String> SETUP = List.of(
             "insert into region (code, parent_code, level, name) values ('640000000000', null, 'PROVINCE', '计划省'),"

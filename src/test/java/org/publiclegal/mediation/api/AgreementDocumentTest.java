@@ -8,7 +8,7 @@ import org.publiclegal.mediation.DisputeQueries.AgreementFile;
 import org.publiclegal.mediation.DisputeQueries.DisputeFile;
 import org.publiclegal.mediation.DisputeQueries.PartyFile;
 import org.publiclegal.mediation.Party;
-import org.publiclegal.mediation.api.MediationRequests.Term;
+import org.publiclegal.mediation.OfflineCommands.Term;
 import org.publiclegal.shared.documents.PdfDocuments;
 import org.publiclegal.shared.documents.PdfText;
 
