@@ -72,6 +72,9 @@ class DatabaseOutageTest {
         long pid = EmbeddedDatabase.postmasterPid();
         assertTrue(pid > 0, "the embedded postmaster runs");
         int restarts = EmbeddedDatabase.restarts();
+        // tests run the embedded server with synchronous_commit off: give the WAL writer (wal_writer_delay 200 ms)
+        // time to hand the commits above to the operating system, which keeps them across a kill -9 of PostgreSQL
+        await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
         // kill -9 of the postmaster
         assertTrue(ProcessHandle.of(pid).orElseThrow().destroyForcibly());
         await().atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
