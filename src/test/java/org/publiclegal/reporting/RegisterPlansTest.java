@@ -28,54 +28,54 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class RegisterPlansTest {
 
-    private static final String PROVINCE = "65";
-    private static final String CITY = "6590";
-    private static final String COUNTY = "659003";
+    private static final String PROVINCE = "46";
+    private static final String CITY = "4690";
+    private static final String COUNTY = "469003";
 
     private static final List<String> SETUP = List.of(
-            "insert into region (code, parent_code, level, name) values ('640000000000', null, 'PROVINCE', '计划省'),"
-                    + " ('649000000000', '640000000000', 'CITY', '计划市')",
-            "insert into region (code, parent_code, level, name) select '6490' || lpad(c::text, 2, '0') || '000000', "
-                    + "'649000000000', 'COUNTY', '计划县' || c from generate_series(1, 10) c",
-            "insert into region (code, parent_code, level, name) select '6490' || lpad(c::text, 2, '0') || t || '000', "
-                    + "'6490' || lpad(c::text, 2, '0') || '000000', 'TOWNSHIP', '镇' || c || '-' || t "
+            "insert into region (code, parent_code, level, name) values ('460000000000', null, 'PROVINCE', '计划省'),"
+                    + " ('469000000000', '460000000000', 'CITY', '计划市')",
+            "insert into region (code, parent_code, level, name) select '4690' || lpad(c::text, 2, '0') || '000000', "
+                    + "'469000000000', 'COUNTY', '计划县' || c from generate_series(1, 10) c",
+            "insert into region (code, parent_code, level, name) select '4690' || lpad(c::text, 2, '0') || t || '000', "
+                    + "'4690' || lpad(c::text, 2, '0') || '000000', 'TOWNSHIP', '镇' || c || '-' || t "
                     + "from generate_series(1, 10) c, generate_series(101, 110) t",
-            "insert into region (code, parent_code, level, name) select '6490' || lpad(c::text, 2, '0') || t || v, "
-                    + "'6490' || lpad(c::text, 2, '0') || t || '000', 'VILLAGE', '村' || c || '-' || t || '-' || v "
+            "insert into region (code, parent_code, level, name) select '4690' || lpad(c::text, 2, '0') || t || v, "
+                    + "'4690' || lpad(c::text, 2, '0') || t || '000', 'VILLAGE', '村' || c || '-' || t || '-' || v "
                     + "from generate_series(1, 10) c, generate_series(101, 110) t, generate_series(201, 230) v",
             // per township: its committee and fourteen village committees
             "insert into organisation (id, type, committee_kind, name, region_code, created_at, valid_from) "
                     + "select gen_random_uuid(), 'MEDIATION_COMMITTEE', case when v = 0 then 'TOWNSHIP' else 'VILLAGE' end, "
-                    + "'调委会' || c || '-' || t || '-' || v, '6490' || lpad(c::text, 2, '0') || t || "
+                    + "'调委会' || c || '-' || t || '-' || v, '4690' || lpad(c::text, 2, '0') || t || "
                     + "case when v = 0 then '000' else (200 + v)::text end, now(), date '2015-01-01' "
                     + "from generate_series(1, 10) c, generate_series(101, 110) t, generate_series(0, 14) v",
             // ten mediators per committee (the trigger writes each one's membership)
             "insert into account (id, kind, display_name, roles, organisation_id, region_code, created_at, valid_from) "
                     + "select gen_random_uuid(), 'STAFF', '调解员' || n, 'MEDIATOR', o.id, o.region_code, now(), "
                     + "date '2024-01-01' from organisation o, generate_series(1, 10) n "
-                    + "where o.type = 'MEDIATION_COMMITTEE' and o.region_code like '6490%'",
+                    + "where o.type = 'MEDIATION_COMMITTEE' and o.region_code like '4690%'",
             // history: each mediator served a one-year membership in its committee each year 2019-2022, and 2023 in
             // its township's committee
             "insert into committee_membership (id, account_id, organisation_id, valid_from, valid_to, reason) "
                     + "select gen_random_uuid(), a.id, a.organisation_id, make_date(y, 1, 1), make_date(y + 1, 1, 1), "
-                    + "'历史' from account a, generate_series(2019, 2022) y where a.region_code like '6490%'",
+                    + "'历史' from account a, generate_series(2019, 2022) y where a.region_code like '4690%'",
             "insert into committee_membership (id, account_id, organisation_id, valid_from, valid_to, reason) "
                     + "select gen_random_uuid(), a.id, t.id, date '2023-01-01', date '2024-01-01', '历史' "
                     + "from account a join organisation t on t.type = 'MEDIATION_COMMITTEE' "
-                    + "and t.region_code = substr(a.region_code, 1, 9) || '000' where a.region_code like '6490%'",
-            "update account set valid_from = date '2019-01-01' where region_code like '6490%'",
+                    + "and t.region_code = substr(a.region_code, 1, 9) || '000' where a.region_code like '4690%'",
+            "update account set valid_from = date '2019-01-01' where region_code like '4690%'",
             // a tenth of each register reactivated once
             "insert into register_past_span (register, object_id, valid_from, valid_to, deactivation_reason) "
                     + "select 'ORGANISATION', id::text, date '2010-01-01', date '2012-01-01', '历史' from organisation "
-                    + "where region_code like '6490%' and type = 'MEDIATION_COMMITTEE' and random() < 0.1",
+                    + "where region_code like '4690%' and type = 'MEDIATION_COMMITTEE' and random() < 0.1",
             "insert into register_past_span (register, object_id, valid_from, valid_to, deactivation_reason) "
                     + "select 'ACCOUNT', id::text, date '2018-01-01', date '2019-01-01', '历史' from account "
-                    + "where region_code like '6490%' and random() < 0.1",
+                    + "where region_code like '4690%' and random() < 0.1",
             "insert into register_past_span (register, object_id, valid_from, valid_to, deactivation_reason) "
                     + "select 'REGION', code, date '2000-01-01', date '2001-01-01', '历史' from region "
-                    + "where code like '6490%' and level = 'VILLAGE' and random() < 0.1",
+                    + "where code like '4690%' and level = 'VILLAGE' and random() < 0.1",
             "update region set valid_from = date '2001-06-01' where code in (select object_id from register_past_span "
-                    + "where register = 'REGION' and object_id like '6490%')",
+                    + "where register = 'REGION' and object_id like '4690%')",
             "analyze region", "analyze organisation", "analyze account", "analyze committee_membership",
             "analyze register_past_span");
 
