@@ -8,19 +8,23 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logmanager.ExtHandler;
 import org.jboss.logmanager.ExtLogRecord;
 import org.jboss.logmanager.LogContext;
-import org.jboss.logmanager.formatters.JsonFormatter;
-import org.jboss.logmanager.formatters.StructuredFormatter;
+import org.jboss.logmanager.ExtFormatter;
 import org.jboss.logmanager.handlers.ConsoleHandler;
 
-import java.util.EnumMap;
-import java.util.Map;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.logging.Handler;
 
 /**
  * Structured logs for production (issue 16): with {@code app.observability.json-logs=true} (the prod profile)
- * every console line is one JSON object, written by the JBoss LogManager's own
- * {@link org.jboss.logmanager.formatters.JsonFormatter} (quarkus-logging-json does not resolve at this Quarkus
- * version here):
+ * every console line is one JSON object, written by {@link Formatter}, a JBoss LogManager formatter that writes
+ * with Jackson (quarkus-logging-json does not resolve at this Quarkus version here):
  *
  * <pre>{"time":"2026-12-02T08:00:00.123+08:00","level":"INFO","logger":"org.publiclegal…","requestId":"…",
  *  "message":"…","thread":"…", …}</pre>
@@ -66,30 +70,41 @@ public class JsonLogs {
         return installed;
     }
 
-    /** JBoss LogManager's JSON formatter with short keys and the request id at the top level. */
-    public static final class Formatter extends JsonFormatter {
+    /**
+     * One JSON object per record: time, level, logger, thread, requestId (when set), message and, for a throwable,
+     * stackTrace. Written with Jackson rather than the LogManager's own {@code JsonFormatter}: that one lives on the
+     * boot class path of the packaged app, where Jakarta JSON-P is not visible, and fails at start-up there.
+     */
+    public static final class Formatter extends ExtFormatter {
 
-        public Formatter() {
-            super(keys());
-            setExceptionOutputType(StructuredFormatter.ExceptionOutputType.FORMATTED);
-            setDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
-        }
-
-        private static Map<Key, String> keys() {
-            Map<Key, String> keys = new EnumMap<>(Key.class);
-            keys.put(Key.TIMESTAMP, "time");
-            keys.put(Key.LOGGER_NAME, "logger");
-            keys.put(Key.THREAD_NAME, "thread");
-            keys.put(Key.STACK_TRACE, "stackTrace");
-            return keys;
-        }
+        private static final JsonFactory JSON = new JsonFactory();
+        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX")
+                .withZone(ZoneId.systemDefault());
 
         @Override
-        protected void before(Generator generator, ExtLogRecord record) throws Exception {
-            String requestId = record.getMdc(REQUEST_ID);
-            if (requestId != null) {
-                generator.add(REQUEST_ID, requestId);
+        public String format(ExtLogRecord record) {
+            StringWriter out = new StringWriter(256);
+            try (JsonGenerator g = JSON.createGenerator(out)) {
+                g.writeStartObject();
+                g.writeStringField("time", TIME.format(record.getInstant()));
+                g.writeStringField("level", record.getLevel().getName());
+                g.writeStringField("logger", record.getLoggerName());
+                g.writeStringField("thread", record.getThreadName());
+                String requestId = record.getMdc(REQUEST_ID);
+                if (requestId != null) {
+                    g.writeStringField(REQUEST_ID, requestId);
+                }
+                g.writeStringField("message", formatMessage(record));
+                if (record.getThrown() != null) {
+                    StringWriter trace = new StringWriter();
+                    record.getThrown().printStackTrace(new PrintWriter(trace));
+                    g.writeStringField("stackTrace", trace.toString());
+                }
+                g.writeEndObject();
+            } catch (IOException e) {
+                return "{\"level\":\"ERROR\",\"message\":\"log line could not be written as JSON\"}\n";
             }
+            return out.append('\n').toString();
         }
     }
 }
