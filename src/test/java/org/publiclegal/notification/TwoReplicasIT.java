@@ -113,7 +113,7 @@ class TwoReplicasIT {
 
         long sentByMetrics = 0;
         for (Replicas.Instance i : instances) {
-            sentByMetrics += Replicas.metric(i, "notify_wechat_delivery_total{outcome=\"sent\"}");
+            sentByMetrics += Replicas.metric(i, "legal_notify_wechat_delivery_total{outcome=\"sent\"}");
         }
         assertEquals(RESIDENT_REMINDERS, sentByMetrics, "/q/metrics of the two instances add up");
 
