@@ -6,7 +6,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.publiclegal.shared.domain.DomainException;
+import org.publiclegal.shared.domain.Deactivation;
 import org.publiclegal.shared.domain.Reactivation;
 import org.publiclegal.shared.domain.TimeSource;
 import org.publiclegal.shared.security.Roles;
@@ -82,12 +82,7 @@ public class Account {
      * day it started serving.
      */
     public void deactivate(LocalDate on, String reason) {
-        if (!active) {
-            throw DomainException.conflict("该账号已于 " + validTo + " 停用");
-        }
-        if (on.isBefore(validFrom)) {
-            throw DomainException.invalidField("on", "停用日期不能早于启用日期 " + validFrom);
-        }
+        Deactivation.check("账号", active, validFrom, validTo, on);
         active = false;
         validTo = on;
         deactivationReason = reason;

@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.publiclegal.region.OrganisationType.CommitteeKind;
 import org.publiclegal.shared.domain.DomainException;
+import org.publiclegal.shared.domain.Deactivation;
 import org.publiclegal.shared.domain.Reactivation;
 import org.publiclegal.shared.domain.RegionCodes;
 import org.publiclegal.shared.domain.RegionCodes.Level;
@@ -89,12 +90,7 @@ public class Organisation {
      * day it started serving.
      */
     public void deactivate(LocalDate on, String reason) {
-        if (!active) {
-            throw DomainException.conflict("该机构已于 " + validTo + " 停用");
-        }
-        if (on.isBefore(validFrom)) {
-            throw DomainException.invalidField("on", "停用日期不能早于启用日期 " + validFrom);
-        }
+        Deactivation.check("机构", active, validFrom, validTo, on);
         active = false;
         validTo = on;
         deactivationReason = reason;
