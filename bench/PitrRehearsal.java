@@ -63,7 +63,7 @@ public class PitrRehearsal {
                     .setCleanDataDirectory(false).setPort(port).setPGStartupWait(java.time.Duration.ofSeconds(60))
                     .setErrorRedirector(ProcessBuilder.Redirect.INHERIT).start();
                  Connection c = pg.getPostgresDatabase().getConnection()) {
-                for (int i = 0; i < 100 && "t".equals(one(c, "select pg_is_in_recovery()::text")); i++) {
+                for (int i = 0; i < 100 && "true".equals(one(c, "select pg_is_in_recovery()::text")); i++) {
                     Thread.sleep(200);
                 }
                 String byPhase = one(c, "select string_agg(phase || ': ' || n, '; ' order by min) from "
