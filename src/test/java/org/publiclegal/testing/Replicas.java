@@ -35,9 +35,14 @@ public final class Replicas implements AutoCloseable {
             return Files.readString(logFile);
         }
 
-        /** The lines of its log that must not appear after a clean run: ERROR and blocked-thread warnings. */
+        /**
+         * The lines of its log that must not appear after a clean run: ERROR and blocked-thread warnings. The
+         * packaged service runs in the prod profile, whose log lines are JSON ({@code "level":"ERROR"}); the plain
+         * format ({@code " ERROR "}) is matched too.
+         */
         public List<String> alarms() throws IOException {
-            return log().lines().filter(l -> l.contains(" ERROR ") || l.contains("has been blocked")).toList();
+            return log().lines().filter(l -> l.contains(" ERROR ") || l.contains("\"level\":\"ERROR\"")
+                    || l.contains("has been blocked")).toList();
         }
     }
 
@@ -52,10 +57,15 @@ public final class Replicas implements AutoCloseable {
         this.logs = logs;
     }
 
-    /** Starts the database; instances log into {@code logs}. */
+    /**
+     * Starts the database; instances log into {@code logs}. Ports are free ones, or those given as
+     * {@code -Dreplicas.pg-port=} and {@code -Dreplicas.http-ports=} (comma-separated, one per instance in launch
+     * order) where a machine assigns ports.
+     */
     public static Replicas start(Path logs) throws IOException {
         Files.createDirectories(logs);
-        return new Replicas(EmbeddedPostgres.builder().setPort(freePort()).start(), logs);
+        return new Replicas(EmbeddedPostgres.builder().setPort(Integer.getInteger("replicas.pg-port", freePort()))
+                .start(), logs);
     }
 
     /** Applies the service's Flyway migrations from this JVM, so rows can be planted before any instance starts. */
@@ -65,7 +75,9 @@ public final class Replicas implements AutoCloseable {
 
     /** Starts an instance (without waiting for it); {@code properties} are {@code key=value} system properties. */
     public Instance launch(String name, List<String> properties) throws IOException {
-        int port = freePort();
+        String[] given = System.getProperty("replicas.http-ports", "").split(",");
+        int port = instances.size() < given.length && !given[instances.size()].isBlank()
+                ? Integer.parseInt(given[instances.size()].trim()) : freePort();
         List<String> cmd = new ArrayList<>(List.of("java",
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.reactive.url=postgresql://localhost:" + pg.getPort() + "/postgres",
