@@ -39,12 +39,12 @@ public final class StaffViews {
 
     public record StaffView(UUID id, String username, String displayName, Set<String> roles, UUID organisationId,
                             String regionCode, boolean active, LocalDate validFrom,
-                            LocalDate validTo) {
+                            LocalDate validTo, String mobileMasked) {
 
         public static StaffView of(StaffMember m) {
             return new StaffView(m.account().id, m.username(), m.account().displayName, m.account().roleSet(),
                     m.account().organisationId, m.account().regionCode, m.account().active, m.account().validFrom,
-                    m.account().validTo);
+                    m.account().validTo, m.maskedMobile());
         }
     }
 }
