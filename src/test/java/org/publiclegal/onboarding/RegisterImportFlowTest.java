@@ -292,8 +292,9 @@ class RegisterImportFlowTest {
                 .body("code", equalTo("SIGN_IN_LINK_UNKNOWN"));
         given().contentType(ContentType.JSON).body(Map.of("token", "short", "newPassword", "Wu-2026-password"))
                 .post("/api/auth/sign-in-link").then().statusCode(400).body("code", equalTo("SIGN_IN_LINK_UNKNOWN"));
-        Fixtures.run(s -> s.createNativeQuery("update staff_sign_in_link set expires_at = now() - interval '1 second' "
-                + "where token_hash = ?1").setParameter(1, SignInLinkToken.hash(other)).executeUpdate());
+        OffsetDateTime past = OffsetDateTime.ofInstant(TestClock.now().minusSeconds(1), java.time.ZoneOffset.UTC);
+        Fixtures.run(s -> s.createNativeQuery("update staff_sign_in_link set expires_at = ?1 where token_hash = ?2")
+                .setParameter(1, past).setParameter(2, SignInLinkToken.hash(other)).executeUpdate());
         given().contentType(ContentType.JSON).body(Map.of("token", other, "newPassword", "Wu-2026-password"))
                 .post("/api/auth/sign-in-link").then().statusCode(410).body("code", equalTo("SIGN_IN_LINK_EXPIRED"));
         given().contentType(ContentType.JSON).body(Map.of("token", other, "newPassword", "short"))
