@@ -104,7 +104,11 @@ public class MembershipService {
     }
 
     @WithTransaction
-    public Uni<CommitteeMembership> addSpan(Span command, AccessScope scope, Actor actor) {
+    public Uni<UUID> addSpan(Span command, AccessScope scope, Actor actor) {
+        return span(command, scope, actor).map(m -> m.id);
+    }
+
+    private Uni<CommitteeMembership> span(Span command, AccessScope scope, Actor actor) {
         if (command.until() != null && !command.until().isAfter(command.from())) {
             throw DomainException.invalidField("until", "退出日期须晚于加入日期");
         }

@@ -115,6 +115,6 @@ public class AdvisorRows implements RowHandler<AdvisorRows.Row> {
     @Override
     public Uni<String> apply(Row row, int rowNo, ImportContext ctx) {
         return advisors.register(new AdvisorService.Registration(row.accountId(), row.category(), row.licence(),
-                row.firstPracticeYear()), ctx.scope(), ctx.actor()).map(a -> a.accountId.toString());
+                row.firstPracticeYear()), ctx.scope(), ctx.actor()).replaceWith(row.accountId().toString());
     }
 }

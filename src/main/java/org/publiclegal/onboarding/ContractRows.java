@@ -158,7 +158,7 @@ public class ContractRows implements RowHandler<ContractRows.Row> {
     public Uni<String> apply(Row r, int rowNo, ImportContext ctx) {
         return contracts.signAsOf(new ContractService.Terms(r.advisorId(), r.villages(), r.startsOn(), r.endsOn(),
                         r.hours(), r.lectures()), ctx.scope(), ctx.actor(), r.signedOn())
-                .map(s -> s.contract().id.toString());
+                .map(s -> s.contractId().toString());
     }
 
     /** Brings the coverage of the file's villages up to today (the days after each village's last signing). */

@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * 导入类别: what one file holds, with its Chinese column headers (the template's first row; a trailing {@code *} marks a
  * required column and is ignored when reading), an example row and who may import it. Registers come first (regions,
- * then organisations, then staff), then the 台账 history.
+ * then organisations, then staff, then advisors, their contracts and committee memberships), then the 台账 history.
  */
 public enum ImportKind {
 

@@ -183,7 +183,7 @@ public class MembershipRows implements RowHandler<MembershipRows.Row> {
     @Override
     public Uni<String> apply(Row r, int rowNo, ImportContext ctx) {
         return memberships.addSpan(new MembershipService.Span(r.accountId(), r.committeeId(), r.from(), r.until(),
-                r.reason()), ctx.scope(), ctx.actor()).map(m -> m.id.toString());
+                r.reason()), ctx.scope(), ctx.actor()).map(UUID::toString);
     }
 
 }
