@@ -194,6 +194,25 @@ public class StaffService {
         });
     }
 
+    /** A staff member's contact details in the clear. */
+    public record Contact(UUID accountId, String displayName, String mobile) {
+    }
+
+    /**
+     * 查看工作人员手机号: the mobile in the clear, for staff whose area holds the account (404 otherwise, never 403), with
+     * the reason; each read is audited ({@code STAFF_PERSONAL_DATA_READ}), as a resident's unmasked details are.
+     */
+    @WithTransaction
+    public Uni<Contact> unmaskedContact(UUID accountId, String reason, AccessScope scope, Actor actor) {
+        return accounts.findById(accountId).chain(a -> {
+            if (a == null || a.kind != AccountKind.STAFF || !scope.covers(a.regionCode)) {
+                throw new NotFound("工作人员", accountId);
+            }
+            return audit.record(actor, "STAFF_PERSONAL_DATA_READ", "account", a.id, a.regionCode, "reason: " + reason)
+                    .map(x -> new Contact(a.id, a.displayName, contact.openMobile(a.id, a.mobileCipher, a.mobileKeyId)));
+        });
+    }
+
     /** Lifts a lockout (an administrator confirmed the staff member's identity). */
     @WithTransaction
     public Uni<Void> unlock(UUID accountId, AccessScope scope, Actor actor) {

@@ -196,6 +196,15 @@ class RegisterImportFlowTest {
                 .get("/api/staff").then().statusCode(200)
                 .body("items[0].username", equalTo(m1))
                 .body("items[0].mobileMasked", equalTo(mobile1.substring(0, 3) + "****" + mobile1.substring(7)));
+        // in the clear only through an audited read with a reason, and only inside the reader's area
+        given().auth().oauth2(Fixtures.token(c.officeStaffA())).queryParam("reason", "核对调解员联系方式")
+                .get("/api/staff/" + id1 + "/personal-data").then().statusCode(200).body("mobile", equalTo(mobile1));
+        given().auth().oauth2(Fixtures.token(c.officeStaffB())).queryParam("reason", "核对")
+                .get("/api/staff/" + id1 + "/personal-data").then().statusCode(404);
+        given().auth().oauth2(Fixtures.token(c.officeStaffA())).get("/api/staff/" + id1 + "/personal-data").then()
+                .statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
+        assertEquals(1, count("select 1 from audit_log where action = 'STAFF_PERSONAL_DATA_READ' and object_id = ?1",
+                id1.toString()));
 
         byte[] file = Templates.xlsx(ImportKind.MEMBERSHIPS, List.of(
                 row(m1, "", "", c.committeeA().name, c.townshipA(), y + "-01-01", y + "-07-01", "村委换届"),
