@@ -63,6 +63,10 @@ public class ContractService {
 
     /** A contract with its villages and, on a create or renewal, the warnings (e.g. more than 5 villages). */
     public record Signed(AdvisoryContract contract, List<String> villageCodes, List<String> warnings) {
+        /** The contract's id (what callers outside the feature keep). */
+        public UUID contractId() {
+            return contract.id;
+        }
     }
 
     @WithTransaction

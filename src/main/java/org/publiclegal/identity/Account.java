@@ -45,6 +45,10 @@ public class Account {
     public LocalDate validTo;
     public String deactivationReason;
     public Instant lastLoginAt;
+    /** 手机号 of a staff member, sealed (AES-256-GCM, see {@link StaffContact}); null when none was given. */
+    public String mobileCipher;
+    /** The key that sealed {@link #mobileCipher}. */
+    public String mobileKeyId;
     @Version
     public long version;
 

@@ -91,6 +91,96 @@ public class MembershipService {
                 }));
     }
 
+    /**
+     * 历史成员资格: a span {@code [from, until)} ({@code until} null: still serving) entered after the fact, e.g. from an
+     * imported 调委会成员名册. The same checks as {@link #add} (the committee on the register on {@code from}, no day
+     * shared with another membership of the mediator: 409). A still-serving span of a committee whose current
+     * membership (open, e.g. the one made when the account was set up) starts later is that membership: its start
+     * moves back to {@code from} instead of a second one being added. A span starting before the account's 启用日期
+     * moves that day back to {@code from} when the account never stopped serving (no 停用 and no earlier span): the
+     * mediator served from then, so the registers count them from then; otherwise it is refused (400). Audited.
+     */
+    public record Span(UUID accountId, UUID committeeId, LocalDate from, LocalDate until, String reason) {
+    }
+
+    @WithTransaction
+    public Uni<UUID> addSpan(Span command, AccessScope scope, Actor actor) {
+        return span(command, scope, actor).map(m -> m.id);
+    }
+
+    private Uni<CommitteeMembership> span(Span command, AccessScope scope, Actor actor) {
+        if (command.until() != null && !command.until().isAfter(command.from())) {
+            throw DomainException.invalidField("until", "退出日期须晚于加入日期");
+        }
+        return mediator(command.accountId(), scope, false).chain(account -> committee(command.committeeId(), scope)
+                .chain(committee -> {
+                    if (committee.validFrom.isAfter(command.from())
+                            || (committee.validTo != null && !committee.validTo.isAfter(command.from()))) {
+                        throw DomainException.invalidField("from", "该调委会在 " + command.from() + " 不在册");
+                    }
+                    Uni<Void> span = Uni.createFrom().voidItem();
+                    if (account.validFrom.isAfter(command.from())) {
+                        if (account.validTo != null) {
+                            throw DomainException.invalidField("from", "加入日期早于该调解员账号的启用日期 "
+                                    + account.validFrom + "，且该账号曾停用，不能提前");
+                        }
+                        span = pastSpans(account.id).chain(n -> {
+                            if (n > 0) {
+                                throw DomainException.invalidField("from", "加入日期早于该调解员账号的启用日期 "
+                                        + account.validFrom + "，且该账号曾停用，不能提前");
+                            }
+                            LocalDate was = account.validFrom;
+                            account.validFrom = command.from();
+                            return audit.record(actor, "STAFF_VALID_FROM_MOVED", "account", account.id,
+                                    account.regionCode, was + " -> " + command.from() + " (membership since "
+                                            + command.from() + ")");
+                        });
+                    }
+                    return span.chain(() -> memberships.ofAccount(account.id)).chain(existing -> {
+                        CommitteeMembership current = command.until() != null ? null : existing.stream()
+                                .filter(e -> e.organisationId.equals(committee.id) && e.validTo == null
+                                        && e.validFrom.isAfter(command.from()))
+                                .findFirst().orElse(null);
+                        if (current != null) {
+                            return extend(current, command, existing, account, committee, actor);
+                        }
+                        CommitteeMembership m = CommitteeMembership.of(account.id, committee.id, command.from(),
+                                command.reason(), clock.instant());
+                        m.validTo = command.until();
+                        if (command.until() != null) {
+                            m.endReason = command.reason();
+                        }
+                        return insert(m, account, committee, "MEMBERSHIP_ADDED", actor);
+                    });
+                }));
+    }
+
+    /** Moves the start of the committee's current membership back to the span's {@code from}. */
+    private Uni<CommitteeMembership> extend(CommitteeMembership current, Span command,
+                                            List<CommitteeMembership> existing, Account account,
+                                            Organisation committee, Actor actor) {
+        CommitteeMembership clash = CommitteeMembership.overlapping(
+                existing.stream().filter(e -> e != current).toList(), command.from(), current.validFrom);
+        if (clash != null) {
+            throw overlap(clash);
+        }
+        LocalDate was = current.validFrom;
+        current.validFrom = command.from();
+        return memberships.persistAndFlush(current)
+                .onFailure(ConstraintViolationException.class).transform(e -> DomainException.conflict(
+                        "该调解员在此期间已是另一调委会的成员"))
+                .call(() -> accounts.persistAndFlush(account))
+                .call(() -> audit.record(actor, "MEMBERSHIP_BACKDATED", "committee_membership", current.id,
+                        committee.regionCode, account.id + " " + committee.name + " " + was + " -> " + command.from()
+                                + " " + command.reason()));
+    }
+
+    private Uni<Long> pastSpans(UUID accountId) {
+        return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select count(*) from register_past_span where register = 'ACCOUNT' and object_id = :id",
+                        Long.class).setParameter("id", accountId.toString()).getSingleResult());
+    }
+
     /** Ends a membership from {@code on}. 409 if already ended. */
     @WithTransaction
     public Uni<CommitteeMembership> end(Change command, AccessScope scope, Actor actor) {

@@ -36,10 +36,12 @@ public class StaffService {
     private final AppConfig config;
     private final Clock clock;
     private final Vertx vertx;
+    private final StaffContact contact;
 
     public StaffService(AccountRepository accounts, StaffCredentialRepository credentials,
                         OrganisationService directory, AuditTrail audit, RegisterHistory history, AppConfig config,
-                        Clock clock, Vertx vertx) {
+                        Clock clock, Vertx vertx, StaffContact contact) {
+        this.contact = contact;
         this.accounts = accounts;
         this.credentials = credentials;
         this.directory = directory;
@@ -50,14 +52,18 @@ public class StaffService {
         this.vertx = vertx;
     }
 
-    /** A staff account with its sign-in name and organisation. */
-    public record StaffMember(Account account, String username, Organisation organisation) {
+    /** A staff account with its sign-in name, organisation and mobile masked ({@code 138****5678}, or null). */
+    public record StaffMember(Account account, String username, Organisation organisation, String maskedMobile) {
+    }
+
+    private StaffMember member(Account a, String username, Organisation org) {
+        return new StaffMember(a, username, org, contact.maskedMobile(a));
     }
 
     @WithTransaction
     public Uni<StaffMember> create(String username, String password, String displayName, UUID organisationId,
                                    Set<String> roles, AccessScope scope, Actor actor) {
-        return create(username, () -> hash(password), false, displayName, organisationId, roles, scope, actor);
+        return create(username, () -> hash(password), false, displayName, organisationId, roles, null, scope, actor);
     }
 
     /**
@@ -67,10 +73,10 @@ public class StaffService {
      */
     @WithTransaction
     public Uni<StaffMember> createWithInitialPassword(String username, String initialPasswordHash, String displayName,
-                                                      UUID organisationId, Set<String> roles, AccessScope scope,
-                                                      Actor actor) {
+                                                      UUID organisationId, Set<String> roles, String mobile,
+                                                      AccessScope scope, Actor actor) {
         return create(username, () -> Uni.createFrom().item(initialPasswordHash), true, displayName, organisationId,
-                roles, scope, actor);
+                roles, mobile, scope, actor);
     }
 
     /** The bcrypt hash of an initial password, computed off the event loop at the configured cost. */
@@ -80,7 +86,7 @@ public class StaffService {
 
     private Uni<StaffMember> create(String username, java.util.function.Supplier<Uni<String>> passwordHash,
                                     boolean changeRequired, String displayName, UUID organisationId,
-                                    Set<String> roles, AccessScope scope, Actor actor) {
+                                    Set<String> roles, String mobile, AccessScope scope, Actor actor) {
         if (roles.contains(Roles.SYSTEM_ADMIN) && !scope.isSystemAdmin()) {
             throw DomainException.forbidden("只有系统管理员可以设立系统管理员");
         }
@@ -99,6 +105,7 @@ public class StaffService {
                 return passwordHash.get();
             }).chain(hash -> {
                 Account account = Account.staff(displayName, roles, org.id, org.regionCode, clock.instant());
+                contact.sealMobile(account, mobile);
                 StaffCredential c = new StaffCredential();
                 c.accountId = account.id;
                 c.username = username;
@@ -108,7 +115,7 @@ public class StaffService {
                 return accounts.persist(account).chain(a -> credentials.persist(c))
                         .call(x -> audit.record(actor, "STAFF_CREATED", "account", account.id, org.regionCode,
                                 username + " " + String.join(",", roles)))
-                        .replaceWith(new StaffMember(account, username, org));
+                        .replaceWith(() -> member(account, username, org));
             });
         });
     }
@@ -155,7 +162,7 @@ public class StaffService {
                     .call(x -> audit.record(actor, "STAFF_DEACTIVATED", "account", a.id, a.regionCode,
                             command.on() + " " + command.reason()))
                     .chain(x -> credentials.findById(a.id))
-                    .map(c -> new StaffMember(a, c == null ? null : c.username, null));
+                    .map(c -> member(a, c == null ? null : c.username, null));
         });
     }
 
@@ -183,7 +190,26 @@ public class StaffService {
                     .call(x -> audit.record(actor, "STAFF_REACTIVATED", "account", a.id, a.regionCode,
                             command.on() + " " + command.reason()))
                     .chain(x -> credentials.findById(a.id))
-                    .map(c -> new StaffMember(a, c == null ? null : c.username, null));
+                    .map(c -> member(a, c == null ? null : c.username, null));
+        });
+    }
+
+    /** A staff member's contact details in the clear. */
+    public record Contact(UUID accountId, String displayName, String mobile) {
+    }
+
+    /**
+     * 查看工作人员手机号: the mobile in the clear, for staff whose area holds the account (404 otherwise, never 403), with
+     * the reason; each read is audited ({@code STAFF_PERSONAL_DATA_READ}), as a resident's unmasked details are.
+     */
+    @WithTransaction
+    public Uni<Contact> unmaskedContact(UUID accountId, String reason, AccessScope scope, Actor actor) {
+        return accounts.findById(accountId).chain(a -> {
+            if (a == null || a.kind != AccountKind.STAFF || !scope.covers(a.regionCode)) {
+                throw new NotFound("工作人员", accountId);
+            }
+            return audit.record(actor, "STAFF_PERSONAL_DATA_READ", "account", a.id, a.regionCode, "reason: " + reason)
+                    .map(x -> new Contact(a.id, a.displayName, contact.openMobile(a.id, a.mobileCipher, a.mobileKeyId)));
         });
     }
 
@@ -226,7 +252,7 @@ public class StaffService {
         }
         return accounts.staffPage(q + " order by a.regionCode, a.id", params, limit).map(rows -> CursorPage.of(rows, limit,
                 r -> Cursor.encode(((Account) r[0]).regionCode, ((Account) r[0]).id),
-                r -> new StaffMember((Account) r[0], (String) r[1], null)));
+                r -> member((Account) r[0], (String) r[1], null)));
     }
 
     private Uni<String> hash(String password) {

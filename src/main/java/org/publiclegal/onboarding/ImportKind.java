@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * 导入类别: what one file holds, with its Chinese column headers (the template's first row; a trailing {@code *} marks a
  * required column and is ignored when reading), an example row and who may import it. Registers come first (regions,
- * then organisations, then staff), then the 台账 history.
+ * then organisations, then staff, then advisors, their contracts and committee memberships), then the 台账 history.
  */
 public enum ImportKind {
 
@@ -35,8 +35,41 @@ public enum ImportKind {
                     col("角色", true, "调解员、司法所工作人员、法律援助工作人员、律师、司法局管理员；多个用、分隔"),
                     col("所属机构名称", true, "须已登记（先导入机构）"),
                     col("所属机构区划代码", true, "所属机构的所在区划代码"),
-                    col("手机号", false, "11 位手机号，仅用于核对，不保存")),
+                    col("手机号", false, "11 位手机号；加密保存，列表中脱敏显示")),
             List.of("lisi-cg", "李四", "调解员", "城关村人民调解委员会", "532932101001", "13800000000")),
+
+    /** 法律顾问: the practice record of a LAWYER account (imported as 工作人员 first, with its 律师事务所 and mobile). */
+    ADVISORS("法律顾问", Set.of(Roles.BUREAU_ADMIN, Roles.JUDICIAL_OFFICE, Roles.SYSTEM_ADMIN),
+            List.of(col("用户名", true, "律师的工作人员账号（先导入工作人员：角色为律师，所属机构为律师事务所或法律服务所）"),
+                    col("姓名", false, "填写时须与账号姓名一致，用于核对"),
+                    col("执业类别", true, "律师、基层法律服务工作者、公职律师"),
+                    col("执业证号", true, "6 至 32 位数字或字母，全县唯一"),
+                    col("首次执业年份", true, "如 2012，不早于 1950 年、不晚于今年")),
+            List.of("wangwu-hy", "王五", "律师", "15329201210000001", "2012")),
+
+    /** 村（居）法律顾问合同: an advisor and the villages covered over a term, entered as of its signing day. */
+    CONTRACTS("村（居）法律顾问合同", Set.of(Roles.BUREAU_ADMIN, Roles.JUDICIAL_OFFICE, Roles.SYSTEM_ADMIN),
+            List.of(col("法律顾问用户名", true, "已登记的法律顾问（先导入法律顾问）"),
+                    col("服务村（社区）代码", true, "12 位区划代码，多个用、分隔，最多 30 个，须在本单位辖区内"),
+                    col("合同开始日期", true, "如 2025-07-01"),
+                    col("合同截止日期", true, "如 2026-06-30（当日仍有效），期限不超过 5 年"),
+                    col("签订日期", true, "不晚于今天和合同截止日期；覆盖率自签订日期按合同期限记入各月。"
+                            + "同一村（社区）的合同请按签订日期先后排列"),
+                    col("每月驻村服务小时", false, "1 至 200，默认 4"),
+                    col("每季度讲座场次", false, "0 至 30，默认 1")),
+            List.of("wangwu-hy", "532932101001、532932101002", "2025-07-01", "2026-06-30", "2025-06-20", "4", "1")),
+
+    /** 调委会成员: a mediator's membership of a committee over dated spans. */
+    MEMBERSHIPS("调委会成员", Set.of(Roles.BUREAU_ADMIN, Roles.JUDICIAL_OFFICE, Roles.SYSTEM_ADMIN),
+            List.of(col("用户名", false, "调解员的工作人员账号；不填时按姓名和手机号查找"),
+                    col("姓名", false, "不填用户名时必填"),
+                    col("手机号", false, "不填用户名时必填（与账号登记的手机号一致）"),
+                    col("调委会名称", true, "已登记的人民调解委员会"),
+                    col("调委会区划代码", true, "调委会的所在区划代码，须在本单位辖区内"),
+                    col("加入日期", true, "如 2025-01-01，不晚于今天；须在调委会在册期间"),
+                    col("退出日期", false, "不再是成员的第一天；仍在任不填"),
+                    col("备注", false, "加入原因等，最多 200 字")),
+            List.of("lisi-cg", "李四", "13800000000", "城关村人民调解委员会", "532932101001", "2025-01-01", "", "换届选任")),
 
     /** 矛盾纠纷排查台账: screening rounds, dated as they happened. */
     SCREENINGS("矛盾纠纷排查台账", Set.of(Roles.BUREAU_ADMIN, Roles.SYSTEM_ADMIN, Roles.JUDICIAL_OFFICE, Roles.MEDIATOR),

@@ -71,10 +71,12 @@ public class ImportRunner {
 
     public ImportRunner(ImportStore store, ObjectStorage storage, RegionRows regions, OrganisationRows organisations,
                         StaffRows staff, ScreeningRows screenings, ConsultationRows consultations,
-                        Instance<PeriodLock> locks, AppConfig config, Clock clock) {
+                        Instance<PeriodLock> locks, AppConfig config, Clock clock, AdvisorRows advisors,
+                        ContractRows contracts, MembershipRows memberships) {
         this.store = store;
         this.storage = storage;
-        for (RowHandler<?> h : List.<RowHandler<?>>of(regions, organisations, staff, screenings, consultations)) {
+        for (RowHandler<?> h : List.<RowHandler<?>>of(regions, organisations, staff, screenings, consultations,
+                advisors, contracts, memberships)) {
             handlers.put(h.kind(), h);
         }
         this.locks = locks;
@@ -381,6 +383,12 @@ public class ImportRunner {
             });
         } catch (MissingHeaders e) {
             throw new IllegalStateException("缺少必填列");
+        }
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> AdjustmentReason.during(
+                    ADJUSTMENT_REASON, () -> handler.finish(ctx))));
+        } catch (Throwable e) {
+            throw new IllegalStateException("导入的收尾未能完成：" + shortMessage(e), e);
         }
         store.progress(job.id(), walk.total, walk.total, clock.instant()).await().indefinitely();
         store.finished(job.id(), ImportJob.Status.DONE, null, clock.instant()).await().indefinitely();

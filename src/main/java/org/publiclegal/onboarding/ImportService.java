@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.publiclegal.identity.SignInLinkService;
 import org.publiclegal.shared.audit.Actor;
 import org.publiclegal.shared.audit.AuditTrail;
 import org.publiclegal.shared.config.AppConfig;
@@ -35,9 +36,11 @@ public class ImportService {
     private final AppConfig config;
     private final Clock clock;
     private final Vertx vertx;
+    private final SignInLinkService links;
 
     public ImportService(ImportStore store, ObjectStorage storage, ImportRunner runner, AuditTrail audit,
-                         AppConfig config, Clock clock, Vertx vertx) {
+                         AppConfig config, Clock clock, Vertx vertx, SignInLinkService links) {
+        this.links = links;
         this.store = store;
         this.storage = storage;
         this.runner = runner;
@@ -116,15 +119,28 @@ public class ImportService {
                 .map(rows -> CursorPage.of(rows, limit, e -> Cursor.encode(e.seq()), e -> e));
     }
 
-    /** What a confirm answers: the job, and for a staff import each new account's first password (shown only here). */
-    public record Confirmed(ImportJob job, List<ImportRunner.InitialPassword> initialPasswords) {
+    /** How a staff import's new accounts get their first sign-in: a first password or a one-time sign-in link. */
+    public enum FirstSignIn { PASSWORD, LINK }
+
+    /**
+     * What a confirm answers: the job, and for a staff import each new account's first password or one-time sign-in
+     * link (shown only here).
+     */
+    public record Confirmed(ImportJob job, List<ImportRunner.InitialPassword> initialPasswords,
+                            List<SignInLinkService.Issued> signInLinks) {
+    }
+
+    public Uni<Confirmed> confirm(UUID id, AccessScope scope, Actor actor) {
+        return confirm(id, FirstSignIn.PASSWORD, scope, actor);
     }
 
     /**
      * 确认导入: queues a checked import (or resumes a failed one). 409 while the dry run runs, when it found problems,
-     * or when the import is already queued, running or done.
+     * or when the import is already queued, running or done. A staff import's new accounts get a first password
+     * (answered here) or, with {@link FirstSignIn#LINK}, a one-time sign-in link (its token answered here; the
+     * account's password is then a random one nobody is told, so only the link opens it).
      */
-    public Uni<Confirmed> confirm(UUID id, AccessScope scope, Actor actor) {
+    public Uni<Confirmed> confirm(UUID id, FirstSignIn firstSignIn, AccessScope scope, Actor actor) {
         return get(id, scope).chain(job -> {
             switch (job.status()) {
                 case VALIDATING -> throw DomainException.conflict("预检尚未完成，请稍后再确认");
@@ -137,23 +153,29 @@ public class ImportService {
             if (!job.kind().importableBy(scope.roles())) {
                 throw DomainException.forbidden("无权导入" + job.kind().label());
             }
+            boolean link = job.kind() == ImportKind.STAFF && firstSignIn == FirstSignIn.LINK;
             Uni<List<ImportRunner.InitialPassword>> passwords = job.kind() != ImportKind.STAFF
                     ? Uni.createFrom().item(List.of())
                     : vertx.executeBlocking(Uni.createFrom().item(() -> runner.initialPasswords(job,
                             config.auth().bcryptCost())), false)
                     .call(list -> store.storeInitialHashes(id, list.stream()
                             .map(p -> new Object[]{p.rowNo(), p.hash()}).toList()));
+            List<SignInLinkService.Issued> issued = new java.util.ArrayList<>();
             return passwords.chain(list -> Panache.withTransaction(() -> store.queue(id, clock.instant())
                             .call(queued -> {
                                 if (!queued) {
                                     throw DomainException.conflict("该导入任务的状态已变化，请刷新");
                                 }
                                 return audit.record(actor, "IMPORT_CONFIRMED", "onboarding_import", id, job.scopeRegion(),
-                                        job.kind() + " " + job.rowsNew() + " new rows");
-                            }))
+                                        job.kind() + " " + job.rowsNew() + " new rows"
+                                                + (link ? ", one-time sign-in links" : ""));
+                            })
+                            .call(() -> !link ? Uni.createFrom().voidItem()
+                                    : links.issue(list.stream().map(p -> new SignInLinkService.Wanted(p.username(), id,
+                                            p.rowNo())).toList(), actor).invoke(issued::addAll)))
                     .chain(() -> store.find(id))
                     .invoke(runner::kick)
-                    .map(j -> new Confirmed(j, list)));
+                    .map(j -> link ? new Confirmed(j, List.of(), List.copyOf(issued)) : new Confirmed(j, list, List.of())));
         });
     }
 }

@@ -42,4 +42,12 @@ public interface RowHandler<P> {
 
     /** Creates the row's record through the feature's service, in the current transaction; answers its id. */
     Uni<String> apply(P row, int rowNo, ImportContext ctx);
+
+    /**
+     * After the last row of a confirmed import (and again when a failed one is resumed), in a transaction of its
+     * own: what the whole file's rows need once (a contract import brings its villages' coverage up to today).
+     */
+    default Uni<Void> finish(ImportContext ctx) {
+        return Uni.createFrom().voidItem();
+    }
 }

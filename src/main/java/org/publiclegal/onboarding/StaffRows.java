@@ -15,9 +15,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * 工作人员 rows: an account with its roles in a registered organisation of the importer's area. A mediator's
- * organisation is their committee: that is how a mediator is put on a committee. The first password is made at
- * confirm, answered once to the importer and must be changed at the first sign-in.
+ * 工作人员 rows: an account with its roles in a registered organisation of the importer's area, and its mobile sealed
+ * on the account (masked in the staff list). A mediator's organisation is their committee; dated memberships come with
+ * the 调委会成员 kind. The first password is made at confirm, answered once to the importer and must be changed at
+ * the first sign-in, or the importer takes a one-time sign-in link instead.
  */
 @ApplicationScoped
 public class StaffRows implements RowHandler<StaffRows.Row> {
@@ -40,7 +41,8 @@ public class StaffRows implements RowHandler<StaffRows.Row> {
         ROLE_LABELS.put("司法局管理员", Roles.BUREAU_ADMIN);
     }
 
-    public record Row(String username, String displayName, Set<String> roles, ImportContext.OrgRef organisation) {
+    public record Row(String username, String displayName, Set<String> roles, ImportContext.OrgRef organisation,
+                      String mobile) {
     }
 
     private final StaffService staff;
@@ -92,7 +94,7 @@ public class StaffRows implements RowHandler<StaffRows.Row> {
         Set<String> roles = roleCell == null ? null : roles(roleCell, row);
         String orgName = row.text(ORG_NAME, true, 100);
         String orgRegion = row.regionCode(ORG_REGION, true);
-        row.mobile(MOBILE, false);
+        String mobile = row.mobile(MOBILE, false);
         ImportContext.OrgRef org = null;
         if (orgName != null && orgRegion != null) {
             org = ctx.scope().covers(orgRegion) ? ctx.organisation(orgRegion, orgName) : null;
@@ -109,7 +111,7 @@ public class StaffRows implements RowHandler<StaffRows.Row> {
                 && !ctx.imported(RowKey.of(kind(), List.of(username)))) {
             row.fail(USERNAME, "用户名 " + username + " 已被使用");
         }
-        return row.ok() ? new Row(username, name, roles, org) : null;
+        return row.ok() ? new Row(username, name, roles, org, mobile) : null;
     }
 
     @Override
@@ -129,7 +131,7 @@ public class StaffRows implements RowHandler<StaffRows.Row> {
                 throw DomainException.conflict("第 " + rowNo + " 行没有初始密码，请重新确认导入");
             }
             return staff.createWithInitialPassword(row.username(), hash, row.displayName(), row.organisation().id(),
-                    row.roles(), ctx.scope(), ctx.actor());
+                    row.roles(), row.mobile(), ctx.scope(), ctx.actor());
         }).map(m -> m.account().id.toString());
     }
 }

@@ -33,4 +33,12 @@ public final class AuthRequests {
             @Pattern(regexp = "(?=.*[A-Za-z])(?=.*\\d).{10,}", message = "新密码至少 10 位，须同时包含字母和数字")
             @PasswordLength String newPassword) {
     }
+
+    /** 一次性登录链接: its token and the password the staff member chooses (the rule for any new password). */
+    public record SetPasswordWithLink(
+            @NotBlank(message = "请提供登录链接中的 token") @Size(max = 100, message = "token 格式不正确") String token,
+            @NotNull(message = "请输入新密码")
+            @Pattern(regexp = "(?=.*[A-Za-z])(?=.*\\d).{10,}", message = "新密码至少 10 位，须同时包含字母和数字")
+            @PasswordLength String newPassword) {
+    }
 }

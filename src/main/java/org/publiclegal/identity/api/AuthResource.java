@@ -11,8 +11,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.identity.AuthService;
+import org.publiclegal.identity.SignInLinkService;
 import org.publiclegal.identity.api.AuthRequests.ChangePassword;
 import org.publiclegal.identity.api.AuthRequests.Refresh;
+import org.publiclegal.identity.api.AuthRequests.SetPasswordWithLink;
 import org.publiclegal.identity.api.AuthRequests.StaffSignIn;
 import org.publiclegal.identity.api.AuthRequests.WeChatSignIn;
 import org.publiclegal.shared.security.CurrentUser;
@@ -29,9 +31,11 @@ public class AuthResource {
     private final AuthService auth;
     private final CurrentUser user;
     private final Clock clock;
+    private final SignInLinkService links;
 
-    public AuthResource(AuthService auth, CurrentUser user, Clock clock) {
+    public AuthResource(AuthService auth, CurrentUser user, Clock clock, SignInLinkService links) {
         this.auth = auth;
+        this.links = links;
         this.user = user;
         this.clock = clock;
     }
@@ -57,6 +61,15 @@ public class AuthResource {
     public Uni<Void> changePassword(@Valid @NotNull(message = "请求内容不能为空") ChangePassword request) {
         return auth.changePassword(request.username(), request.currentPassword(), request.newPassword(),
                 user.anonymous());
+    }
+
+    @POST
+    @Path("/sign-in-link")
+    @ResponseStatus(204)
+    @Operation(summary = "用导入时发放的一次性登录链接设置自己的密码（链接 7 天内有效、只能使用一次；"
+            + "无效 400 SIGN_IN_LINK_UNKNOWN，已使用或已过期 410）；之后用新密码登录")
+    public Uni<Void> setPasswordWithLink(@Valid @NotNull(message = "请求内容不能为空") SetPasswordWithLink request) {
+        return links.redeem(request.token(), request.newPassword(), user.anonymous());
     }
 
     @POST

@@ -5,8 +5,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -25,6 +27,7 @@ import org.publiclegal.identity.StaffService;
 import org.publiclegal.region.api.RegisterChangeRequest;
 import org.publiclegal.identity.api.StaffViews.CreateStaffRequest;
 import org.publiclegal.identity.api.StaffViews.DeactivateStaffRequest;
+import org.publiclegal.identity.api.StaffViews.StaffContactView;
 import org.publiclegal.identity.api.StaffViews.StaffView;
 import org.publiclegal.shared.idempotency.Idempotency;
 import org.publiclegal.shared.persistence.CursorPage;
@@ -97,6 +100,16 @@ public class StaffResource {
                                      @Valid @NotNull(message = "请求内容不能为空") RegisterChangeRequest request) {
         return staff.reactivate(new StaffService.Reactivate(id, request.on(), request.reason()), user.scope(),
                 user.actor()).map(StaffView::of);
+    }
+
+    @GET
+    @Path("/{id}/personal-data")
+    @RolesAllowed({Roles.JUDICIAL_OFFICE, Roles.BUREAU_ADMIN, Roles.SYSTEM_ADMIN})
+    @Operation(summary = "查看工作人员未打码的手机号：须说明事由，每次查看均记入审计日志")
+    public Uni<StaffContactView> unmasked(@PathParam("id") UUID id,
+                                          @QueryParam("reason") @NotBlank(message = "请说明查看事由")
+                                          @Size(max = 200, message = "事由最多 200 字") String reason) {
+        return staff.unmaskedContact(id, reason, user.scope(), user.actor()).map(StaffContactView::of);
     }
 
     @POST

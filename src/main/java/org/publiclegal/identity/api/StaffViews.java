@@ -37,14 +37,22 @@ public final class StaffViews {
             @NotBlank(message = "请填写停用原因") @Size(max = 500, message = "停用原因最多 500 字") String reason) {
     }
 
+    /** A staff member's mobile in the clear (an audited read). */
+    public record StaffContactView(UUID id, String displayName, String mobile) {
+        public static StaffContactView of(org.publiclegal.identity.StaffService.Contact c) {
+            return new StaffContactView(c.accountId(), c.displayName(), c.mobile());
+        }
+    }
+
+    /** A staff account; {@code mobileMasked}: its mobile as lists show it ({@code 138****5678}), when one is registered. */
     public record StaffView(UUID id, String username, String displayName, Set<String> roles, UUID organisationId,
                             String regionCode, boolean active, LocalDate validFrom,
-                            LocalDate validTo) {
+                            LocalDate validTo, String mobileMasked) {
 
         public static StaffView of(StaffMember m) {
             return new StaffView(m.account().id, m.username(), m.account().displayName, m.account().roleSet(),
                     m.account().organisationId, m.account().regionCode, m.account().active, m.account().validFrom,
-                    m.account().validTo);
+                    m.account().validTo, m.maskedMobile());
         }
     }
 }

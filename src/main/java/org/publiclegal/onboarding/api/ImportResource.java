@@ -93,8 +93,8 @@ public class ImportResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportView.class)))
     public Uni<ImportView> upload(
             @QueryParam("kind") @NotNull(message = "请指定导入类别 kind")
-            @Pattern(regexp = "REGIONS|ORGANISATIONS|STAFF|SCREENINGS|CONSULTATIONS",
-                    message = "导入类别应为 REGIONS、ORGANISATIONS、STAFF、SCREENINGS 或 CONSULTATIONS") String kindName,
+            @Pattern(regexp = "REGIONS|ORGANISATIONS|STAFF|ADVISORS|CONTRACTS|MEMBERSHIPS|SCREENINGS|CONSULTATIONS",
+                    message = "导入类别应为 REGIONS、ORGANISATIONS、STAFF、ADVISORS、CONTRACTS、MEMBERSHIPS、SCREENINGS 或 CONSULTATIONS") String kindName,
             @QueryParam("fileName") @Size(max = 200, message = "文件名最多 200 字") String fileName,
             byte[] content) {
         ImportKind kind = ImportKind.valueOf(kindName);
@@ -138,8 +138,13 @@ public class ImportResource {
     @RolesAllowed({Roles.BUREAU_ADMIN, Roles.SYSTEM_ADMIN, Roles.JUDICIAL_OFFICE, Roles.MEDIATOR, Roles.AID_OFFICER})
     @ResponseStatus(202)
     @Operation(summary = "确认导入（预检无任何问题时）：后台分批写入；失败后再次确认会从中断处继续。"
-            + "工作人员导入在此一次性返回各账号的初始密码（不保存、不记录日志，首次登录须修改）")
-    public Uni<ConfirmView> confirm(@PathParam("id") UUID id) {
-        return imports.confirm(id, user.scope(), user.actor()).map(ConfirmView::of);
+            + "工作人员导入在此一次性返回各账号的初始密码（不保存、不记录日志，首次登录须修改），"
+            + "或以 firstSignIn=LINK 返回一次性登录链接的 token（7 天内有效、只能使用一次，本人用它设置密码）")
+    public Uni<ConfirmView> confirm(@PathParam("id") UUID id,
+            @QueryParam("firstSignIn") @Pattern(regexp = "PASSWORD|LINK",
+                    message = "firstSignIn 应为 PASSWORD（初始密码）或 LINK（一次性登录链接）") String firstSignIn) {
+        ImportService.FirstSignIn mode = firstSignIn == null ? ImportService.FirstSignIn.PASSWORD
+                : ImportService.FirstSignIn.valueOf(firstSignIn);
+        return imports.confirm(id, mode, user.scope(), user.actor()).map(ConfirmView::of);
     }
 }

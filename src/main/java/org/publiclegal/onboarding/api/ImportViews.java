@@ -43,12 +43,24 @@ public final class ImportViews {
     public record InitialPasswordView(int row, String username, String initialPassword) {
     }
 
-    /** The confirmed import and, for a staff import, the first passwords (kept nowhere: hand them over now). */
-    public record ConfirmView(ImportView importJob, List<InitialPasswordView> initialPasswords) {
+    /**
+     * A new account's one-time sign-in link, answered once at confirm: with {@code token} the staff member sets their
+     * own password ({@code POST /api/auth/sign-in-link}) before {@code expiresAt}, once.
+     */
+    public record SignInLinkView(int row, String username, String token, Instant expiresAt) {
+    }
+
+    /**
+     * The confirmed import and, for a staff import, the first passwords or the one-time sign-in links (kept nowhere:
+     * hand them over now).
+     */
+    public record ConfirmView(ImportView importJob, List<InitialPasswordView> initialPasswords,
+                              List<SignInLinkView> signInLinks) {
         public static ConfirmView of(ImportService.Confirmed c) {
             return new ConfirmView(ImportView.of(c.job()), c.initialPasswords().stream()
                     .map((ImportRunner.InitialPassword p) -> new InitialPasswordView(p.rowNo(), p.username(), p.password()))
-                    .toList());
+                    .toList(), c.signInLinks().stream()
+                    .map(l -> new SignInLinkView(l.rowNo(), l.username(), l.token(), l.expiresAt())).toList());
         }
     }
 

@@ -233,6 +233,10 @@ public interface AppConfig {
         /** bcrypt cost factor for staff passwords. */
         @WithDefault("11")
         int bcryptCost();
+
+        /** How long a one-time sign-in link (一次性登录链接) handed to an importer stays usable. */
+        @WithDefault("P7D")
+        Duration signInLinkTtl();
     }
 
     interface Wechat {
