@@ -14,7 +14,7 @@
 # Knobs (environment variables, defaults in brackets):
 #   SLOT_VUS [16] SLOT_SECONDS [15]  BOOK_VUS [16] BOOK_SECONDS [20]  WARMUP_SECONDS [5]
 #   SLOT_WARMUP_SECONDS [20] BOOK_WARMUP_SECONDS [20]  ROWS [1000000]  RACE [50] (parallel bookings of one slot)
-#   PGBENCH_SECONDS [15]  HTTP_PORT [18083]  PG_PORT [55435]  SKIP_BUILD [0]
+#   PGBENCH_SECONDS [15]  HTTP_PORT [18083]  PG_PORT [55435]  SKIP_BUILD [0]  RESULTS_TAG [] (results file advisory-<date>-<tag>.md)
 #   WAIT_FOR_OTHERS [1], WAIT_MAX_SECONDS [3600]: wait for other benchmarks to finish before starting
 #   APP_JAVA_OPTS []: extra JVM options of the app, e.g. a flight recording to see where its CPU goes:
 #     APP_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/advisory.jfr,settings=profile'
@@ -42,7 +42,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bench_init advisory "$HTTP_PORT" "$PG_PORT" pgbench
 bench_wait_for_others "LoadDriver|legalaid-bench|mediation-bench\.|reporting-bench\.|advisory-bench\."
 RUN_STARTED=$(date +%s)
-RESULTS_FILE="$RESULTS_DIR/advisory-$(date +%F).md"
+RESULTS_FILE=$(bench_results_file advisory)
 VILLAGE=532932100201          # a demo village of 云鹤镇 (township 532932100000)
 OFFICE=office1                # 云鹤镇司法所
 

@@ -12,6 +12,7 @@
 #   first queue run, so that the JIT has compiled those paths (on 2 cores submission keeps getting faster for
 #   about 90 s after start-up; the queue GET settles within ~10 s); later runs use WARMUP_SECONDS
 #   ROWS [1000000]  DEEP_PAGES [50]  DEEP_ROW [100000]  HTTP_PORT [18080]  PG_PORT [55432]  SKIP_BUILD [0]
+#   RESULTS_TAG []: appended to the results file name (legalaid-<date>-<tag>.md)
 #   SUBMIT_AFTER_SEED [1]: measure submission a second time with the seeded rows in the table
 set -Eeuo pipefail
 
@@ -32,7 +33,7 @@ SUBMIT_AFTER_SEED=${SUBMIT_AFTER_SEED:-1}
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bench_init legalaid "$HTTP_PORT" "$PG_PORT"
-RESULTS_FILE="$RESULTS_DIR/legalaid-$(date +%F).md"
+RESULTS_FILE=$(bench_results_file legalaid)
 
 # ---------------------------------------------------------------------------------------------------------
 bench_build

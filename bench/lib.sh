@@ -7,6 +7,7 @@
 #   bench_start_app [-Dextra=...]                   # dev profile on the embedded PostgreSQL; waits for readiness
 #   run_load "scenario" VUS WARMUP get --url ...    # LoadDriver run, one row in ROWS_MD with the CPU split
 #   bench_machine_line                              # "Machine: … Commit: …" for the results file
+#   RESULTS_FILE=$(bench_results_file legalaid)     # bench/results/legalaid-<date>[-<RESULTS_TAG>].md
 #
 # What a script defines itself: its knobs, its scenarios and its results file. Everything started here is
 # stopped and $WORK removed on exit, also on failure or Ctrl-C. Needs a JDK 17, curl and psql.
@@ -44,6 +45,14 @@ bench_init() {
     export PGPASSWORD=postgres
     trap bench_cleanup EXIT
     trap 'exit 130' INT TERM
+}
+
+# bench_results_file NAME: bench/results/NAME-<date>.md, or NAME-<date>-<RESULTS_TAG>.md when RESULTS_TAG is set
+# (letters, digits, . _ -), so that a second run on the same day, e.g. with other knobs, does not overwrite the
+# first one's figures
+bench_results_file() {
+    [[ "${RESULTS_TAG:-}" =~ ^[A-Za-z0-9._-]*$ ]] || die "RESULTS_TAG: letters, digits, . _ - only"
+    echo "$RESULTS_DIR/$1-$(date +%F)${RESULTS_TAG:+-$RESULTS_TAG}.md"
 }
 
 # bench_wait_for_others PATTERN: with WAIT_FOR_OTHERS=1 (the default), waits up to WAIT_MAX_SECONDS [3600] for
