@@ -115,7 +115,7 @@ run_load "slots of advisor1 ($OFFICE), 14 days" "$SLOT_VUS" "$SLOT_WARMUP_SECOND
 run_load "slots of advisor2 ($OFFICE), 14 days" "$SLOT_VUS" "$WARMUP_SECONDS" get \
     --url "$S/$A2/slots?from=$TODAY&to=$TO" --token "$RESIDENT_TOKEN" --duration "$SLOT_SECONDS"
 BENCH_ADVISOR=00000000-0000-4000-a000-000000000001
-run_load "slots of a seeded advisor with 5,000 bookings, 14 days" "$SLOT_VUS" "$WARMUP_SECONDS" get \
+run_load "slots of a seeded advisor with $((ROWS / 200)) bookings, 14 days" "$SLOT_VUS" "$WARMUP_SECONDS" get \
     --url "$S/$BENCH_ADVISOR/slots?from=$TODAY&to=$TO" --token "$RESIDENT_TOKEN" --duration "$SLOT_SECONDS"
 run_load "directory of the resident's village" "$SLOT_VUS" "$WARMUP_SECONDS" get \
     --url "$S?village=$VILLAGE" --token "$RESIDENT_TOKEN" --duration "$SLOT_SECONDS"
