@@ -14,7 +14,7 @@
 # Knobs (environment variables, defaults in brackets):
 #   SLOT_VUS [16] SLOT_SECONDS [15]  BOOK_VUS [16] BOOK_SECONDS [20]  WARMUP_SECONDS [5]
 #   SLOT_WARMUP_SECONDS [20] BOOK_WARMUP_SECONDS [20]  ROWS [1000000]  RACE [50] (parallel bookings of one slot)
-#   PGBENCH_SECONDS [15]  HTTP_PORT [18083]  PG_PORT [55435]  SKIP_BUILD [0]
+#   PGBENCH_SECONDS [15]  HTTP_PORT [18083]  PG_PORT [55435]  SKIP_BUILD [0]  RESULTS_TAG [] (results file advisory-<date>-<tag>.md)
 #   WAIT_FOR_OTHERS [1], WAIT_MAX_SECONDS [3600]: wait for other benchmarks to finish before starting
 #   APP_JAVA_OPTS []: extra JVM options of the app, e.g. a flight recording to see where its CPU goes:
 #     APP_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/advisory.jfr,settings=profile'
@@ -42,7 +42,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bench_init advisory "$HTTP_PORT" "$PG_PORT" pgbench
 bench_wait_for_others "LoadDriver|legalaid-bench|mediation-bench\.|reporting-bench\.|advisory-bench\."
 RUN_STARTED=$(date +%s)
-RESULTS_FILE="$RESULTS_DIR/advisory-$(date +%F).md"
+RESULTS_FILE=$(bench_results_file advisory)
 VILLAGE=532932100201          # a demo village of 云鹤镇 (township 532932100000)
 OFFICE=office1                # 云鹤镇司法所
 
@@ -115,7 +115,7 @@ run_load "slots of advisor1 ($OFFICE), 14 days" "$SLOT_VUS" "$SLOT_WARMUP_SECOND
 run_load "slots of advisor2 ($OFFICE), 14 days" "$SLOT_VUS" "$WARMUP_SECONDS" get \
     --url "$S/$A2/slots?from=$TODAY&to=$TO" --token "$RESIDENT_TOKEN" --duration "$SLOT_SECONDS"
 BENCH_ADVISOR=00000000-0000-4000-a000-000000000001
-run_load "slots of a seeded advisor with 5,000 bookings, 14 days" "$SLOT_VUS" "$WARMUP_SECONDS" get \
+run_load "slots of a seeded advisor with $((ROWS / 200)) bookings, 14 days" "$SLOT_VUS" "$WARMUP_SECONDS" get \
     --url "$S/$BENCH_ADVISOR/slots?from=$TODAY&to=$TO" --token "$RESIDENT_TOKEN" --duration "$SLOT_SECONDS"
 run_load "directory of the resident's village" "$SLOT_VUS" "$WARMUP_SECONDS" get \
     --url "$S?village=$VILLAGE" --token "$RESIDENT_TOKEN" --duration "$SLOT_SECONDS"

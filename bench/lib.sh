@@ -7,6 +7,7 @@
 #   bench_start_app [-Dextra=...]                   # dev profile on the embedded PostgreSQL; waits for readiness
 #   run_load "scenario" VUS WARMUP get --url ...    # LoadDriver run, one row in ROWS_MD with the CPU split
 #   bench_machine_line                              # "Machine: … Commit: …" for the results file
+#   RESULTS_FILE=$(bench_results_file legalaid)     # bench/results/legalaid-<date>[-<RESULTS_TAG>].md
 #
 # What a script defines itself: its knobs, its scenarios and its results file. Everything started here is
 # stopped and $WORK removed on exit, also on failure or Ctrl-C. Needs a JDK 17, curl and psql.
@@ -44,6 +45,14 @@ bench_init() {
     export PGPASSWORD=postgres
     trap bench_cleanup EXIT
     trap 'exit 130' INT TERM
+}
+
+# bench_results_file NAME: bench/results/NAME-<date>.md, or NAME-<date>-<RESULTS_TAG>.md when RESULTS_TAG is set
+# (letters, digits, . _ -), so that a second run on the same day, e.g. with other knobs, does not overwrite the
+# first one's figures
+bench_results_file() {
+    [[ "${RESULTS_TAG:-}" =~ ^[A-Za-z0-9._-]*$ ]] || die "RESULTS_TAG: letters, digits, . _ - only"
+    echo "$RESULTS_DIR/$1-$(date +%F)${RESULTS_TAG:+-$RESULTS_TAG}.md"
 }
 
 # bench_wait_for_others PATTERN: with WAIT_FOR_OTHERS=1 (the default), waits up to WAIT_MAX_SECONDS [3600] for
@@ -109,11 +118,14 @@ bench_build() {
 driver() { java -Xmx512m -cp "$WORK/driver" LoadDriver "$@"; }
 
 # bench_start_app [JVM OPTION...]: the dev profile (embedded PostgreSQL 17, demo county, fake WeChat sign-in)
-# on a fresh data folder in $WORK/pg; waits up to READY_TIMEOUT_SECONDS (180) for readiness and sets READY_SECONDS
+# on a fresh data folder in $WORK/pg; waits up to READY_TIMEOUT_SECONDS (600) for readiness and sets READY_SECONDS
 bench_start_app() {
     log "start the app on :$HTTP_PORT (embedded PostgreSQL on :$PG_PORT, data in $WORK/pg)"
-    # not durable on purpose (fsync=off, synchronous_commit=off): the figures are the application's cost
-    java -Dquarkus.profile=dev -Dapp.embedded-db.durable=false \
+    # not durable on purpose (fsync=off, synchronous_commit=off): the figures are the application's cost.
+    # app.demo.background=false: the demo county's activity (advisors, videos, its year of cases) is written
+    # during start-up, before readiness; in the background (the dev default) the scripts would find the demo
+    # advisors and column missing and measure while the demo still writes
+    java -Dquarkus.profile=dev -Dapp.embedded-db.durable=false -Dapp.demo.background=false \
         -Dapp.embedded-db.data-dir="$WORK/pg" -Dapp.embedded-db.port="$PG_PORT" \
         -Dapp.jwt.dev-key-dir="$WORK/jwt" \
         -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.log.level=WARN \
@@ -121,12 +133,12 @@ bench_start_app() {
     APP_PID=$!
     local started
     started=$(now)
-    for _ in $(seq 1 "${READY_TIMEOUT_SECONDS:-180}"); do
+    for _ in $(seq 1 "${READY_TIMEOUT_SECONDS:-600}"); do
         kill -0 "$APP_PID" 2>/dev/null || die "the app exited during start-up"
         curl -fsS -o /dev/null "$BASE/q/health/ready" 2>/dev/null && break
         sleep 1
     done
-    curl -fsS -o /dev/null "$BASE/q/health/ready" || die "the app did not become ready in ${READY_TIMEOUT_SECONDS:-180} s"
+    curl -fsS -o /dev/null "$BASE/q/health/ready" || die "the app did not become ready in ${READY_TIMEOUT_SECONDS:-600} s"
     READY_SECONDS=$(elapsed "$started" "$(now)")
     log "ready after $READY_SECONDS s"
 }

@@ -15,7 +15,7 @@
 #   SUBMIT_WARMUP_SECONDS [60], LIST_WARMUP_SECONDS [15]: unmeasured load before the first submission and the
 #   first list run, so that the JIT has compiled those paths; later runs use WARMUP_SECONDS
 #   ROWS [1000000]  DEEP_PAGES [50]  DEEP_ROW [10000] (a cursor after that row of the mediator's queue)
-#   HTTP_PORT [18081]  PG_PORT [55433]  SKIP_BUILD [0]
+#   HTTP_PORT [18081]  PG_PORT [55433]  SKIP_BUILD [0]  RESULTS_TAG [] (results file mediation-<date>-<tag>.md)
 #   SUBMIT_AFTER_SEED [1]: measure submission a second time with the seeded rows in the table
 #   WAIT_FOR_OTHERS [1], WAIT_MAX_SECONDS [3600]: wait for other benchmarks to finish before starting
 set -Eeuo pipefail
@@ -41,7 +41,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bench_init mediation "$HTTP_PORT" "$PG_PORT"
 bench_wait_for_others "LoadDriver|legalaid-bench|mediation-bench\.|reporting-bench\."
 RUN_STARTED=$(date +%s)
-RESULTS_FILE="$RESULTS_DIR/mediation-$(date +%F).md"
+RESULTS_FILE=$(bench_results_file mediation)
 VILLAGE=532932100201          # demo village 云鹤镇 …; its committee's mediator is mediator1-3
 MEDIATOR=mediator1-3
 OFFICE=office1                # 云鹤镇司法所 (township 532932100000)

@@ -13,7 +13,7 @@
 #      present at backup time and none after.
 #
 #   bash bench/ops.sh          # from the project root; needs a JDK 17, curl, tar; SKIP_BUILD=1 reuses target/
-# Knobs: LOAD_VUS [8] LOAD_SECONDS [20] HEAP [512m] HTTP_PORT [18088] PG_PORT [55440] SKIP_BUILD [0]
+# Knobs: LOAD_VUS [8] LOAD_SECONDS [20] HEAP [512m] HTTP_PORT [18088] PG_PORT [55440] SKIP_BUILD [0] RESULTS_TAG [] (results file ops-<date>-<tag>.md)
 set -Eeuo pipefail
 
 LOAD_VUS=${LOAD_VUS:-8}
@@ -26,7 +26,7 @@ SKIP_BUILD=${SKIP_BUILD:-0}
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bench_init ops "$HTTP_PORT" "$PG_PORT" tar
 DATA="$WORK/pg"   # where lib.sh's cleanup looks for a server left running
-RESULTS_FILE="$RESULTS_DIR/ops-$(date +%F).md"
+RESULTS_FILE=$(bench_results_file ops)
 
 bench_build
 

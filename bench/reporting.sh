@@ -69,7 +69,7 @@ AVAIL_KB=$(df -Pk "$TMP_PARENT" | awk 'NR == 2 { print $4 }')
 bench_init reporting "$HTTP_PORT" "$PG_PORT"
 bench_wait_for_others "LoadDriver|legalaid-bench\.|mediation-bench\.|reporting-bench\."
 RUN_STARTED=$(date +%s)
-RESULTS_FILE="$RESULTS_DIR/reporting-$(date +%F)${RESULTS_TAG:+-$RESULTS_TAG}.md"
+RESULTS_FILE=$(bench_results_file reporting)
 REGION=532932000000           # 鹤庆县, the demo county; its 9 townships and 63 villages are in the region table
 LOWER=532932                  # RegionCodes.lowerBound / upperBound of the county: the B-tree range of its subtree
 UPPER=532932:
