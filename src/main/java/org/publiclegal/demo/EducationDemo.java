@@ -184,7 +184,7 @@ public class EducationDemo {
         LocalDate first = DemoYear.first(today);
         // the column was set up before the demo's year, each episode written and submitted a few days before its
         // publication; those in review were written in the last days
-        return backdated(at(first.minusDays(20), 9), () -> catalogue.createColumn(new CatalogueService.NewColumn(COLUMN,
+        return backdated(at(first.minusDays(20), 9), now, () -> catalogue.createColumn(new CatalogueService.NewColumn(COLUMN,
                         "组织全县公职律师、执业律师拍摄的普法宣传短视频，每期三分钟讲清一个身边的法律问题。"), bureau))
                 .chain(column -> DemoActivity.staff("lawyer1").chain(l1 -> DemoActivity.staff("lawyer2").chain(l2 -> DemoActivity.staff("aid-lawyer").chain(aid -> {
                     List<AccessScope> writers = List.of(l1, l2, aid);
@@ -211,9 +211,9 @@ public class EducationDemo {
                                 script.lawRefs(), script.seconds(), "https://video.example.cn/covers/lvshi-pufa-" + (n + 1) + ".jpg",
                                 "/pufa/lvshi/" + String.format("%03d", n + 1) + ".mp4", names.get(w),
                                 w == 2 ? "公职律师" : "执业律师", firms.get(w), null, script.transcript());
-                        chain = chain.chain(() -> backdated(at(written, 16), () -> catalogue.draft(column.id, content, writers.get(w)))
-                                .chain(f -> backdated(at(written.plusDays(1), 11), () -> catalogue.submit(f.episode().id, writers.get(w))))
-                                .chain(f -> publish ? backdated(on, () -> catalogue.approve(f.episode().id, bureau, on))
+                        chain = chain.chain(() -> backdated(at(written, 16), now, () -> catalogue.draft(column.id, content, writers.get(w)))
+                                .chain(f -> backdated(at(written.plusDays(1), 11), now, () -> catalogue.submit(f.episode().id, writers.get(w))))
+                                .chain(f -> publish ? backdated(on, now, () -> catalogue.approve(f.episode().id, bureau, on))
                                         : Uni.createFrom().item(f))
                                 .invoke(f -> {
                                     if (publish) {
@@ -227,9 +227,11 @@ public class EducationDemo {
                 .eventually(() -> BackdatedClock.setFor(null));
     }
 
-    /** {@code work} with the demo context's clock set to {@code at} (never later than now). */
-    private <T> Uni<T> backdated(Instant at, Supplier<Uni<T>> work) {
-        Instant now = clock.instant();
+    /**
+     * {@code work} with the demo context's clock set to {@code at}, never later than {@code now} (the real time, read
+     * before any setting back: the clock read here may already be set back).
+     */
+    private static <T> Uni<T> backdated(Instant at, Instant now, Supplier<Uni<T>> work) {
         return Uni.createFrom().voidItem().invoke(() -> BackdatedClock.setFor(at.isBefore(now) ? at : now)).chain(work::get);
     }
 
