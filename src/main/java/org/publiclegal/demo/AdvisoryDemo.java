@@ -26,6 +26,7 @@ import org.publiclegal.identity.StaffCredential;
 import org.publiclegal.shared.audit.Actor;
 import org.publiclegal.shared.config.AppConfig;
 import org.publiclegal.shared.crypto.PersonalDataCipher;
+import org.publiclegal.shared.domain.BackdatedClock;
 import org.publiclegal.shared.domain.TimeSource;
 import org.publiclegal.shared.security.AccessScope;
 import org.publiclegal.shared.security.Roles;
@@ -36,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -46,9 +48,11 @@ import java.util.UUID;
  * The demo county's village legal advisors ({@code advisor1} … {@code advisor12} in the two law firms): advisor
  * details, contracts signed by each 司法所 from July last year and renewed this July, covering 58 of the 63
  * villages (龙开口镇's last three villages had a contract for the first half of this year only, 六合彝族乡's last
- * two never had one), weekly availability, and a year of service records and bookings — entered through the
- * services as of their days, so the coverage ledger, 审查和建议, 讲座 and 参与人次 come out as real use would
- * write them. A few villages fall short of their on-site hours this month. Once only; after {@link DemoActivity}.
+ * two never had one), weekly availability, and the year of service records and bookings from the first day of the
+ * month a year ago (as {@link DemoYear}) to yesterday, shaped by the farming calendar ({@link DemoSeason}) — the
+ * counted ones entered through the services on their days, so the coverage ledger, 审查和建议, 讲座 and 参与人次
+ * come out month by month as real use would write them. A few villages fall short of their on-site hours this month
+ * or of this quarter's lecture. Once only; after {@link DemoActivity}.
  */
 @ApplicationScoped
 public class AdvisoryDemo {
@@ -212,66 +216,101 @@ public class AdvisoryDemo {
     }
 
     /** One item of the year's work: a service record, or a past booking. */
-    private record Work(UUID advisor, String village, Instant at, ServiceKind kind, int minutes, Integer attendance,
-                        BookingStatus booking, int rating) {
+    record Work(UUID advisor, String village, Instant at, ServiceKind kind, int minutes, Integer attendance,
+                BookingStatus booking, int rating) {
+    }
+
+    /** A township's year of work: the records that count in the figures, and the rest (consultations, bookings). */
+    record Plan(List<Work> counted, List<Work> plain) {
     }
 
     /**
-     * A year of work for one township. The records that count in the figures (reviews, lectures) go through
-     * {@link ServiceRecordService#record} one by one, so the ledger is written as in real use; the on-site
-     * consultations and the past bookings (which count in no figure) are inserted as one batch, which keeps the
-     * demo's start-up to seconds.
+     * The year's work of one township's covered villages, from the first day of the month a year ago (or the
+     * contract's start, if later) to yesterday, shaped by {@link DemoSeason}: every month the advisor's four hours on
+     * site, a review now and then (more in winter and spring), bookings; one lecture a quarter in a month drawn by
+     * the season (one village in ten skips it; the current quarter's lecture lies in its days so far). Pure: the
+     * seeded random and today decide it.
      */
-    private Uni<Void> year(int township, LocalDate today) {
-        Random random = new Random(2026L * (township + 1));
+    static Plan plan(int township, LocalDate today, Random random) {
         List<Work> counted = new ArrayList<>();
         List<Work> plain = new ArrayList<>();
-        LocalDate first = today.withDayOfYear(1);
+        LocalDate first = DemoYear.first(today);
+        YearMonth thisMonth = YearMonth.from(today);
         for (int g = 0; g < 2; g++) {
             for (String village : villages(township, g)) {
                 boolean halfYearOnly = township == 7 && g == 1;
+                LocalDate signed = halfYearOnly ? LocalDate.of(today.getYear(), 1, 1) : LocalDate.of(today.getYear() - 1, 7, 1);
+                LocalDate from = DemoSeason.max(first, signed);
                 LocalDate until = halfYearOnly ? LocalDate.of(today.getYear(), 6, 30) : today.minusDays(1);
-                for (LocalDate month = first; !month.isAfter(until); month = month.plusMonths(1)) {
-                    boolean thisMonth = month.getMonthValue() == today.getMonthValue();
-                    LocalDate day = month.plusDays(random.nextInt(Math.max(1, Math.min(27,
-                            (int) (until.toEpochDay() - month.toEpochDay())))));
+                for (YearMonth month = YearMonth.from(from); !month.atDay(1).isAfter(until); month = month.plusMonths(1)) {
+                    LocalDate lo = DemoSeason.max(month.atDay(1), from);
+                    LocalDate hi = DemoSeason.min(month.atEndOfMonth(), until);
+                    if (lo.isAfter(hi)) {
+                        continue;
+                    }
+                    int days = (int) (hi.toEpochDay() - lo.toEpochDay()) + 1;
+                    boolean current = month.equals(thisMonth);
+                    LocalDate day = lo.plusDays(random.nextInt(Math.min(27, days)));
                     // a few villages fall behind this month: 2 of the committed 4 on-site hours so far
-                    int minutes = thisMonth && random.nextInt(6) == 0 ? 120 : 240;
+                    int minutes = current && random.nextInt(6) == 0 ? 120 : 240;
                     plain.add(new Work(null, village, at(day, 9), ServiceKind.CONSULTATION, minutes, null, null, 0));
-                    if (month.getMonthValue() % 6 == 4 || (thisMonth && random.nextInt(3) == 0)) {
-                        counted.add(new Work(null, village, at(day, 14), REVIEWS[random.nextInt(REVIEWS.length)], 60,
-                                null, null, 0));
+                    // per average month, in proportion to the month's days in the range (this month: so far)
+                    double share = (double) days / month.lengthOfMonth();
+                    if (DemoSeason.happens(random, 0.2 * share, month.getMonth())) {
+                        counted.add(new Work(null, village, at(lo.plusDays(random.nextInt(days)), 14),
+                                REVIEWS[random.nextInt(REVIEWS.length)], 60, null, null, 0));
                     }
-                    // one lecture a quarter, in its middle month; one village in ten skips it
-                    if (month.getMonthValue() % 3 == 2 && random.nextInt(10) > 0) {
-                        counted.add(new Work(null, village, at(day, 15), ServiceKind.LECTURE, 90,
-                                20 + random.nextInt(60), null, 0));
-                    }
-                    if (random.nextInt(2) == 0) {
+                    if (DemoSeason.happens(random, 0.45 * share, month.getMonth())) {
                         int roll = random.nextInt(10);
                         BookingStatus status = roll < 7 ? BookingStatus.COMPLETED : roll == 7 ? BookingStatus.CANCELLED
                                 : roll == 8 ? BookingStatus.DECLINED : BookingStatus.NO_SHOW;
                         int rating = status != BookingStatus.COMPLETED || random.nextInt(5) == 0 ? 0
                                 : random.nextInt(12) == 0 ? 2 : 4 + random.nextInt(2);
-                        plain.add(new Work(null, village, at(day, 10), null, 30, null, status, rating));
+                        plain.add(new Work(null, village, at(lo.plusDays(random.nextInt(days)), 10), null, 30, null,
+                                status, rating));
+                    }
+                    // the quarter's lecture, drawn once, in the quarter's last month or the range's; one that fell
+                    // before the demo's first day is not written (the demo's year starts there)
+                    if (month.getMonthValue() % 3 == 0 || month.plusMonths(1).atDay(1).isAfter(until)) {
+                        LocalDate held = DemoSeason.dayInQuarter(random, lo, signed, until);
+                        if (held != null && !held.isBefore(from) && random.nextInt(10) > 0) {
+                            counted.add(new Work(null, village, at(held, 15), ServiceKind.LECTURE, 90,
+                                    (int) Math.round((20 + random.nextInt(60)) * DemoSeason.weight(held.getMonth())),
+                                    null, 0));
+                        }
                     }
                 }
             }
         }
+        return new Plan(counted, plain);
+    }
+
+    /**
+     * A year of work for one township. The records that count in the figures (reviews, lectures) go through
+     * {@link ServiceRecordService#record} one by one, each on its day (the demo's context clock set back to the
+     * evening it was entered), so the ledger is written as in real use; the on-site consultations and the past
+     * bookings (which count in no figure) are inserted as one batch, which keeps the demo's start-up to seconds.
+     */
+    private Uni<Void> year(int township, LocalDate today) {
+        Random random = new Random(2026L * (township + 1));
+        Plan plan = plan(township, today, random);
         List<UUID> residents = new ArrayList<>();
         return Panache.getSession().chain(s -> s.createNativeQuery(
                         "select id from account where wechat_openid like 'fake-resident%' order by wechat_openid", UUID.class)
                 .getResultList()).invoke(residents::addAll)
                 .chain(() -> DemoActivity.staff("office" + (township + 1)))
-                .chain(office -> batch(plain, residents, random, office))
-                .chain(() -> Multi.createFrom().iterable(counted).onItem().transformToUniAndConcatenate(w -> {
+                .chain(office -> batch(plan.plain(), residents, random, office))
+                .chain(() -> Multi.createFrom().iterable(plan.counted()).onItem().transformToUniAndConcatenate(w -> {
                     UUID advisor = advisorFor(w.village());
-                    return records.record(new ServiceRecordService.Entry(w.village(), w.at(), w.minutes(), w.kind(),
-                                    ServiceMode.ON_SITE, summary(w.kind()), w.kind() == ServiceKind.LECTURE
-                                    ? w.attendance() : 2, w.kind() == ServiceKind.LECTURE ? "民法典进农村：婚姻家庭与继承"
-                                    : null, w.attendance()),
-                            new AccessScope(advisor, Set.of(Roles.LAWYER), null, null), new Actor(advisor, Roles.LAWYER, null));
-                }).collect().last().replaceWithVoid());
+                    Instant entered = w.at().plus(Duration.ofMinutes(w.minutes() + 30));
+                    return Uni.createFrom().voidItem().invoke(() -> BackdatedClock.setFor(entered))
+                            .chain(() -> records.record(new ServiceRecordService.Entry(w.village(), w.at(), w.minutes(),
+                                            w.kind(), ServiceMode.ON_SITE, summary(w.kind()), w.kind() == ServiceKind.LECTURE
+                                            ? w.attendance() : 2, w.kind() == ServiceKind.LECTURE ? "民法典进农村：婚姻家庭与继承"
+                                            : null, w.attendance()),
+                                    new AccessScope(advisor, Set.of(Roles.LAWYER), null, null), new Actor(advisor, Roles.LAWYER, null)));
+                }).collect().last().replaceWithVoid())
+                .eventually(() -> BackdatedClock.setFor(null));
     }
 
     /** The on-site consultations and past bookings (each completed one with its consultation record), in one batch. */
@@ -317,7 +356,9 @@ public class AdvisoryDemo {
         r.personsServed = persons;
         r.bookingId = booking;
         r.recordedBy = advisor;
-        r.createdAt = now;
+        // entered the evening of the service
+        Instant entered = at.plus(Duration.ofMinutes(minutes + 30L));
+        r.createdAt = entered.isBefore(now) ? entered : now;
         return r;
     }
 

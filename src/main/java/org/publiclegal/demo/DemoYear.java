@@ -139,7 +139,12 @@ public class DemoYear {
 
     /** The first day of the demo year: the first of the month a year ago. */
     static LocalDate first(Instant now) {
-        return LocalDate.ofInstant(now, TimeSource.CHINA).minusMonths(12).withDayOfMonth(1);
+        return first(LocalDate.ofInstant(now, TimeSource.CHINA));
+    }
+
+    /** The first day of the demo year for {@code today}: the first of the month a year ago. */
+    static LocalDate first(LocalDate today) {
+        return today.minusMonths(12).withDayOfMonth(1);
     }
 
     private Uni<int[]> write(Instant now) {

@@ -11,6 +11,7 @@ import org.publiclegal.education.Topic;
 import org.publiclegal.education.ViewAggregation;
 import org.publiclegal.education.ViewingService;
 import org.publiclegal.shared.config.AppConfig;
+import org.publiclegal.shared.domain.BackdatedClock;
 import org.publiclegal.shared.domain.TimeSource;
 import org.publiclegal.shared.security.AccessScope;
 
@@ -18,16 +19,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The demo county's 《律师普法》 column (鹤庆县司法局): 19 episodes by the county's lawyers, published through
  * the four-eyes review (written by {@code lawyer1}, {@code lawyer2}, {@code aid-lawyer}, approved by
- * {@code bureau}) at dates spread over this year, three more waiting in review, and a year of views
- * (about 3,000, by 600 devices) recorded through the same service as the mini-program's reports. Once only.
+ * {@code bureau}) at dates timed to the season from the first day of the month a year ago (as {@link DemoYear}) to
+ * today, each written and submitted a few days before (the demo context's clock set back), three more waiting in
+ * review, and a year of views (about 3,000, by 600 devices) recorded through the same service as the mini-program's
+ * reports and aggregated into their days. Once only.
  */
 @ApplicationScoped
 public class EducationDemo {
@@ -139,47 +145,98 @@ public class EducationDemo {
         }
     }
 
+    /**
+     * When each of {@link #PUBLISHED} comes out in the year (as month-day; the year is the one that puts it between
+     * the demo's first day and today), timed to the season: 欠薪 before 春节, 彩礼 in the wedding season, 劳动合同
+     * when workers leave after the holiday, 3·15, 春耕 and 清明, 儿童节, the school term, 国家宪法日 (12月4日).
+     */
+    static final List<MonthDay> PUBLISHED_ON = List.of(
+            MonthDay.of(12, 18),  // 农民工欠薪怎么办: 根治欠薪冬季行动
+            MonthDay.of(2, 26),   // 签订劳动合同要注意什么: back to work after 春节
+            MonthDay.of(1, 15),   // 离婚时彩礼要不要退: the wedding season
+            MonthDay.of(12, 8),   // “公检法”电话诈骗: year-end
+            MonthDay.of(4, 15),   // 宅基地
+            MonthDay.of(1, 28),   // 老人赡养费: before 春节
+            MonthDay.of(9, 2),    // 孩子在学校受伤: the new term
+            MonthDay.of(3, 10),   // 网购遇到假货: 3·15
+            MonthDay.of(7, 20),   // 交通事故私了: the summer holidays
+            MonthDay.of(12, 1),   // 宪法与我们的生活: 国家宪法日 12月4日
+            MonthDay.of(11, 5),   // 申请法律援助需要什么材料
+            MonthDay.of(6, 18),   // 邻里纠纷找人民调解
+            MonthDay.of(10, 14),  // 借钱给别人要打借条
+            MonthDay.of(8, 12),   // 工伤认定怎么申请
+            MonthDay.of(5, 12),   // 刷单返利都是诈骗
+            MonthDay.of(4, 2),    // 遗嘱怎么写才有效: 清明
+            MonthDay.of(11, 25),  // 家暴不是家务事: 国际消除对妇女暴力日
+            MonthDay.of(6, 1),    // 未成年人网络保护: 儿童节
+            MonthDay.of(3, 24));  // 土地承包经营权流转: 春耕
+
+    /** The day {@code md} falls on in the demo's year ({@link DemoYear#first} … yesterday): its latest such day. */
+    static LocalDate publicationDay(MonthDay md, LocalDate today) {
+        LocalDate day = md.atYear(today.getYear());
+        return day.isBefore(today) ? day : md.atYear(today.getYear() - 1);
+    }
+
     private Uni<Integer> record(AccessScope bureau) {
         Random random = new Random(2026);
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, TimeSource.CHINA);
-        LocalDate first = today.withDayOfYear(1);
-        int days = Math.max(1, today.getDayOfYear() - 1);
-        List<String> authors = List.of("lawyer1", "lawyer2", "aid-lawyer");
-        return catalogue.createColumn(new CatalogueService.NewColumn(COLUMN,
-                        "组织全县公职律师、执业律师拍摄的普法宣传短视频，每期三分钟讲清一个身边的法律问题。"), bureau)
+        LocalDate first = DemoYear.first(today);
+        // the column was set up before the demo's year, each episode written and submitted a few days before its
+        // publication; those in review were written in the last days
+        return backdated(at(first.minusDays(20), 9), now, () -> catalogue.createColumn(new CatalogueService.NewColumn(COLUMN,
+                        "组织全县公职律师、执业律师拍摄的普法宣传短视频，每期三分钟讲清一个身边的法律问题。"), bureau))
                 .chain(column -> DemoActivity.staff("lawyer1").chain(l1 -> DemoActivity.staff("lawyer2").chain(l2 -> DemoActivity.staff("aid-lawyer").chain(aid -> {
                     List<AccessScope> writers = List.of(l1, l2, aid);
                     List<String> names = List.of("杨律师", "段律师", "赵中心律师");
                     List<String> firms = List.of("云南鹤阳律师事务所", "云南草海律师事务所", "鹤庆县法律援助中心");
-                    // publication days in order through the year, so 期 numbers follow the dates
-                    List<Instant> published = new ArrayList<>();
-                    for (int i = 0; i < PUBLISHED.size(); i++) {
-                        published.add(first.plusDays((long) days * i / PUBLISHED.size())
-                                .atTime(10, 0).atZone(TimeSource.CHINA).toInstant());
+                    // published in the order of their days, so 期 numbers follow the dates
+                    List<Integer> order = new ArrayList<>();
+                    for (int i = 0; i < PUBLISHED.size() + IN_REVIEW.size(); i++) {
+                        order.add(i);
                     }
+                    order.sort(Comparator.comparing((Integer i) -> i < PUBLISHED.size()
+                            ? publicationDay(PUBLISHED_ON.get(i), today) : today));
+                    List<Instant> published = new ArrayList<>();
                     List<UUID> ids = new ArrayList<>();
                     Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (int i = 0; i < PUBLISHED.size() + IN_REVIEW.size(); i++) {
-                        int n = i;
-                        boolean publish = i < PUBLISHED.size();
-                        Script script = publish ? PUBLISHED.get(i) : IN_REVIEW.get(i - PUBLISHED.size());
-                        int w = i % writers.size();
+                    for (int n : order) {
+                        boolean publish = n < PUBLISHED.size();
+                        Script script = publish ? PUBLISHED.get(n) : IN_REVIEW.get(n - PUBLISHED.size());
+                        int w = n % writers.size();
+                        Instant on = publish ? at(publicationDay(PUBLISHED_ON.get(n), today), 10) : null;
+                        LocalDate written = publish ? publicationDay(PUBLISHED_ON.get(n), today).minusDays(5)
+                                : DemoSeason.max(first, today.minusDays(3L * (n - PUBLISHED.size()) + 3));
                         Episode.Content content = new Episode.Content(script.title(), script.summary(), script.topics(),
                                 script.lawRefs(), script.seconds(), "https://video.example.cn/covers/lvshi-pufa-" + (n + 1) + ".jpg",
                                 "/pufa/lvshi/" + String.format("%03d", n + 1) + ".mp4", names.get(w),
                                 w == 2 ? "公职律师" : "执业律师", firms.get(w), null, script.transcript());
-                        chain = chain.chain(() -> catalogue.draft(column.id, content, writers.get(w))
-                                .chain(f -> catalogue.submit(f.episode().id, writers.get(w)))
-                                .chain(f -> publish ? catalogue.approve(f.episode().id, bureau, published.get(n)) : Uni.createFrom().item(f))
+                        chain = chain.chain(() -> backdated(at(written, 16), now, () -> catalogue.draft(column.id, content, writers.get(w)))
+                                .chain(f -> backdated(at(written.plusDays(1), 11), now, () -> catalogue.submit(f.episode().id, writers.get(w))))
+                                .chain(f -> publish ? backdated(on, now, () -> catalogue.approve(f.episode().id, bureau, on))
+                                        : Uni.createFrom().item(f))
                                 .invoke(f -> {
                                     if (publish) {
                                         ids.add(f.episode().id);
+                                        published.add(on);
                                     }
                                 }).replaceWithVoid());
                     }
-                    return chain.chain(() -> views(ids, published, now, random));
-                }))));
+                    return chain.invoke(() -> BackdatedClock.setFor(null)).chain(() -> views(ids, published, now, random));
+                }))))
+                .eventually(() -> BackdatedClock.setFor(null));
+    }
+
+    /**
+     * {@code work} with the demo context's clock set to {@code at}, never later than {@code now} (the real time, read
+     * before any setting back: the clock read here may already be set back).
+     */
+    private static <T> Uni<T> backdated(Instant at, Instant now, Supplier<Uni<T>> work) {
+        return Uni.createFrom().voidItem().invoke(() -> BackdatedClock.setFor(at.isBefore(now) ? at : now)).chain(work::get);
+    }
+
+    private static Instant at(LocalDate day, int hour) {
+        return day.atTime(hour, 0).atZone(TimeSource.CHINA).toInstant();
     }
 
     /** About 3,000 views: earlier and practical episodes get more; ~45% watched to the end. */
@@ -189,7 +246,9 @@ public class EducationDemo {
 
     /**
      * The demo's view reports (random, seeded), loaded in one statement by {@link ViewingService#importViews}
-     * with the rows and ledger events the per-view path would write for them (ViewImportTest pins that).
+     * with the rows and ledger events the per-view path would write for them (ViewImportTest pins that). An episode
+     * is watched most in its first weeks (two reports in five fall within about 12 days of its publication) and then
+     * steadily until now; a report falls in a busy farming month less often ({@link DemoSeason}).
      */
     public static List<ViewingService.ViewReport> reports(List<UUID> episodes, List<Instant> published, Instant now, Random random) {
         List<ViewingService.ViewReport> views = new ArrayList<>();
@@ -197,12 +256,30 @@ public class EducationDemo {
             long seconds = Duration.between(published.get(i), now).getSeconds();
             int count = (int) (40 + 260 * Math.pow(0.88, i % 10) * (seconds / 86_400.0 / 365 + 0.3));
             for (int k = 0; k < count; k++) {
-                Instant at = published.get(i).plusSeconds((long) (random.nextDouble() * seconds));
+                Instant at = viewedAt(published.get(i), seconds, random);
                 String device = String.format("demo-device-%06d", random.nextInt(DEVICES));
                 int progress = random.nextInt(100) < 45 ? 90 + random.nextInt(11) : 5 + random.nextInt(80);
                 views.add(new ViewingService.ViewReport(episodes.get(i), device, progress, at));
             }
         }
         return views;
+    }
+
+    /** When one report of an episode published at {@code published} ({@code seconds} before now) came in. */
+    static Instant viewedAt(Instant published, long seconds, Random random) {
+        Instant at = published;
+        for (int tries = 0; tries < 8; tries++) {
+            long offset = random.nextInt(5) < 2 ? (long) (-Math.log(1 - random.nextDouble()) * 12 * 86_400) : seconds;
+            if (offset >= seconds) {
+                // spread over the whole time since (not piled up just before now)
+                offset = (long) (random.nextDouble() * seconds);
+            }
+            at = published.plusSeconds(offset);
+            double weight = DemoSeason.weight(LocalDate.ofInstant(at, TimeSource.CHINA).getMonth());
+            if (random.nextDouble() * DemoSeason.peak() < weight) {
+                return at;
+            }
+        }
+        return at;
     }
 }

@@ -10,11 +10,13 @@ import org.publiclegal.shared.audit.AuditTrail;
 import org.publiclegal.shared.domain.DomainException;
 import org.publiclegal.shared.domain.NotFound;
 import org.publiclegal.shared.domain.RegionCodes;
+import org.publiclegal.shared.domain.TimeSource;
 import org.publiclegal.shared.persistence.Cursor;
 import org.publiclegal.shared.persistence.CursorPage;
 import org.publiclegal.shared.security.AccessScope;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,9 +73,14 @@ public class ProfileService {
         if (RegionCodes.levelOf(homeVillageCode) != RegionCodes.Level.VILLAGE) {
             throw DomainException.invalidField("homeVillageCode", "请选择村（社区）一级的行政区划");
         }
-        return directory.regionExists(homeVillageCode).chain(exists -> {
-            if (!exists) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), TimeSource.CHINA);
+        return directory.registerStanding(homeVillageCode, today).chain(standing -> {
+            if (standing == OrganisationService.RegisterStanding.UNKNOWN) {
                 throw DomainException.invalidField("homeVillageCode", "行政区划 " + homeVillageCode + " 不存在");
+            }
+            if (standing == OrganisationService.RegisterStanding.OFF_REGISTER) {
+                throw DomainException.invalidField("homeVillageCode", "行政区划 " + homeVillageCode
+                        + " 已撤销（合并或停用），请选择现在的村（社区）");
             }
             return accounts.findById(accountId);
         }).chain(account -> {

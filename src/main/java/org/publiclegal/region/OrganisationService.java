@@ -119,6 +119,19 @@ public class OrganisationService {
         return regions.count("code", code).map(n -> n > 0);
     }
 
+    /** Where a region stands on the register on a day. */
+    public enum RegisterStanding { UNKNOWN, ON_REGISTER, OFF_REGISTER }
+
+    /**
+     * Whether region {@code code} exists and is on the register on {@code day} (its current span: not yet begun, or
+     * 撤销 (merged, deactivated) on or before that day, is off the register).
+     */
+    public Uni<RegisterStanding> registerStanding(String code, LocalDate day) {
+        return regions.findById(code).map(r -> r == null ? RegisterStanding.UNKNOWN
+                : !r.validFrom.isAfter(day) && (r.validTo == null || r.validTo.isAfter(day))
+                ? RegisterStanding.ON_REGISTER : RegisterStanding.OFF_REGISTER);
+    }
+
     /** The nearest active organisation of {@code type} whose coverage contains {@code regionCode}, or null. */
     public Uni<Organisation> nearestCovering(OrganisationType type, String regionCode) {
         return organisations.coveringNearest(type, regionCode);

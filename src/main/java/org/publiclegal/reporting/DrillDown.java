@@ -101,9 +101,16 @@ public class DrillDown {
         Tuple params = Tuple.tuple().addString(RegionCodes.lowerBound(region)).addString(RegionCodes.upperBound(region))
                 .addOffsetDateTime(from.atOffset(ZoneOffset.UTC)).addOffsetDateTime(period.end().atOffset(ZoneOffset.UTC))
                 .addOffsetDateTime(afterAt).addLong(afterEvent).addInteger(limit + 1);
+        // the 签约率's events: of the villages on the register at the period's end, as the figure counts them
+        String onRegister = "";
+        if (metric.type() == Metric.Type.COVERAGE) {
+            params.addLocalDate(period.to());
+            onRegister = " and e.region_code in (select v.code from register_villages($1, $2, $" + params.size() + ") v)";
+        }
         for (String kind : metric.kinds()) {
             params.addString(kind);
-            branches.add(EVENTS_BRANCH.formatted(params.size()));
+            branches.add(EVENTS_BRANCH.formatted(params.size()).replace(" order by e.occurred_at", onRegister
+                    + " order by e.occurred_at"));
         }
         String sql = "select * from (" + String.join(" union all ", branches) + ") x order by occurred_at, id limit $7";
         return pool.preparedQuery(sql).execute(params).chain(rows -> {

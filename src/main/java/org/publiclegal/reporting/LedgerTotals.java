@@ -140,6 +140,25 @@ public class LedgerTotals {
     }
 
     /**
+     * Villages covered at the end of {@code day}: the running total of the coverage {@code kinds} (±1 per village as
+     * its coverage flips) of the villages of the region's subtree that are on the register that day
+     * ({@code register_villages}, V31, the denominator's read). A village merged or deactivated while a contract
+     * still covers it leaves the numerator together with the denominator from its first day off the register (and
+     * comes back with a reactivation), so the 签约率 never passes 100 %; earlier periods still count it. Read from the
+     * events (an index range of the few coverage events), not the roll-ups, which are per region and day only.
+     */
+    public Uni<Long> covered(String region, List<String> kinds, LocalDate day) {
+        return pool.preparedQuery("""
+                        select coalesce(sum(e.quantity), 0)::bigint from ledger_event e
+                        where e.kind = any($4) and e.occurred_at < $5
+                          and e.region_code in (select v.code from register_villages($1, $2, $3) v)""")
+                .execute(Tuple.tuple().addString(RegionCodes.lowerBound(region)).addString(RegionCodes.upperBound(region))
+                        .addLocalDate(day).addArrayOfString(kinds.toArray(String[]::new))
+                        .addOffsetDateTime(startOf(day.plusDays(1))))
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /**
      * 普法视频观看人数: distinct devices that viewed videos of the region's subtree on the days
      * {@code from..to} (China time), counted from the view rows (a distinct count cannot be summed from days).
      */

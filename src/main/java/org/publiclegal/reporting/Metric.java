@@ -74,7 +74,7 @@ public enum Metric {
             "期末在册的村（社区）个数，取自按日期登记的行政区划名册：合并、撤销的村（社区）自撤销日起不计，此前各期照计；"
                     + "是村(社区)法律顾问签约率的分母。"),
     ADVISORY_SIGNING_RATE("advisory.signing_rate", "村(社区)法律顾问签约率", "%", Type.COVERAGE,
-            "期末有有效法律顾问合同的村（社区）数 ÷ 期末在册的村（社区）总数 × 100%，四舍五入保留一位小数；"
+            "期末在册且有有效法律顾问合同的村（社区）数 ÷ 期末在册的村（社区）总数 × 100%，四舍五入保留一位小数（合并、撤销的村（社区）自撤销日起分子分母均不计）；"
                     + "有效合同由村居法律顾问模块按村（社区）计入台账（ADVISORY_VILLAGE_COVERED：开始覆盖 +1，不再覆盖 −1）。",
             AdvisoryEvents.VILLAGE_COVERED),
     ADVISORY_LEGAL_REVIEWS("advisory.legal_reviews", "提供法律事项审查和建议", "条", Type.COUNT,

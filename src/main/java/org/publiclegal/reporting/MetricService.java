@@ -27,11 +27,14 @@ public class MetricService {
     }
 
     /** The table-based figures of a region at the end of a period. */
-    record Standing(long committees, long mediators, long villages, Map<String, Sum> runningTotals, long viewers) {
+    record Standing(long committees, long mediators, long villages, long coveredTotal, long viewers) {
 
-        /** Villages covered at the end of the period: the running total of the coverage kinds, never below 0. */
+        /**
+         * Villages covered at the end of the period: the running total of the coverage kinds over the villages on
+         * the register that day ({@link LedgerTotals#covered}), never below 0.
+         */
         long covered() {
-            return Math.max(0, quantity(runningTotals, Metric.ADVISORY_SIGNING_RATE.kinds()));
+            return Math.max(0, coveredTotal);
         }
     }
 
@@ -78,8 +81,8 @@ public class MetricService {
         Uni<Long> v = villages ? totals.villages(region, period.to()) : Uni.createFrom().item(0L);
         Uni<Long> viewers = metrics.stream().anyMatch(x -> x.type() == Metric.Type.DEVICES)
                 ? totals.viewers(region, period.from(), period.to()) : Uni.createFrom().item(0L);
-        Uni<Map<String, Sum>> running = coverageKinds.isEmpty() ? Uni.createFrom().item(Map.of())
-                : totals.totals(region, coverageKinds, LEDGER_EPOCH, period.to());
+        Uni<Long> running = coverageKinds.isEmpty() ? Uni.createFrom().item(0L)
+                : totals.covered(region, coverageKinds, period.to());
         return Uni.combine().all().unis(c, m, v, running, viewers).asTuple()
                 .map(t -> new Standing(t.getItem1(), t.getItem2(), t.getItem3(), t.getItem4(), t.getItem5()));
     }

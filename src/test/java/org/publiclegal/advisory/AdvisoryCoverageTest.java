@@ -187,6 +187,36 @@ class AdvisoryCoverageTest {
     }
 
     @Test
+    void aVillageMergedWhileItsContractRunsLeavesTheSigningRatesNumeratorWithItsDenominator() {
+        Fixtures.County c = Fixtures.county();
+        Account advisor = AdvisoryFlow.advisor(c);
+        LocalDate today = AdvisoryFlow.today();
+        AdvisoryFlow.contract(c.officeStaffA(), advisor, List.of(c.villageA1(), c.villageA2()), today.minusDays(100),
+                today.plusDays(265));
+        assertEquals("100", metrics(c.officeStaffA(), c.townshipA()).get("advisory.signing_rate"));
+        String bureau = Fixtures.token(c.bureauAdmin());
+        given().auth().oauth2(bureau).contentType(ContentType.JSON)
+                .body(Map.of("on", today.toString(), "reason", "并入相邻村")).post("/api/regions/" + c.villageA2()
+                        + "/deactivation").then().statusCode(200);
+
+        // from its day off the register: 1 of 1 village, not 2 of 1 (200 %)
+        assertEquals("100", metrics(c.officeStaffA(), c.townshipA()).get("advisory.signing_rate"));
+        assertEquals("50", metrics(c.bureauAdmin(), c.county()).get("advisory.signing_rate"), "1 of 2: A1 covered, B1 not");
+        given().auth().oauth2(bureau).queryParam("region", c.county()).get("/api/dashboard").then().statusCode(200)
+                .body("advisorCoverage.covered", equalTo(1)).body("advisorCoverage.villages", equalTo(2));
+        given().auth().oauth2(bureau).queryParam("region", c.townshipA()).queryParam("year", today.getYear())
+                .get("/api/reports/annual/advisory.signing_rate/records").then().statusCode(200)
+                .body("items.regionCode", equalTo(List.of(c.villageA1())));
+        // the days before still count it: yesterday 2 of 2
+        JsonPath yesterday = given().auth().oauth2(Fixtures.token(c.officeStaffA())).queryParam("region", c.townshipA())
+                .queryParam("from", today.minusDays(1).toString()).queryParam("to", today.minusDays(1).toString())
+                .queryParam("keys", "advisory.signing_rate").get("/api/metrics").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(2, yesterday.getInt("values[0].exact.value"));
+        assertEquals(2, yesterday.getInt("values[0].exact.of"));
+    }
+
+    @Test
     void figuresAfterScriptedActivityEqualHandCountsInMetricsTheAnnualReportAndItsDrillDown() {
         Fixtures.County c = Fixtures.county();
         Account advisor = AdvisoryFlow.advisor(c);

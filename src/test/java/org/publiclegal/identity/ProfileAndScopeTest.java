@@ -5,12 +5,14 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.publiclegal.shared.validation.ChineseIdNumber;
 import org.publiclegal.testing.Fixtures;
+import org.publiclegal.testing.TestClock;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -166,5 +168,27 @@ class ProfileAndScopeTest {
                 .put("/api/me/profile").then().statusCode(400).body("errors[0].field", equalTo("homeVillageCode"));
         assertEquals(0L, Fixtures.column("select count(*) from resident_profile where account_id = ?1", Long.class, a.id).get(0),
                 "nothing half-written");
+    }
+
+    @Test
+    void aHomeVillageMergedIntoAnotherIsRefusedWhileOneToBeMergedLaterIsStillTaken() {
+        Fixtures.County c = Fixtures.county();
+        String bureau = Fixtures.token(c.bureauAdmin());
+        given().auth().oauth2(bureau).contentType(ContentType.JSON)
+                .body(Map.of("on", TestClock.today().toString(), "reason", "并入相邻村"))
+                .post("/api/regions/" + c.villageA2() + "/deactivation").then().statusCode(200);
+        given().auth().oauth2(bureau).contentType(ContentType.JSON)
+                .body(Map.of("on", TestClock.today().plusDays(1).toString(), "reason", "明日并入相邻村"))
+                .post("/api/regions/" + c.villageB1() + "/deactivation").then().statusCode(200);
+        Account a = Fixtures.resident();
+        given().auth().oauth2(Fixtures.token(a)).contentType(ContentType.JSON).body(profile(c.villageA2()))
+                .put("/api/me/profile").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("homeVillageCode"))
+                .body("errors[0].message", containsString("已撤销"));
+        assertEquals(0L, Fixtures.column("select count(*) from resident_profile where account_id = ?1", Long.class, a.id).get(0),
+                "nothing half-written");
+        // still on the register until its day
+        given().auth().oauth2(Fixtures.token(a)).contentType(ContentType.JSON).body(profile(c.villageB1()))
+                .put("/api/me/profile").then().statusCode(200);
     }
 }

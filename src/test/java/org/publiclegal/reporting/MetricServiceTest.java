@@ -99,7 +99,7 @@ class MetricServiceTest {
     }
 
     @Test
-    void theStandingQueriesOnlyWhatTheFiguresNeedAndCoverageRunsFromTheLedgerEpoch() {
+    void theStandingQueriesOnlyWhatTheFiguresNeedAndCoverageCountsTheVillagesOnTheRegisterAtThePeriodsEnd() {
         RecordingTotals totals = new RecordingTotals();
         MetricService service = new MetricService(totals);
 
@@ -109,12 +109,12 @@ class MetricServiceTest {
         assertEquals(0, none.committees());
         assertEquals(0, none.mediators());
         assertEquals(0, none.villages());
-        assertEquals(Map.of(), none.runningTotals());
+        assertEquals(0, none.covered());
 
         MetricService.Standing all = service.standing("532932000000", YEAR, List.of(Metric.MEDIATION_COMMITTEES,
                 Metric.MEDIATION_MEDIATORS, Metric.ADVISORY_SIGNING_RATE)).await().indefinitely();
         assertEquals(List.of("committees " + YEAR.to(), "mediators " + YEAR.to(), "villages " + YEAR.to(),
-                "totals [ADVISORY_VILLAGE_COVERED] 2000-01-01..2025-12-31"), totals.calls);
+                "covered [ADVISORY_VILLAGE_COVERED] on the register " + YEAR.to()), totals.calls);
         assertEquals(12, all.committees());
         assertEquals(40, all.mediators());
         assertEquals(63, all.villages());
@@ -137,8 +137,7 @@ class MetricServiceTest {
     }
 
     private static MetricService.Standing standing(long committees, long mediators, long villages, long covered) {
-        return new MetricService.Standing(committees, mediators, villages,
-                Map.of("ADVISORY_VILLAGE_COVERED", new Sum(covered, 0)), 0);
+        return new MetricService.Standing(committees, mediators, villages, covered, 0);
     }
 
     /** Ledger totals of a county with 12 committees, 40 mediators, 63 villages (60 covered), 3 of 4 cases succeeded. */
@@ -170,6 +169,12 @@ class MetricServiceTest {
         public Uni<Long> mediators(String region, LocalDate end) {
             calls.add("mediators " + end);
             return Uni.createFrom().item(40L);
+        }
+
+        @Override
+        public Uni<Long> covered(String region, List<String> kinds, LocalDate day) {
+            calls.add("covered " + kinds + " on the register " + day);
+            return Uni.createFrom().item(60L);
         }
 
         @Override
