@@ -8,9 +8,12 @@
 # temporary data folder, writes ROWS screening rows of last year over the county's 63 villages (each row distinct),
 # measures two other endpoints with bench/LoadDriver.java before the import (baseline), uploads the file as
 # `bureau`, times the dry run, confirms, measures the same endpoints while the import runs, and times the import
-# until DONE. Results: bench/results/import-<date>.md. Everything started is stopped on exit (bench/lib.sh).
+# until DONE. Also: the app's resident memory (VmRSS, and VmHWM, the peak) before the upload, after the dry run and
+# after the import, and the statements the import ran (pg_stat_statements, loaded with
+# -Dapp.embedded-db.statement-stats=true; the load runs' reads are not in that table: only writes and the import's
+# look-ups are listed). Results: bench/results/import-<date>.md. Everything started is stopped on exit (bench/lib.sh).
 # Knobs: ROWS [50000] VUS [4] LOAD_SECONDS [20] WARMUP_SECONDS [3] HTTP_PORT [18085] PG_PORT [55437] SKIP_BUILD [0]
-#        APP_OPTS [] (e.g. -Dapp.onboarding.batch-size=500)
+#        APP_OPTS [] (e.g. -Dapp.onboarding.batch-size=500) RESULTS_SUFFIX [] (import-<date><suffix>.md)
 set -Eeuo pipefail
 
 ROWS=${ROWS:-50000}
@@ -18,14 +21,19 @@ VUS=${VUS:-4}
 LOAD_SECONDS=${LOAD_SECONDS:-20}
 WARMUP_SECONDS=${WARMUP_SECONDS:-3}
 APP_OPTS=${APP_OPTS:-}
+READY_TIMEOUT_SECONDS=${READY_TIMEOUT_SECONDS:-600}  # the demo year is written before readiness
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bench_init import "${HTTP_PORT:-18085}" "${PG_PORT:-55437}" awk
-RESULTS_FILE="$RESULTS_DIR/import-$(date +%F).md"
+RESULTS_FILE="$RESULTS_DIR/import-$(date +%F)${RESULTS_SUFFIX:-}.md"
 
 bench_build
 # shellcheck disable=SC2086
-bench_start_app $APP_OPTS
+# the demo's year of activity is written before the app answers (not in the background while we measure)
+bench_start_app -Dapp.embedded-db.statement-stats=true -Dapp.demo.background=false $APP_OPTS
+sql -c "create extension if not exists pg_stat_statements" >/dev/null
+# memory of the app in MiB: "VmRSS/VmHWM" (current / peak resident set)
+rss() { awk '/^VmRSS/ { r = $2 } /^VmHWM/ { h = $2 } END { printf "%.0f/%.0f", r / 1024, h / 1024 }' "/proc/$APP_PID/status"; }
 
 YEAR=$(( $(date +%Y) - 1 ))
 FILE="$WORK/screenings.csv"
@@ -65,6 +73,7 @@ wait_status() { # ID STATUS... -> waits until the import has left VALIDATING/QUE
 }
 
 log "upload and dry run"
+RSS_BEFORE=$(rss)
 t0=$(now)
 ID=$(curl -fsS "$BASE/api/imports?kind=SCREENINGS&fileName=bench.csv" -H "Authorization: Bearer $TOKEN" \
     -H 'Content-Type: text/csv' --data-binary @"$FILE" | sed 's/.*"id":"\([^"]*\)".*/\1/')
@@ -72,6 +81,8 @@ ID=$(curl -fsS "$BASE/api/imports?kind=SCREENINGS&fileName=bench.csv" -H "Author
 wait_status "$ID" VALIDATED
 DRY_SECONDS=$(elapsed "$t0" "$(now)")
 log "dry run: $DRY_SECONDS s"
+RSS_DRY=$(rss)
+sql -c "select pg_stat_statements_reset()" >/dev/null
 
 log "confirm and import (other endpoints measured meanwhile)"
 t1=$(now)
@@ -81,9 +92,15 @@ DONE_DURING=$(curl -fsS "$BASE/api/imports/$ID" -H "Authorization: Bearer $TOKEN
 run_load "during import: GET annual report" "$VUS" 0 get --url "$REPORT_URL" --token "$TOKEN" --duration "$LOAD_SECONDS"
 wait_status "$ID" DONE
 IMPORT_SECONDS=$(elapsed "$t1" "$(now)")
+RSS_DONE=$(rss)
 created=$(sql_value "select count(*) from onboarding_imported_record where import_id = '$ID'")
-events=$(sql_value "select count(*) from ledger_event where kind = 'MEDIATION_SCREENING' and occurred_at >= '$YEAR-01-01' and occurred_at < '$((YEAR + 1))-01-01'")
-log "import: $IMPORT_SECONDS s, $created records, $events ledger events of $YEAR"
+records=$(sql_value "select count(*) from med_screening s join onboarding_imported_record m on m.record_id = s.id::text where m.import_id = '$ID'")
+events=$(sql_value "select count(*) from ledger_event e join onboarding_imported_record m on m.record_id = e.source_id::text where m.import_id = '$ID' and e.kind = 'MEDIATION_SCREENING'")
+log "import: $IMPORT_SECONDS s, $created markers, $records records, $events ledger events"
+STATEMENTS=$(sql -A -t -F ' | ' -c "select calls, rows, replace(left(regexp_replace(query, '\s+', ' ', 'g'), 100), '|', '/')
+    from pg_stat_statements
+    where query ~* '^\s*(insert|update|delete)' or query ~* 'reporting_closed_period|from region |onboarding_imported_record'
+    order by calls desc limit 12")
 
 DRY_RPS=$(awk -v r="$ROWS" -v s="$DRY_SECONDS" 'BEGIN { printf "%.0f", r / s }')
 IMPORT_RPS=$(awk -v r="$ROWS" -v s="$IMPORT_SECONDS" 'BEGIN { printf "%.0f", r / s }')
@@ -100,7 +117,15 @@ mkdir -p "$RESULTS_DIR"
     echo "| upload + dry run (every row checked, nothing written) | $DRY_SECONDS | $DRY_RPS |"
     echo "| confirm → DONE (records, source markers, ledger events) | $IMPORT_SECONDS | $IMPORT_RPS |"
     echo
-    echo "Created: $created records; ledger events of $YEAR: $events. Rows done when the first load run ended: $DONE_DURING."
+    echo "Created: $records records, $events ledger events, $created source markers. Rows done when the first load run ended: $DONE_DURING."
+    echo
+    echo "App memory (MiB, VmRSS/VmHWM = current/peak resident): before the upload $RSS_BEFORE, after the dry run $RSS_DRY, after the import $RSS_DONE."
+    echo
+    echo "Statements while the import ran (pg_stat_statements; writes and the import's look-ups, the load runs' reads left out):"
+    echo
+    echo "| calls | rows | statement |"
+    echo "|---:|---:|---|"
+    sed 's/^/| /; s/$/ |/' <<<"$STATEMENTS"
     echo
     echo "Other endpoints as \`bureau\`, $VUS virtual users, before and while the import runs:"
     echo

@@ -363,9 +363,12 @@ public class ImportRunner {
                     int createdAfter = created[0] + todo.size();
                     Instant now = clock.instant();
                     try {
-                        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> AdjustmentReason.during(
-                                ADJUSTMENT_REASON, () -> createBatch(job, handler, ctx, todo, now)
-                                        .chain(() -> store.rowsDone(job.id(), w.done, createdAfter, now)))));
+                        // the batch's records go out in one JDBC batch (the session's default is 20 statements)
+                        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+                                .invoke(s -> s.setBatchSize(Math.max(todo.size(), 1)))
+                                .chain(() -> AdjustmentReason.during(ADJUSTMENT_REASON,
+                                        () -> createBatch(job, handler, ctx, todo, now)
+                                                .chain(() -> store.rowsDone(job.id(), w.done, createdAfter, now))))));
                     } catch (Throwable e) {
                         int first = todo.isEmpty() ? 0 : todo.get(0).rowNo();
                         throw new IllegalStateException("第 " + first + " 行起的一批未能写入：" + shortMessage(e), e);
