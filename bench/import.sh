@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Import benchmark (issue 14): rows per second of a 50,000-row 矛盾纠纷排查台账 (CSV, UTF-8) imported by the demo
-# county's 司法局 — the dry run, then the confirmed import — and the latency of other endpoints while it runs.
+# Import benchmark (issue 14): rows per second of a 50,000-row 矛盾纠纷排查台账 (KIND=SCREENINGS, the default) or
+# 法律援助咨询台账 (KIND=CONSULTATIONS), CSV UTF-8, imported by the demo county's 司法局 — the dry run, then the
+# confirmed import — and the latency of other endpoints while it runs.
 #
 #   bash bench/import.sh              # from the project root; needs a JDK 17, curl and psql
 #
@@ -8,40 +9,66 @@
 # temporary data folder, writes ROWS screening rows of last year over the county's 63 villages (each row distinct),
 # measures two other endpoints with bench/LoadDriver.java before the import (baseline), uploads the file as
 # `bureau`, times the dry run, confirms, measures the same endpoints while the import runs, and times the import
-# until DONE. Results: bench/results/import-<date>.md. Everything started is stopped on exit (bench/lib.sh).
+# until DONE. Also: the app's resident memory (VmRSS, and VmHWM, the peak) before the upload, after the dry run and
+# after the import, the live heap after a full GC (jcmd) before the upload and while the import runs, and the statements the import ran (pg_stat_statements, loaded with
+# -Dapp.embedded-db.statement-stats=true; the load runs' reads are not in that table: only writes and the import's
+# look-ups are listed). Results: bench/results/import-<date>.md. Everything started is stopped on exit (bench/lib.sh).
 # Knobs: ROWS [50000] VUS [4] LOAD_SECONDS [20] WARMUP_SECONDS [3] HTTP_PORT [18085] PG_PORT [55437] SKIP_BUILD [0]
-#        APP_OPTS [] (e.g. -Dapp.onboarding.batch-size=500)
+#        APP_OPTS [] (e.g. -Dapp.onboarding.batch-size=500) RESULTS_SUFFIX [] (import-<date><suffix>.md)
 set -Eeuo pipefail
 
 ROWS=${ROWS:-50000}
+KIND=${KIND:-SCREENINGS}
 VUS=${VUS:-4}
 LOAD_SECONDS=${LOAD_SECONDS:-20}
 WARMUP_SECONDS=${WARMUP_SECONDS:-3}
 APP_OPTS=${APP_OPTS:-}
+READY_TIMEOUT_SECONDS=${READY_TIMEOUT_SECONDS:-600}  # the demo year is written before readiness
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bench_init import "${HTTP_PORT:-18085}" "${PG_PORT:-55437}" awk
-RESULTS_FILE="$RESULTS_DIR/import-$(date +%F).md"
+RESULTS_FILE="$RESULTS_DIR/import-$(date +%F)${RESULTS_SUFFIX:-}.md"
+case "$KIND" in
+    SCREENINGS) LABEL=矛盾纠纷排查台账; TABLE=med_screening; EVENT=MEDIATION_SCREENING ;;
+    CONSULTATIONS) LABEL=法律援助咨询台账; TABLE=aid_consultation; EVENT=LEGAL_AID_CONSULTATION ;;
+    *) die "KIND must be SCREENINGS or CONSULTATIONS" ;;
+esac
 
 bench_build
 # shellcheck disable=SC2086
-bench_start_app $APP_OPTS
+# the demo's year of activity is written before the app answers (not in the background while we measure)
+bench_start_app -Dapp.embedded-db.statement-stats=true -Dapp.demo.background=false $APP_OPTS
+sql -c "create extension if not exists pg_stat_statements" >/dev/null
+# memory of the app in MiB: "VmRSS/VmHWM" (current / peak resident set)
+rss() { awk '/^VmRSS/ { r = $2 } /^VmHWM/ { h = $2 } END { printf "%.0f/%.0f", r / 1024, h / 1024 }' "/proc/$APP_PID/status"; }
+# live heap in MiB: a full GC, then the heap used (what the app holds, not what the JVM has reserved)
+heap_live() {
+    jcmd "$APP_PID" GC.run >/dev/null 2>&1 || { echo n/a; return; }
+    jcmd "$APP_PID" GC.heap_info 2>/dev/null | sed -n 's/.*heap .*used \([0-9]*\)K.*/\1/p' | head -n 1 \
+        | awk '{ printf "%.0f", $1 / 1024 }'
+}
 
 YEAR=$(( $(date +%Y) - 1 ))
-FILE="$WORK/screenings.csv"
-log "write $ROWS rows of $YEAR to $FILE"
+FILE="$WORK/rows.csv"
+log "write $ROWS $LABEL rows of $YEAR to $FILE"
 villages=$(sql_value "select string_agg(code, ' ' order by code) from region where code like '532932%' and level = 'VILLAGE'")
-awk -v rows="$ROWS" -v year="$YEAR" -v villages="$villages" 'BEGIN {
+awk -v rows="$ROWS" -v year="$YEAR" -v villages="$villages" -v kind="$KIND" 'BEGIN {
     n = split(villages, v, " ")
-    print "排查日期,排查地区代码,排查地点,走访户数,发现纠纷数,风险等级,备注"
     split("低 中 高", risk, " ")
+    split("窗口 12348热线 网络 村居", channel, " ")
+    split("劳动报酬 工伤 人身损害 赡养抚养扶养 社会保险救助 其他民事行政", matter, " ")
+    split("31 28 31 30 31 30 31 31 30 31 30 31", len, " ")
+    if (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) len[2] = 29
+    if (kind == "SCREENINGS") print "排查日期,排查地区代码,排查地点,走访户数,发现纠纷数,风险等级,备注"
+    else print "咨询日期,咨询人所在区划代码,咨询渠道,事项类别,人次,摘要"
     for (i = 0; i < rows; i++) {
         day = i % 365
         m = 1; d = day + 1
-        split("31 28 31 30 31 30 31 31 30 31 30 31", len, " ")
-        if (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) len[2] = 29
         while (d > len[m]) { d -= len[m]; m++ }
-        printf "%d-%02d-%02d,%s,村委会,%d,%d,%s,批量第%d行\n", year, m, d, v[1 + i % n], 10 + i % 50, i % 4, risk[1 + i % 3], i + 1
+        if (kind == "SCREENINGS")
+            printf "%d-%02d-%02d,%s,村委会,%d,%d,%s,批量第%d行\n", year, m, d, v[1 + i % n], 10 + i % 50, i % 4, risk[1 + i % 3], i + 1
+        else
+            printf "%d-%02d-%02d,%s,%s,%s,%d,批量第%d行\n", year, m, d, v[1 + i % n], channel[1 + i % 4], matter[1 + i % 6], 1 + i % 3, i + 1
     }
 }' >"$FILE"
 log "file: $(wc -c <"$FILE") bytes, $(($(wc -l <"$FILE") - 1)) rows"
@@ -65,25 +92,37 @@ wait_status() { # ID STATUS... -> waits until the import has left VALIDATING/QUE
 }
 
 log "upload and dry run"
+RSS_BEFORE=$(rss)
+HEAP_BEFORE=$(heap_live)
 t0=$(now)
-ID=$(curl -fsS "$BASE/api/imports?kind=SCREENINGS&fileName=bench.csv" -H "Authorization: Bearer $TOKEN" \
+ID=$(curl -fsS "$BASE/api/imports?kind=$KIND&fileName=bench.csv" -H "Authorization: Bearer $TOKEN" \
     -H 'Content-Type: text/csv' --data-binary @"$FILE" | sed 's/.*"id":"\([^"]*\)".*/\1/')
 [[ -n "$ID" ]] || die "upload failed"
 wait_status "$ID" VALIDATED
 DRY_SECONDS=$(elapsed "$t0" "$(now)")
 log "dry run: $DRY_SECONDS s"
+RSS_DRY=$(rss)
+sql -c "select pg_stat_statements_reset()" >/dev/null
 
 log "confirm and import (other endpoints measured meanwhile)"
 t1=$(now)
 curl -fsS -o /dev/null -X POST "$BASE/api/imports/$ID/confirm" -H "Authorization: Bearer $TOKEN" || die "confirm failed"
 run_load "during import: GET screenings list" "$VUS" 0 get --url "$SCREENINGS_URL" --token "$TOKEN" --duration "$LOAD_SECONDS"
 DONE_DURING=$(curl -fsS "$BASE/api/imports/$ID" -H "Authorization: Bearer $TOKEN" | sed 's/.*"rowsDone":\([0-9]*\).*/\1/')
+HEAP_DURING=$(heap_live)
+RSS_DURING=$(rss)
 run_load "during import: GET annual report" "$VUS" 0 get --url "$REPORT_URL" --token "$TOKEN" --duration "$LOAD_SECONDS"
 wait_status "$ID" DONE
 IMPORT_SECONDS=$(elapsed "$t1" "$(now)")
+RSS_DONE=$(rss)
 created=$(sql_value "select count(*) from onboarding_imported_record where import_id = '$ID'")
-events=$(sql_value "select count(*) from ledger_event where kind = 'MEDIATION_SCREENING' and occurred_at >= '$YEAR-01-01' and occurred_at < '$((YEAR + 1))-01-01'")
-log "import: $IMPORT_SECONDS s, $created records, $events ledger events of $YEAR"
+records=$(sql_value "select count(*) from $TABLE s join onboarding_imported_record m on m.record_id = s.id::text where m.import_id = '$ID'")
+events=$(sql_value "select count(*) from ledger_event e join onboarding_imported_record m on m.record_id = e.source_id::text where m.import_id = '$ID' and e.kind = '$EVENT'")
+log "import: $IMPORT_SECONDS s, $created markers, $records records, $events ledger events"
+STATEMENTS=$(sql -A -t -F ' | ' -c "select calls, rows, replace(left(regexp_replace(query, '\s+', ' ', 'g'), 100), '|', '/')
+    from pg_stat_statements
+    where query ~* '^\s*(insert|update|delete)' or query ~* 'reporting_closed_period|from region |onboarding_imported_record'
+    order by calls desc limit 12")
 
 DRY_RPS=$(awk -v r="$ROWS" -v s="$DRY_SECONDS" 'BEGIN { printf "%.0f", r / s }')
 IMPORT_RPS=$(awk -v r="$ROWS" -v s="$IMPORT_SECONDS" 'BEGIN { printf "%.0f", r / s }')
@@ -93,14 +132,22 @@ mkdir -p "$RESULTS_DIR"
     echo
     bench_machine_line
     echo
-    echo "File: $ROWS rows of 矛盾纠纷排查台账 ($YEAR), CSV UTF-8, $(wc -c <"$FILE") bytes; imported by \`bureau\`."
+    echo "File: $ROWS rows of $LABEL ($YEAR), CSV UTF-8, $(wc -c <"$FILE") bytes; imported by \`bureau\`."
     echo
     echo "| phase | s | rows/s |"
     echo "|---|---:|---:|"
     echo "| upload + dry run (every row checked, nothing written) | $DRY_SECONDS | $DRY_RPS |"
     echo "| confirm → DONE (records, source markers, ledger events) | $IMPORT_SECONDS | $IMPORT_RPS |"
     echo
-    echo "Created: $created records; ledger events of $YEAR: $events. Rows done when the first load run ended: $DONE_DURING."
+    echo "Created: $records records, $events ledger events, $created source markers. Rows done when the first load run ended: $DONE_DURING."
+    echo
+    echo "App memory (MiB, VmRSS/VmHWM = current/peak resident; no -Xmx, so the JVM grows its heap as it likes): before the upload $RSS_BEFORE, after the dry run $RSS_DRY, during the import $RSS_DURING, after it $RSS_DONE. Live heap after a full GC: $HEAP_BEFORE MiB before the upload, $HEAP_DURING MiB during the import (at $DONE_DURING rows done)."
+    echo
+    echo "Statements while the import ran (pg_stat_statements from the confirm on: every write, and the reads of regions, closed periods and markers — the annual report's own region and closure reads included):"
+    echo
+    echo "| calls | rows | statement |"
+    echo "|---:|---:|---|"
+    sed 's/^/| /; s/$/ |/' <<<"$STATEMENTS"
     echo
     echo "Other endpoints as \`bureau\`, $VUS virtual users, before and while the import runs:"
     echo

@@ -73,7 +73,10 @@ class CountedTransitionsTest {
                 .filter(c -> !c.getOriginOwner().equals(owner)).toList();
     }
 
-    /** Whether the method (with its lambdas and the same-class methods they call) records or reverses an event. */
+    /**
+     * Whether the method (with its lambdas and the same-class methods they call) records or reverses an event
+     * ({@code recordAll}, the batch entry point, records too).
+     */
     static boolean writesLedger(JavaCodeUnit origin) {
         JavaClass owner = origin.getOwner();
         Deque<JavaCodeUnit> queue = new ArrayDeque<>(family(owner, root(origin.getName())));
@@ -81,7 +84,8 @@ class CountedTransitionsTest {
         while (!queue.isEmpty()) {
             for (JavaMethodCall call : queue.pop().getMethodCallsFromSelf()) {
                 String target = call.getTargetOwner().getName();
-                if (target.equals(LEDGER) && (call.getName().equals("record") || call.getName().equals("reverse"))) {
+                if (target.equals(LEDGER) && (call.getName().equals("record") || call.getName().equals("recordAll")
+                        || call.getName().equals("reverse"))) {
                     return true;
                 }
                 if (call.getTargetOwner().equals(owner)) {

@@ -2,11 +2,14 @@ package org.publiclegal.onboarding;
 
 import org.publiclegal.region.OrganisationType;
 import org.publiclegal.shared.audit.Actor;
+import org.publiclegal.shared.ledger.PeriodLock;
 import org.publiclegal.shared.security.AccessScope;
 
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -30,6 +33,13 @@ public final class ImportContext {
         boolean imported(ImportKind kind, String key);
 
         boolean periodClosed(String regionCode, LocalDate day);
+
+        /** Which of the days lie in a closed period: {@link #periodClosed} for many at once. */
+        default Set<PeriodLock.RegionDay> closedAmong(List<PeriodLock.RegionDay> days) {
+            Set<PeriodLock.RegionDay> closed = new HashSet<>();
+            days.stream().distinct().filter(d -> periodClosed(d.regionCode(), d.day())).forEach(closed::add);
+            return closed;
+        }
     }
 
     private final UUID importId;
@@ -111,7 +121,30 @@ public final class ImportContext {
 
     /** Whether the day lies in a closed period of the region's county (remembered per county and day). */
     public boolean periodClosed(String regionCode, LocalDate day) {
+        return closedDays.computeIfAbsent(closedKey(regionCode, day), k -> lookups.periodClosed(regionCode, day));
+    }
+
+    /**
+     * Looks up the days of a batch not remembered yet in one go, so that {@link #periodClosed} answers them from
+     * memory (at most one entry per county and day is kept for the job).
+     */
+    public void lookUpClosedDays(List<PeriodLock.RegionDay> days) {
+        Map<String, PeriodLock.RegionDay> missing = new LinkedHashMap<>();
+        for (PeriodLock.RegionDay d : days) {
+            String key = closedKey(d.regionCode(), d.day());
+            if (!closedDays.containsKey(key)) {
+                missing.putIfAbsent(key, d);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        Set<PeriodLock.RegionDay> closed = lookups.closedAmong(List.copyOf(missing.values()));
+        missing.forEach((key, d) -> closedDays.put(key, closed.contains(d)));
+    }
+
+    private static String closedKey(String regionCode, LocalDate day) {
         String county = regionCode.length() >= 6 ? regionCode.substring(0, 6) : regionCode;
-        return closedDays.computeIfAbsent(county + day, k -> lookups.periodClosed(regionCode, day));
+        return county + day;
     }
 }

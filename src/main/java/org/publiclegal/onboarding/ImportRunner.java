@@ -5,7 +5,6 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,6 +34,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 /**
  * Runs import jobs: claims them in PostgreSQL ({@link ImportStore#claim}, so any replica may run any job and a stopped
@@ -177,6 +177,11 @@ public class ImportRunner {
             public boolean periodClosed(String regionCode, LocalDate day) {
                 return locks.isResolvable() && locks.get().isClosed(regionCode, day).await().indefinitely();
             }
+
+            @Override
+            public Set<PeriodLock.RegionDay> closedAmong(List<PeriodLock.RegionDay> days) {
+                return locks.isResolvable() ? locks.get().closedAmong(days).await().indefinitely() : Set.of();
+            }
         };
         return new ImportContext(job.id(), job.kind(), scope, actor, LocalDate.ofInstant(clock.instant(), TimeSource.CHINA),
                 regions, orgs, lookups);
@@ -296,8 +301,12 @@ public class ImportRunner {
                 public void rows(List<Pending<P>> rows, Walk w) {
                     Set<String> imported = store.importedKeys(job.kind(), rows.stream().map(Pending::key).toList())
                             .await().indefinitely();
+                    Predicate<P> registered = handler.registeredAmong(rows.stream().map(Pending::row).toList(), ctx);
+                    ctx.lookUpClosedDays(rows.stream().filter(p -> !imported.contains(p.key()))
+                            .map(p -> new PeriodLock.RegionDay(handler.regionOf(p.row()), handler.datedOn(p.row())))
+                            .filter(d -> d.regionCode() != null && d.day() != null).toList());
                     for (Pending<P> p : rows) {
-                        if (imported.contains(p.key()) || handler.alreadyRegistered(p.row(), ctx)) {
+                        if (imported.contains(p.key()) || registered.test(p.row())) {
                             w.existing++;
                         } else {
                             w.fresh++;
@@ -349,19 +358,19 @@ public class ImportRunner {
                 public void rows(List<Pending<P>> rows, Walk w) {
                     Set<String> imported = store.importedKeys(job.kind(), rows.stream().map(Pending::key).toList())
                             .await().indefinitely();
+                    Predicate<P> registered = handler.registeredAmong(rows.stream().map(Pending::row).toList(), ctx);
                     List<Pending<P>> todo = rows.stream()
-                            .filter(p -> !imported.contains(p.key()) && !handler.alreadyRegistered(p.row(), ctx)).toList();
+                            .filter(p -> !imported.contains(p.key()) && !registered.test(p.row())).toList();
                     w.done = w.total;
                     int createdAfter = created[0] + todo.size();
                     Instant now = clock.instant();
                     try {
-                        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> AdjustmentReason.during(
-                                ADJUSTMENT_REASON, () -> Multi.createFrom().iterable(todo).onItem()
-                                        .transformToUniAndConcatenate(p -> handler.apply(p.row(), p.rowNo(), ctx)
-                                                .chain(id -> store.markImported(job.kind(), p.key(), job.id(), p.rowNo(),
-                                                        handler.recordType(), id, now)))
-                                        .collect().last()
-                                        .chain(() -> store.rowsDone(job.id(), w.done, createdAfter, now)))));
+                        // the batch's records go out in one JDBC batch (the session's default is 20 statements)
+                        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+                                .invoke(s -> s.setBatchSize(Math.max(todo.size(), 1)))
+                                .chain(() -> AdjustmentReason.during(ADJUSTMENT_REASON,
+                                        () -> createBatch(job, handler, ctx, todo, now)
+                                                .chain(() -> store.rowsDone(job.id(), w.done, createdAfter, now))))));
                     } catch (Throwable e) {
                         int first = todo.isEmpty() ? 0 : todo.get(0).rowNo();
                         throw new IllegalStateException("第 " + first + " 行起的一批未能写入：" + shortMessage(e), e);
@@ -396,6 +405,29 @@ public class ImportRunner {
             store.dropInitialHashes(job.id()).await().indefinitely();
         }
         Log.infof("Import %s (%s) done: %d rows, %d created", job.id(), job.kind(), walk.total, created[0]);
+    }
+
+    /**
+     * The records of a batch through the handler's feature service, then their source markers (one multi-row insert),
+     * in the current transaction.
+     */
+    private <P> Uni<Void> createBatch(ImportJob job, RowHandler<P> handler, ImportContext ctx, List<Pending<P>> todo,
+                                      Instant now) {
+        if (todo.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return handler.applyAll(todo.stream().map(p -> new RowHandler.Numbered<>(p.rowNo(), p.row())).toList(), ctx)
+                .chain(ids -> {
+                    if (ids.size() != todo.size()) {
+                        throw new IllegalStateException(handler.kind() + ": " + ids.size() + " records for "
+                                + todo.size() + " rows");
+                    }
+                    List<ImportStore.Marker> markers = new ArrayList<>(todo.size());
+                    for (int i = 0; i < todo.size(); i++) {
+                        markers.add(new ImportStore.Marker(todo.get(i).key(), todo.get(i).rowNo(), ids.get(i)));
+                    }
+                    return store.markImportedAll(job.kind(), markers, job.id(), handler.recordType(), now);
+                });
     }
 
     /** A staff member's first password, made at confirm and answered once. */

@@ -225,6 +225,55 @@ public class ImportStore {
                 .setParameter("now", utc(now)).executeUpdate()).replaceWithVoid();
     }
 
+    /** A created record's source marker, as a batch writes them. */
+    public record Marker(String key, int rowNo, String recordId) {
+    }
+
+    /** Markers of one multi-row insert (7 parameters each). */
+    static final int MARKER_CHUNK = 500;
+
+    /**
+     * The source markers of a batch's created records, in the current session's transaction: what
+     * {@link #markImported} writes for each, with one multi-row insert per {@value #MARKER_CHUNK} markers.
+     */
+    public Uni<Void> markImportedAll(ImportKind kind, List<Marker> markers, UUID importId, String recordType, Instant now) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int from = 0; from < markers.size(); from += MARKER_CHUNK) {
+            List<Marker> chunk = markers.subList(from, Math.min(markers.size(), from + MARKER_CHUNK));
+            chain = chain.chain(() -> insertMarkers(kind, chunk, importId, recordType, now));
+        }
+        return chain;
+    }
+
+    private Uni<Void> insertMarkers(ImportKind kind, List<Marker> markers, UUID importId, String recordType, Instant now) {
+        StringBuilder sql = new StringBuilder("insert into onboarding_imported_record "
+                + "(kind, row_key, import_id, row_no, record_type, record_id, imported_at) values ");
+        for (int i = 0; i < markers.size(); i++) {
+            int p = i * 7;
+            sql.append(i == 0 ? "(" : ", (");
+            for (int c = 1; c <= 7; c++) {
+                sql.append(c == 1 ? "?" : ", ?").append(p + c);
+            }
+            sql.append(')');
+        }
+        OffsetDateTime at = utc(now);
+        return Panache.getSession().chain(s -> {
+            var query = s.createNativeQuery(sql.toString());
+            for (int i = 0; i < markers.size(); i++) {
+                Marker m = markers.get(i);
+                int p = i * 7;
+                query.setParameter(p + 1, kind.name());
+                query.setParameter(p + 2, m.key());
+                query.setParameter(p + 3, importId);
+                query.setParameter(p + 4, m.rowNo());
+                query.setParameter(p + 5, recordType);
+                query.setParameter(p + 6, m.recordId());
+                query.setParameter(p + 7, at);
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
+    }
+
     /** Rows done so far, in the current session's transaction (committed with the batch it counts). */
     public Uni<Void> rowsDone(UUID id, int done, int created, Instant now) {
         return Panache.getSession().chain(s -> s.createNativeQuery(

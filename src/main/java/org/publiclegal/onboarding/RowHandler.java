@@ -1,14 +1,21 @@
 package org.publiclegal.onboarding;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * One import kind's rows: how a row is checked (every problem recorded in the {@link RowCheck}), what makes it the
  * same row again (its stable key), and how it is created through the feature's own service in the caller's
  * transaction.
+ * <p>
+ * A confirmed import hands the rows over a batch at a time ({@link #registeredAmong}, {@link #applyAll}); the defaults
+ * fall back to the row-at-a-time methods, and a 台账 kind with many rows overrides them with its feature's batch entry
+ * point (one look-up and a few batched statements per batch instead of several round trips per row).
  *
  * @param <P> a checked row
  */
@@ -25,6 +32,14 @@ public interface RowHandler<P> {
     /** Whether the register already holds the row's record (created by hand before the import). */
     default boolean alreadyRegistered(P row, ImportContext ctx) {
         return false;
+    }
+
+    /**
+     * Which rows of a batch the register already holds: a look-up for the whole batch, then answered per row. Runs on
+     * the job's worker thread (blocking). Default: {@link #alreadyRegistered} per row.
+     */
+    default Predicate<P> registeredAmong(List<P> rows, ImportContext ctx) {
+        return row -> alreadyRegistered(row, ctx);
     }
 
     /** The day the row's ledger event is dated, for 台账 rows; null for registers. */
@@ -49,5 +64,20 @@ public interface RowHandler<P> {
      */
     default Uni<Void> finish(ImportContext ctx) {
         return Uni.createFrom().voidItem();
+    }
+
+    /** A checked row of a batch with its row number in the file. */
+    record Numbered<P>(int rowNo, P row) {
+    }
+
+    /**
+     * Creates the records of a batch through the feature's service, in the current transaction; answers their ids in
+     * the order of {@code rows}. Default: {@link #apply} one row after the other.
+     */
+    default Uni<List<String>> applyAll(List<Numbered<P>> rows, ImportContext ctx) {
+        List<String> ids = new ArrayList<>(rows.size());
+        return Multi.createFrom().iterable(rows).onItem()
+                .transformToUniAndConcatenate(r -> apply(r.row(), r.rowNo(), ctx).invoke(ids::add))
+                .collect().last().map(x -> ids);
     }
 }

@@ -92,7 +92,18 @@ public class ScreeningRows implements RowHandler<ScreeningRows.Row> {
 
     @Override
     public Uni<String> apply(Row r, int rowNo, ImportContext ctx) {
-        return screenings.record(new Screening.Round(r.screenedOn(), r.place(), r.regionCode(), r.householdsVisited(),
-                r.disputesFound(), r.riskLevel(), r.note()), ctx.scope(), ctx.actor()).map(s -> s.id.toString());
+        return screenings.record(round(r), ctx.scope(), ctx.actor()).map(s -> s.id.toString());
+    }
+
+    /** The batch through {@link ScreeningService#recordAll}: the same records and ledger events, in a few statements. */
+    @Override
+    public Uni<List<String>> applyAll(List<Numbered<Row>> rows, ImportContext ctx) {
+        return screenings.recordAll(rows.stream().map(n -> round(n.row())).toList(), ctx.scope(), ctx.actor())
+                .map(created -> created.stream().map(s -> s.id.toString()).toList());
+    }
+
+    private static Screening.Round round(Row r) {
+        return new Screening.Round(r.screenedOn(), r.place(), r.regionCode(), r.householdsVisited(), r.disputesFound(),
+                r.riskLevel(), r.note());
     }
 }

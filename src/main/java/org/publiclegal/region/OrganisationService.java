@@ -13,6 +13,8 @@ import org.publiclegal.shared.security.AccessScope;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Set;
 import java.util.UUID;
 
 /** Regions and organisations: the directory every other feature routes and scopes by. */
@@ -130,6 +132,17 @@ public class OrganisationService {
         return regions.findById(code).map(r -> r == null ? RegisterStanding.UNKNOWN
                 : !r.validFrom.isAfter(day) && (r.validTo == null || r.validTo.isAfter(day))
                 ? RegisterStanding.ON_REGISTER : RegisterStanding.OFF_REGISTER);
+    }
+
+    /** Which of {@code codes} are registered regions: {@link #regionExists} for many codes in one query. */
+    public Uni<Set<String>> existingRegions(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return regions.getSession().chain(s -> s.createSelectionQuery(
+                        "select r.code from Region r where r.code in (:codes)", String.class)
+                .setParameter("codes", Set.copyOf(codes)).getResultList())
+                .map(Set::copyOf);
     }
 
     /** The nearest active organisation of {@code type} whose coverage contains {@code regionCode}, or null. */

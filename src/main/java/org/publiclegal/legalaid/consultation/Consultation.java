@@ -41,4 +41,9 @@ public class Consultation {
     public String summary;
     public Instant consultedAt;
     public Instant createdAt;
+
+    /** One consultation as staff enter it (a 台账 row): what {@link ConsultationService#record} takes. */
+    public record Entry(Channel channel, AidMatter matter, String regionCode, int persons, String summary,
+                        Instant consultedAt) {
+    }
 }

@@ -16,6 +16,7 @@ import org.publiclegal.shared.security.AccessScope;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,31 +43,71 @@ public class ConsultationService {
     public Uni<Consultation> record(Consultation.Channel channel, AidMatter matter, String regionCode, int persons,
                                     String summary, Instant consultedAt, AccessScope scope, Actor actor) {
         Instant now = clock.instant();
-        Instant when = consultedAt == null ? now : consultedAt;
+        Consultation.Entry entry = new Consultation.Entry(channel, matter, regionCode, persons, summary, consultedAt);
+        check(entry, now, scope);
+        return directory.regionExists(regionCode).chain(exists -> {
+            if (!exists) {
+                throw unknownRegion(regionCode);
+            }
+            return consultations.persist(newConsultation(entry, scope, actor, now));
+        }).call(c -> ledger.record(LegalAidEvents.CONSULTATION, c.regionCode, c.organisationId, c.consultedAt,
+                c.persons, null, LegalAidEvents.SOURCE_CONSULTATION, c.id));
+    }
+
+    /**
+     * Records many consultations at once (历史台账导入), each exactly as {@link #record} records it — the same checks,
+     * the same record and one ledger event of its 人次 each — with one look-up of the regions, batched inserts and
+     * one ledger write: all or none, in order.
+     */
+    @WithTransaction
+    public Uni<List<Consultation>> recordAll(List<Consultation.Entry> entries, AccessScope scope, Actor actor) {
+        Instant now = clock.instant();
+        entries.forEach(e -> check(e, now, scope));
+        return directory.existingRegions(entries.stream().map(Consultation.Entry::regionCode).distinct().toList())
+                .chain(known -> {
+                    List<Consultation> created = new ArrayList<>(entries.size());
+                    for (Consultation.Entry e : entries) {
+                        if (!known.contains(e.regionCode())) {
+                            throw unknownRegion(e.regionCode());
+                        }
+                        created.add(newConsultation(e, scope, actor, now));
+                    }
+                    return consultations.persist(created)
+                            .chain(() -> ledger.recordAll(created.stream().map(c -> new Ledger.Entry(
+                                    LegalAidEvents.CONSULTATION, c.regionCode, c.organisationId, c.consultedAt, c.persons,
+                                    null, LegalAidEvents.SOURCE_CONSULTATION, c.id)).toList()))
+                            .replaceWith(created);
+                });
+    }
+
+    /** The rules that need no look-up: not in the future, people of the caller's area. */
+    private static void check(Consultation.Entry e, Instant now, AccessScope scope) {
+        Instant when = e.consultedAt() == null ? now : e.consultedAt();
         if (when.isAfter(now.plusSeconds(300))) {
             throw DomainException.invalidField("consultedAt", "咨询时间不能晚于现在");
         }
-        if (!scope.covers(regionCode)) {
+        if (!scope.covers(e.regionCode())) {
             throw DomainException.invalidField("regionCode", "咨询人所在地须在本单位服务区域内");
         }
-        return directory.regionExists(regionCode).chain(exists -> {
-            if (!exists) {
-                throw DomainException.invalidField("regionCode", "行政区划 " + regionCode + " 不存在");
-            }
-            Consultation c = new Consultation();
-            c.id = UUID.randomUUID();
-            c.organisationId = scope.organisationId();
-            c.recordedBy = actor.accountId();
-            c.regionCode = regionCode;
-            c.channel = channel;
-            c.matter = matter;
-            c.persons = persons;
-            c.summary = summary;
-            c.consultedAt = when;
-            c.createdAt = now;
-            return consultations.persist(c);
-        }).call(c -> ledger.record(LegalAidEvents.CONSULTATION, c.regionCode, c.organisationId, c.consultedAt,
-                c.persons, null, LegalAidEvents.SOURCE_CONSULTATION, c.id));
+    }
+
+    private static DomainException unknownRegion(String code) {
+        return DomainException.invalidField("regionCode", "行政区划 " + code + " 不存在");
+    }
+
+    private static Consultation newConsultation(Consultation.Entry e, AccessScope scope, Actor actor, Instant now) {
+        Consultation c = new Consultation();
+        c.id = UUID.randomUUID();
+        c.organisationId = scope.organisationId();
+        c.recordedBy = actor.accountId();
+        c.regionCode = e.regionCode();
+        c.channel = e.channel();
+        c.matter = e.matter();
+        c.persons = e.persons();
+        c.summary = e.summary();
+        c.consultedAt = e.consultedAt() == null ? now : e.consultedAt();
+        c.createdAt = now;
+        return c;
     }
 
     /** Consultations recorded by the caller's organisation (or, for a 司法局, in its region), newest first. */

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,48 @@ public class ScreeningService {
     @WithTransaction
     public Uni<Screening> record(Screening.Round round, AccessScope scope, Actor actor) {
         Instant now = clock.instant();
+        check(round, now, scope);
+        return directory.regionExists(round.regionCode()).chain(exists -> {
+            if (!exists) {
+                throw unknownRegion(round.regionCode());
+            }
+            return screenings.persist(newScreening(round, scope, actor, now));
+        }).call(s -> ledger.record(ScreeningEvents.SCREENING, s.regionCode, s.organisationId,
+                        s.screenedOn.atStartOfDay(TimeSource.CHINA).toInstant(), ScreeningEvents.SOURCE, s.id))
+                .invoke(s -> Log.debugf("Screening %s recorded (risk %s)", s.id, s.riskLevel));
+    }
+
+    /**
+     * Records many rounds at once (历史台账导入), each exactly as {@link #record} records it — the same checks, the
+     * same record and one ledger event each — with one look-up of the regions, batched inserts and one ledger write:
+     * all or none, in order.
+     */
+    @WithTransaction
+    public Uni<List<Screening>> recordAll(List<Screening.Round> rounds, AccessScope scope, Actor actor) {
+        Instant now = clock.instant();
+        rounds.forEach(round -> check(round, now, scope));
+        return directory.existingRegions(rounds.stream().map(Screening.Round::regionCode).distinct().toList())
+                .chain(known -> {
+                    List<Screening> created = new ArrayList<>(rounds.size());
+                    for (Screening.Round round : rounds) {
+                        if (!known.contains(round.regionCode())) {
+                            throw unknownRegion(round.regionCode());
+                        }
+                        created.add(newScreening(round, scope, actor, now));
+                    }
+                    return screenings.persist(created)
+                            .chain(() -> ledger.recordAll(created.stream().map(ScreeningService::event).toList()))
+                            .replaceWith(created);
+                });
+    }
+
+    private static Ledger.Entry event(Screening s) {
+        return new Ledger.Entry(ScreeningEvents.SCREENING, s.regionCode, s.organisationId,
+                s.screenedOn.atStartOfDay(TimeSource.CHINA).toInstant(), 1, null, ScreeningEvents.SOURCE, s.id);
+    }
+
+    /** The rules of a round that need no look-up: not after today, a village or township of the caller's area. */
+    private static void check(Screening.Round round, Instant now, AccessScope scope) {
         if (round.screenedOn().isAfter(LocalDate.ofInstant(now, TimeSource.CHINA))) {
             throw DomainException.invalidField("screenedOn", "排查日期不能晚于今天");
         }
@@ -57,27 +100,27 @@ public class ScreeningService {
         if (!scope.covers(round.regionCode())) {
             throw DomainException.invalidField("regionCode", "排查地区须在本单位服务区域内");
         }
-        return directory.regionExists(round.regionCode()).chain(exists -> {
-            if (!exists) {
-                throw DomainException.invalidField("regionCode", "行政区划 " + round.regionCode() + " 不存在");
-            }
-            Screening s = new Screening();
-            s.id = UUID.randomUUID();
-            s.organisationId = scope.organisationId();
-            s.recordedBy = actor.accountId();
-            s.regionCode = round.regionCode();
-            s.screenedOn = round.screenedOn();
-            s.place = round.place();
-            s.householdsVisited = round.householdsVisited();
-            s.disputesFound = round.disputesFound();
-            s.riskLevel = round.riskLevel();
-            s.note = round.note();
-            // the database keeps microseconds: the cursor must compare equal to the stored value
-            s.createdAt = now.truncatedTo(ChronoUnit.MICROS);
-            return screenings.persist(s);
-        }).call(s -> ledger.record(ScreeningEvents.SCREENING, s.regionCode, s.organisationId,
-                        s.screenedOn.atStartOfDay(TimeSource.CHINA).toInstant(), ScreeningEvents.SOURCE, s.id))
-                .invoke(s -> Log.debugf("Screening %s recorded (risk %s)", s.id, s.riskLevel));
+    }
+
+    private static DomainException unknownRegion(String code) {
+        return DomainException.invalidField("regionCode", "行政区划 " + code + " 不存在");
+    }
+
+    private static Screening newScreening(Screening.Round round, AccessScope scope, Actor actor, Instant now) {
+        Screening s = new Screening();
+        s.id = UUID.randomUUID();
+        s.organisationId = scope.organisationId();
+        s.recordedBy = actor.accountId();
+        s.regionCode = round.regionCode();
+        s.screenedOn = round.screenedOn();
+        s.place = round.place();
+        s.householdsVisited = round.householdsVisited();
+        s.disputesFound = round.disputesFound();
+        s.riskLevel = round.riskLevel();
+        s.note = round.note();
+        // the database keeps microseconds: the cursor must compare equal to the stored value
+        s.createdAt = now.truncatedTo(ChronoUnit.MICROS);
+        return s;
     }
 
     /** One round, if the caller may see it (else 404). */

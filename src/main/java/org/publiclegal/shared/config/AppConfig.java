@@ -211,6 +211,10 @@ public interface AppConfig {
         /** fsync and synchronous_commit on (the default; read by EmbeddedDatabaseConfigSourceFactory). */
         @WithDefault("true")
         boolean durable();
+
+        /** Load pg_stat_statements (tests and benchmarks count statements; read by EmbeddedDatabaseConfigSourceFactory). */
+        @WithDefault("false")
+        boolean statementStats();
     }
 
     interface Auth {

@@ -42,6 +42,11 @@ public final class EmbeddedDatabase {
      * deployment, so both are on unless app.embedded-db.durable=false (dev and test profiles).
      */
     private static volatile boolean durable = true;
+    /**
+     * app.embedded-db.statement-stats=true loads pg_stat_statements (statements counted per query: how many an import
+     * batch costs, in tests and benchmarks); off by default.
+     */
+    private static volatile boolean statementStats;
     /** Set once the application has started: from then on the lifecycle stops the server. */
     private static volatile boolean managed;
     /** Longer than quarkus.shutdown.delay + quarkus.shutdown.timeout of any profile. */
@@ -80,6 +85,7 @@ public final class EmbeddedDatabase {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", durable ? "on" : "off")
                     .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                    .setServerConfig("shared_preload_libraries", statementStats ? "pg_stat_statements" : "")
                     .setLocaleConfig("encoding", "UTF8")
                     .setLocaleConfig("locale", "C");
             if (port > 0) {
@@ -100,6 +106,10 @@ public final class EmbeddedDatabase {
 
     static void durable(boolean on) {
         durable = on;
+    }
+
+    static void statementStats(boolean on) {
+        statementStats = on;
     }
 
     /** Called when the application has started; the lifecycle owns the stop from then on. */

@@ -37,6 +37,7 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
         String dir = value(context, "app.embedded-db.data-dir");
         String port = value(context, "app.embedded-db.port");
         EmbeddedDatabase.durable(!"false".equalsIgnoreCase(value(context, "app.embedded-db.durable")));
+        EmbeddedDatabase.statementStats("true".equalsIgnoreCase(value(context, "app.embedded-db.statement-stats")));
         return List.of(new LazySource(dir == null || dir.isBlank() ? null : Path.of(dir),
                 port == null || port.isBlank() ? 0 : Integer.parseInt(port)));
     }

@@ -12,6 +12,11 @@ import org.publiclegal.shared.problem.ErrorCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -65,12 +70,92 @@ public class Ledger implements PanacheRepository<LedgerEvent> {
             if (isClosed) {
                 e.adjustmentReason = reasons.current();
                 if (e.adjustmentReason == null) {
-                    throw new DomainException(ErrorCode.PERIOD_CLOSED, day + " 所在期间已关账：补录或倒签到该期间的记录须在请求头 "
-                            + AdjustmentReason.HEADER + " 中说明原因（UTF-8 百分号编码），并将作为该期间的调整列出");
+                    throw closedWithoutReason(day);
                 }
             }
             return persist(e);
         });
+    }
+
+    /** One act to record with {@link #recordAll}: what {@link #record} takes. */
+    public record Entry(String kind, String regionCode, UUID organisationId, Instant occurredAt, int quantity,
+                        Long amountFen, String sourceType, UUID sourceId) {
+    }
+
+    /** Rows of one multi-row insert (10 parameters each, well below the protocol's limit). */
+    static final int INSERT_CHUNK = 500;
+    private static final String INSERT = "insert into ledger_event (kind, region_code, organisation_id, occurred_at, "
+            + "quantity, amount_fen, source_type, source_id, recorded_at, adjustment_reason) values ";
+    private static final int COLUMNS = 10;
+
+    /**
+     * Records many acts at once, exactly as {@link #record} records each one (the same closed-period rule and reason,
+     * the same recording time), with one look-up of the closed periods and one multi-row insert per
+     * {@value #INSERT_CHUNK} events in the caller's transaction: the batch entry point of bulk work such as an import.
+     */
+    public Uni<Void> recordAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant recordedAt = clock.instant();
+        List<PeriodLock.RegionDay> days = entries.stream()
+                .map(e -> new PeriodLock.RegionDay(e.regionCode(), LocalDate.ofInstant(e.occurredAt(), TimeSource.CHINA)))
+                .toList();
+        Uni<Set<PeriodLock.RegionDay>> closed = locks.isResolvable() ? locks.get().closedAmong(days)
+                : Uni.createFrom().item(Set.of());
+        return closed.chain(closedDays -> {
+            String reason = closedDays.isEmpty() ? null : reasons.current();
+            List<String> reasonOf = new ArrayList<>(entries.size());
+            for (PeriodLock.RegionDay d : days) {
+                boolean isClosed = closedDays.contains(d);
+                if (isClosed && reason == null) {
+                    throw closedWithoutReason(d.day());
+                }
+                reasonOf.add(isClosed ? reason : null);
+            }
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (int from = 0; from < entries.size(); from += INSERT_CHUNK) {
+                int start = from;
+                int end = Math.min(entries.size(), from + INSERT_CHUNK);
+                chain = chain.chain(() -> insert(entries.subList(start, end), reasonOf.subList(start, end), recordedAt));
+            }
+            return chain;
+        });
+    }
+
+    private Uni<Void> insert(List<Entry> entries, List<String> reasonOf, Instant recordedAt) {
+        StringBuilder sql = new StringBuilder(INSERT);
+        for (int i = 0; i < entries.size(); i++) {
+            sql.append(i == 0 ? "(" : ", (");
+            for (int c = 1; c <= COLUMNS; c++) {
+                sql.append(c == 1 ? "?" : ", ?").append(i * COLUMNS + c);
+            }
+            sql.append(')');
+        }
+        OffsetDateTime recorded = OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC);
+        return getSession().chain(s -> {
+            var query = s.createNativeQuery(sql.toString());
+            for (int i = 0; i < entries.size(); i++) {
+                Entry e = entries.get(i);
+                int p = i * COLUMNS;
+                query.setParameter(p + 1, e.kind());
+                query.setParameter(p + 2, e.regionCode());
+                query.setParameter(p + 3, e.organisationId());
+                query.setParameter(p + 4, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
+                query.setParameter(p + 5, e.quantity());
+                query.setParameter(p + 6, e.amountFen());
+                query.setParameter(p + 7, e.sourceType());
+                query.setParameter(p + 8, e.sourceId());
+                query.setParameter(p + 9, recorded);
+                query.setParameter(p + 10, reasonOf.get(i));
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
+    }
+
+    private static DomainException closedWithoutReason(LocalDate day) {
+        return new DomainException(ErrorCode.PERIOD_CLOSED, day + " 所在期间已关账：补录或倒签到该期间的记录须在请求头 "
+                + AdjustmentReason.HEADER + " 中说明原因（UTF-8 百分号编码），并将作为该期间的调整列出");
     }
 
     /**
