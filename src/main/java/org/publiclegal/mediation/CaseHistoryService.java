@@ -112,8 +112,10 @@ public class CaseHistoryService {
         if (c.origin() != Dispute.Origin.COURT_REFERRED && c.referralType() != null) {
             throw DomainException.invalidField("referralType", "只有法院委派、委托的案件填写委派/委托类型");
         }
-        if (c.parties() == null || c.parties().size() < 2) {
-            throw DomainException.invalidField("parties", "请填写申请人和对方当事人");
+        if (c.parties() == null || c.parties().isEmpty() || c.parties().get(0).role() != Party.Role.APPLICANT
+                || c.parties().stream().anyMatch(p -> p.role() == null)
+                || c.parties().stream().noneMatch(p -> p.role() == Party.Role.RESPONDENT)) {
+            throw DomainException.invalidField("parties", "请填写申请人和对方当事人（申请人在前）");
         }
         for (int i = 0; i < c.parties().size(); i++) {
             HistoryCommands.HistoricParty p = c.parties().get(i);
@@ -208,7 +210,7 @@ public class CaseHistoryService {
             Party p = new Party();
             p.id = UUID.randomUUID();
             p.disputeId = d.id;
-            p.role = i == 0 ? Party.Role.APPLICANT : Party.Role.RESPONDENT;
+            p.role = e.role();
             p.kind = e.kind() == null ? Party.Kind.PERSON : e.kind();
             p.nameCipher = seal.seal(e.name().trim(), "party.name", p.id);
             p.idNumberCipher = e.idNumber() == null || e.idNumber().isBlank() ? null

@@ -25,9 +25,9 @@ public final class HistoryCommands {
 
     /**
      * A party as the 台账 has it: a name (possibly already masked, e.g. 张*), and an ID number if the book has one
-     * (full or masked); both are sealed like a party a mediator enters by hand.
+     * (full or masked); both are sealed like a party a mediator enters by hand. The applicants come first.
      */
-    public record HistoricParty(Party.Kind kind, String name, String idNumber) {
+    public record HistoricParty(Party.Role role, Party.Kind kind, String name, String idNumber) {
     }
 
     /**

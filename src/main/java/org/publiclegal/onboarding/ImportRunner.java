@@ -71,10 +71,12 @@ public class ImportRunner {
 
     public ImportRunner(ImportStore store, ObjectStorage storage, RegionRows regions, OrganisationRows organisations,
                         StaffRows staff, ScreeningRows screenings, ConsultationRows consultations,
-                        Instance<PeriodLock> locks, AppConfig config, Clock clock) {
+                        Instance<PeriodLock> locks, AppConfig config, Clock clock, MediationCaseRows mediationCases,
+                        AidCaseRows aidCases) {
         this.store = store;
         this.storage = storage;
-        for (RowHandler<?> h : List.<RowHandler<?>>of(regions, organisations, staff, screenings, consultations)) {
+        for (RowHandler<?> h : List.<RowHandler<?>>of(regions, organisations, staff, screenings, consultations,
+                mediationCases, aidCases)) {
             handlers.put(h.kind(), h);
         }
         this.locks = locks;
