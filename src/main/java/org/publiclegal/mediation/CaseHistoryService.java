@@ -106,8 +106,12 @@ public class CaseHistoryService {
         if (c.judicialRuling() != null && c.judicialAppliedOn() == null) {
             throw DomainException.invalidField("judicialAppliedOn", "请填写司法确认申请日期");
         }
-        if (c.origin() == Dispute.Origin.COURT_REFERRED && (c.referralType() == null || c.courtId() == null)) {
-            throw DomainException.invalidField("courtId", "法院委派、委托的案件请填写法院和委派/委托类型");
+        if (c.origin() == Dispute.Origin.COURT_REFERRED && (c.referralType() == null || c.courtId() == null
+                || c.courtCaseNumber() == null || c.courtCaseNumber().isBlank())) {
+            throw DomainException.invalidField("courtId", "法院委派、委托的案件请填写法院、委派/委托类型和案号");
+        }
+        if (c.origin() != Dispute.Origin.COURT_REFERRED && c.courtCaseNumber() != null) {
+            throw DomainException.invalidField("courtCaseNumber", "只有法院委派、委托的案件填写法院案号");
         }
         if (c.origin() != Dispute.Origin.COURT_REFERRED && c.referralType() != null) {
             throw DomainException.invalidField("referralType", "只有法院委派、委托的案件填写委派/委托类型");
@@ -174,7 +178,15 @@ public class CaseHistoryService {
             if (!RegionCodes.within(c.villageCode(), committee.regionCode) || !scope.covers(committee.regionCode)) {
                 throw DomainException.invalidField("committeeId", "该调委会不在本单位服务区域内或不服务纠纷发生地");
             }
-            return court(c.courtId(), "courtId").chain(referralCourt -> court(c.judicialCourtId(), "judicialCourtId")
+            return court(c.courtId(), "courtId").call(referralCourt -> referralCourt == null ? Uni.createFrom().voidItem()
+                    : disputes.count("courtId = ?1 and courtCaseNumber = ?2", c.courtId(), c.courtCaseNumber().trim())
+                    .invoke(n -> {
+                        if (n > 0) {
+                            throw DomainException.conflict(referralCourt.name + "的案号 " + c.courtCaseNumber().trim()
+                                    + " 已经登记");
+                        }
+                    }).replaceWithVoid())
+                    .chain(referralCourt -> court(c.judicialCourtId(), "judicialCourtId")
                     .chain(jcCourt -> mediators(c).chain(names -> calendar.deadline(c.receivedOn(),
                                     c.origin() == Dispute.Origin.COURT_REFERRED ? referralDays(c.referralType())
                                             : config.mediation().timeLimitDays(), DayCounting.CALENDAR)
@@ -204,6 +216,7 @@ public class CaseHistoryService {
         d.preferredMode = Dispute.Mode.IN_PERSON;
         d.courtId = c.courtId();
         d.referralType = c.referralType();
+        d.courtCaseNumber = c.courtCaseNumber() == null ? null : c.courtCaseNumber().trim();
         List<Party> all = new ArrayList<>();
         for (int i = 0; i < c.parties().size(); i++) {
             HistoryCommands.HistoricParty e = c.parties().get(i);

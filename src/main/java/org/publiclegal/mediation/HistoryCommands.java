@@ -34,7 +34,7 @@ public final class HistoryCommands {
      * 历史调解案件.
      *
      * @param origin            当事人申请 (来访/来电: {@code intakeChannel}), 主动调解, 移送 ({@code transferredByKind} and
-     *                          name) or 法院委派/委托 ({@code referralType} and {@code courtId})
+     *                          name) or 法院委派/委托 ({@code referralType}, {@code courtId} and its case number)
      * @param committeeId       the committee that mediated it
      * @param mediatorIds       its mediators, if the book names them (registered mediators of the committee)
      * @param agreementForm     ORAL or PAPER, for a successful case only
@@ -43,7 +43,8 @@ public final class HistoryCommands {
      */
     public record ConcludedCase(Dispute.Origin origin, Dispute.IntakeChannel intakeChannel,
                                 Dispute.Sender transferredByKind, String transferredByName,
-                                Dispute.ReferralType referralType, UUID courtId, LocalDate receivedOn,
+                                Dispute.ReferralType referralType, UUID courtId, String courtCaseNumber,
+                                LocalDate receivedOn,
                                 DisputeType disputeType, String facts, String villageCode, UUID committeeId,
                                 List<UUID> mediatorIds, List<HistoricParty> parties, Outcome outcome,
                                 Agreement.Form agreementForm, LocalDate concludedOn, String failureReason,

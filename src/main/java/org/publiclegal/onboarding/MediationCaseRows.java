@@ -33,6 +33,7 @@ public class MediationCaseRows implements RowHandler<MediationCaseRows.Row> {
     static final String SOURCE = "案件来源";
     static final String SENDER = "移送单位";
     static final String COURT = "法院名称";
+    static final String CASE_NUMBER = "法院案号";
     static final String TYPE = "纠纷类型";
     static final String FACTS = "纠纷简要情况";
     static final String APPLICANT = "申请人";
@@ -73,6 +74,7 @@ public class MediationCaseRows implements RowHandler<MediationCaseRows.Row> {
         HistoryRules.SourceLabel source = row.choice(SOURCE, true, HistoryRules.SOURCES);
         String sender = row.text(SENDER, false, 100);
         String courtName = row.text(COURT, false, 100);
+        String caseNumber = row.text(CASE_NUMBER, false, 64);
         DisputeType type = row.choice(TYPE, true, HistoryRules.DISPUTE_TYPES);
         String facts = row.text(FACTS, false, 1000);
         List<HistoryCommands.HistoricParty> applicants = parties(row, APPLICANT, APPLICANT_ID, Party.Role.APPLICANT);
@@ -118,6 +120,13 @@ public class MediationCaseRows implements RowHandler<MediationCaseRows.Row> {
                 row.fail(SENDER, "移送的案件请填写移送单位");
             } else if (!source.source().transferred() && sender != null) {
                 row.fail(SENDER, "只有移送的案件填写移送单位");
+            }
+        }
+        if (source != null) {
+            if (source.source().fromCourt() && caseNumber == null && row.raw(CASE_NUMBER) == null) {
+                row.fail(CASE_NUMBER, "诉前委派、委托调解的案件请填写法院案号");
+            } else if (!source.source().fromCourt() && caseNumber != null) {
+                row.fail(CASE_NUMBER, "只有诉前委派、委托调解的案件填写法院案号");
             }
         }
         UUID courtId = null;
@@ -173,7 +182,7 @@ public class MediationCaseRows implements RowHandler<MediationCaseRows.Row> {
                 source == null ? null : source.source().origin(), source == null ? null : source.source().channel(),
                 source == null ? null : source.source().sender(), sender,
                 source == null ? null : source.source().referralType(), source != null && source.source().fromCourt()
-                ? courtId : null, received, type, facts, village, committeeId, mediatorIds, all, result, form, concluded,
+                ? courtId : null, source != null && source.source().fromCourt() ? caseNumber : null, received, type, facts, village, committeeId, mediatorIds, all, result, form, concluded,
                 null, jcApplied == null ? null : courtId, jcApplied, ruling, jcRuled);
         for (DatedSteps.Problem p : DatedSteps.problems(CaseHistoryService.dates(c), today)) {
             row.fail(p.label(), p.message());
@@ -186,7 +195,7 @@ public class MediationCaseRows implements RowHandler<MediationCaseRows.Row> {
                 nz(row.raw(RESPONDENT_ID)), String.join("、", mediatorNames), result.name(),
                 form == null ? "" : form.name(), concluded.toString(), jcApplied == null ? "" : jcApplied.toString(),
                 ruling == null ? "" : ruling.name(), jcRuled == null ? "" : jcRuled.toString(), nz(sender),
-                nz(courtName));
+                nz(courtName), nz(caseNumber));
         return new Row(c, key);
     }
 

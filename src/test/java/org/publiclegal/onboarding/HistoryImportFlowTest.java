@@ -102,6 +102,7 @@ class HistoryImportFlowTest {
             boolean fromCourt = source.startsWith("诉前") || source.startsWith("委托");
             rows.add(List.of(received.toString(), village, committee.name, source,
                     source.equals("派出所移送") ? "城关派出所" : "", fromCourt || jc ? court : "",
+                    fromCourt ? "(" + year + ")测" + i + "民诉前调号" : "",
                     k % 2 == 0 ? "邻里纠纷" : "婚姻家庭纠纷", "历史纠纷情况" + i,
                     "王建国" + i, k == 7 ? FULL_ID : MASKED_ID + String.format("%04d", i),
                     k % 9 == 0 ? "鹤庆某建材有限公司" : "李某" + i, "", mediators.get(committee.id), result, form,
@@ -337,13 +338,13 @@ class HistoryImportFlowTest {
         List<List<String>> bad = new ArrayList<>();
         List<String> fine = new ArrayList<>(townshipA.get(0));
         fine.set(0, year + "-06-30");
-        fine.set(15, year + "-06-30");
-        fine.set(16, "");
+        fine.set(16, year + "-06-30");
         fine.set(17, "");
         fine.set(18, "");
+        fine.set(19, "");
         bad.add(fine);
         List<String> early = new ArrayList<>(fine);
-        early.set(15, year + "-06-29");
+        early.set(16, year + "-06-29");
         bad.add(early);
         bad.add(townshipB.get(0));
         String badId = upload(c.officeStaffA(), ImportKind.MEDIATION_CASES, Templates.xlsx(ImportKind.MEDIATION_CASES, bad))

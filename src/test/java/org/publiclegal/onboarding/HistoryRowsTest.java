@@ -185,7 +185,7 @@ class HistoryRowsTest {
     private static Map<String, String> mediationRow() {
         Map<String, String> cells = new LinkedHashMap<>();
         List<ImportKind.Column> columns = ImportKind.MEDIATION_CASES.columns();
-        List<String> example = List.of("2026-03-05", VILLAGE, "城关村人民调解委员会", "来访", "", "", "邻里纠纷", "宅基地边界",
+        List<String> example = List.of("2026-03-05", VILLAGE, "城关村人民调解委员会", "来访", "", "", "", "邻里纠纷", "宅基地边界",
                 "张*、张二", "532932********1234、" + ID, "李*", "", "王五", "调解成功", "书面", "2026-03-12",
                 "2026-03-20", "确认有效", "2026-04-01");
         for (int i = 0; i < columns.size(); i++) {
@@ -312,13 +312,15 @@ class HistoryRowsTest {
         referred.put("法院名称", "");
         RowCheck third = check(referred);
         mediationRows().parse(third, context(ImportKind.MEDIATION_CASES, Roles.JUDICIAL_OFFICE, TOWNSHIP));
-        assertEquals(List.of(new RowError(2, "法院名称", "诉前委派、委托调解和申请司法确认的案件请填写法院名称")),
-                third.errors());
+        assertEquals(List.of(new RowError(2, "法院案号", "诉前委派、委托调解的案件请填写法院案号"),
+                new RowError(2, "法院名称", "诉前委派、委托调解和申请司法确认的案件请填写法院名称")), third.errors());
         referred.put("法院名称", "鹤庆县人民法院");
+        referred.put("法院案号", "(2026)云2932民诉前调123号");
         RowCheck fourth = check(referred);
         HistoryCommands.ConcludedCase c = mediationRows().parse(fourth,
                 context(ImportKind.MEDIATION_CASES, Roles.JUDICIAL_OFFICE, TOWNSHIP)).command();
         assertEquals(COURT, c.courtId());
+        assertEquals("(2026)云2932民诉前调123号", c.courtCaseNumber());
         assertEquals(Dispute.Origin.COURT_REFERRED, c.origin());
     }
 
