@@ -101,8 +101,9 @@ public class AidHistoryService {
         }
     }
 
+    /** Writes the case and its ledger events; answers the new application's id. */
     @WithTransaction
-    public Uni<LegalAidApplication> recordCase(CaseHistoryCommands.ConcludedCase c, AccessScope scope, Actor actor) {
+    public Uni<UUID> recordCase(CaseHistoryCommands.ConcludedCase c, AccessScope scope, Actor actor) {
         boolean bureau = scope.hasRole(Roles.BUREAU_ADMIN) || scope.isSystemAdmin();
         if (!bureau && !(scope.hasRole(Roles.AID_OFFICER) && scope.organisationId() != null)) {
             throw DomainException.forbidden("只有法律援助中心或司法局可以录入历史法律援助案件");
@@ -129,7 +130,8 @@ public class AidHistoryService {
                     .chain(reviewDue -> calendar.deadline(c.decidedOn(), config.legalaid().assignmentDays(),
                                     config.legalaid().dayCounting())
                             .chain(assignmentDue -> applications.nextNumber()
-                                    .chain(n -> write(c, centre, n, reviewDue, assignmentDue, now, actor))));
+                                    .chain(n -> write(c, centre, n, reviewDue, assignmentDue, now, actor))))
+                    .map(a -> a.id);
         });
     }
 

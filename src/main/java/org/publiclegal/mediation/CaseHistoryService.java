@@ -147,8 +147,9 @@ public class CaseHistoryService {
         return ChineseIdNumber.Validator.isValidNumber(v);
     }
 
+    /** Writes the case and its ledger events; answers the new dispute's id. */
     @WithTransaction
-    public Uni<Dispute> recordConcluded(HistoryCommands.ConcludedCase c, AccessScope scope, Actor actor) {
+    public Uni<UUID> recordConcluded(HistoryCommands.ConcludedCase c, AccessScope scope, Actor actor) {
         boolean office = scope.hasRole(Roles.JUDICIAL_OFFICE) || scope.hasRole(Roles.BUREAU_ADMIN) || scope.isSystemAdmin();
         if (!office && !(scope.hasRole(Roles.MEDIATOR) && scope.organisationId() != null)) {
             throw DomainException.forbidden("只有司法所、司法局或调委会的调解员可以录入历史调解案件");
@@ -191,7 +192,7 @@ public class CaseHistoryService {
                                     c.origin() == Dispute.Origin.COURT_REFERRED ? referralDays(c.referralType())
                                             : config.mediation().timeLimitDays(), DayCounting.CALENDAR)
                             .chain(due -> disputes.nextNumber().chain(n -> write(c, n, due, names, jcCourt, receivedAt,
-                                    concludedAt, actor))))));
+                                    concludedAt, actor).map(d -> d.id))))));
         });
     }
 

@@ -187,6 +187,6 @@ public class AidCaseRows implements RowHandler<AidCaseRows.Row> {
 
     @Override
     public Uni<String> apply(Row r, int rowNo, ImportContext ctx) {
-        return history.recordCase(r.command(), ctx.scope(), ctx.actor()).map(a -> a.id.toString());
+        return history.recordCase(r.command(), ctx.scope(), ctx.actor()).map(UUID::toString);
     }
 }

@@ -262,6 +262,6 @@ public class MediationCaseRows implements RowHandler<MediationCaseRows.Row> {
 
     @Override
     public Uni<String> apply(Row r, int rowNo, ImportContext ctx) {
-        return history.recordConcluded(r.command(), ctx.scope(), ctx.actor()).map(d -> d.id.toString());
+        return history.recordConcluded(r.command(), ctx.scope(), ctx.actor()).map(UUID::toString);
     }
 }
