@@ -196,6 +196,11 @@ public class MediationCaseRows implements RowHandler<MediationCaseRows.Row> {
                 form == null ? "" : form.name(), concluded.toString(), jcApplied == null ? "" : jcApplied.toString(),
                 ruling == null ? "" : ruling.name(), jcRuled == null ? "" : jcRuled.toString(), nz(sender),
                 nz(courtName), nz(caseNumber));
+        if (c.courtCaseNumber() != null && courtId != null && names.courtCaseTaken(courtId, c.courtCaseNumber())
+                && !ctx.imported(RowKey.of(ImportKind.MEDIATION_CASES, key))) {
+            row.fail(CASE_NUMBER, courtName + "的案号 " + c.courtCaseNumber() + " 已经登记");
+            return null;
+        }
         return new Row(c, key);
     }
 

@@ -21,4 +21,7 @@ public interface NameLookups {
 
     /** The staff of {@code organisationId} with {@code role} whose name is {@code name} (active or since left). */
     List<UUID> staff(UUID organisationId, String name, String role);
+
+    /** Whether a mediation case with this court's case number (法院委派/委托案号) is registered. */
+    boolean courtCaseTaken(UUID courtId, String caseNumber);
 }

@@ -49,4 +49,10 @@ public class NameLookupsFromDatabase implements NameLookups {
                 });
         return out;
     }
+
+    @Override
+    public boolean courtCaseTaken(UUID courtId, String caseNumber) {
+        return pool.preparedQuery("select 1 from med_dispute where court_id = $1 and court_case_number = $2")
+                .execute(Tuple.of(courtId, caseNumber)).await().indefinitely().size() > 0;
+    }
 }

@@ -71,6 +71,11 @@ class HistoryRowsTest {
             }
             return List.of();
         }
+
+        @Override
+        public boolean courtCaseTaken(UUID courtId, String caseNumber) {
+            return courtId.equals(COURT) && caseNumber.equals("(2025)云2932民诉前调1号");
+        }
     };
 
     private static ImportContext context(ImportKind kind, String role, String root) {
@@ -322,6 +327,11 @@ class HistoryRowsTest {
         assertEquals(COURT, c.courtId());
         assertEquals("(2026)云2932民诉前调123号", c.courtCaseNumber());
         assertEquals(Dispute.Origin.COURT_REFERRED, c.origin());
+        referred.put("法院案号", "(2025)云2932民诉前调1号");
+        RowCheck taken = check(referred);
+        assertNull(mediationRows().parse(taken, context(ImportKind.MEDIATION_CASES, Roles.JUDICIAL_OFFICE, TOWNSHIP)));
+        assertEquals(List.of(new RowError(2, "法院案号", "鹤庆县人民法院的案号 (2025)云2932民诉前调1号 已经登记")),
+                taken.errors());
     }
 
     @Test
