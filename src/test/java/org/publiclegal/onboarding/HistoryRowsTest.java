@@ -151,6 +151,7 @@ class HistoryRowsTest {
     void splitsNamesAndTellsOrganisationsFromPersons() {
         assertEquals(List.of("张三", "李四", "王五"), HistoryRules.names(" 张三、李四，王五 "));
         assertEquals(List.of(), HistoryRules.names(null));
+        assertEquals(List.of("张三", "李四"), HistoryRules.names("、张三、、李四"), "a leading separator leaves no empty name");
         assertEquals(Party.Kind.PERSON, HistoryRules.partyKind("张*"));
         assertEquals(Party.Kind.ORGANISATION, HistoryRules.partyKind("鹤庆县某建筑有限公司"));
         assertEquals(Party.Kind.ORGANISATION, HistoryRules.partyKind("城关砖厂"));
