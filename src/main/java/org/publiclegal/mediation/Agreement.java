@@ -40,4 +40,9 @@ public class Agreement {
     public UUID sealedBy;
     public Instant effectiveAt;
     public LocalDate performanceDueOn;
+    /**
+     * 历史台账导入: an agreement that took effect before the committee used this service, kept on paper in its files;
+     * the record has its form and the day it took effect, not its texts or a scanned copy.
+     */
+    public boolean historical;
 }

@@ -91,7 +91,57 @@ public enum ImportKind {
                             + "民事行为能力、环境污染、刑事辩护、刑事被害人、申诉再审、其他民事行政、其他"),
                     col("人次", true, "1 至 500"),
                     col("摘要", false, "最多 1000 字，请勿填写身份证号等个人信息")),
-            List.of("2026-03-05", "532932101001", "窗口", "劳动报酬", "1", "务工工资被拖欠，告知申请条件"));
+            List.of("2026-03-05", "532932101001", "窗口", "劳动报酬", "1", "务工工资被拖欠，告知申请条件")),
+
+    /** 人民调解案件台账: cases a committee concluded, dated as they happened (received, concluded, 司法确认). */
+    MEDIATION_CASES("人民调解案件台账", Set.of(Roles.BUREAU_ADMIN, Roles.SYSTEM_ADMIN, Roles.JUDICIAL_OFFICE, Roles.MEDIATOR),
+            List.of(col("受理日期", true, "如 2026-03-05，不晚于今天"),
+                    col("纠纷发生地区划代码", true, "村（社区）的 12 位区划代码，须在本单位服务区域内"),
+                    col("调委会名称", true, "已登记的人民调解委员会全称，须服务纠纷发生地"),
+                    col("案件来源", true, "当事人申请、来访、来电、主动调解、派出所移送、信访部门移送、其他部门移送、诉前委派、"
+                            + "委托调解、委托调解（简易程序）"),
+                    col("移送单位", false, "移送的案件填写，如 云鹤派出所"),
+                    col("法院名称", false, "诉前委派、委托调解和申请司法确认的案件填写，须已登记"),
+                    col("法院案号", false, "诉前委派、委托调解的案件必填：法院委派或委托的案号，如 (2026)云2932民诉前调123号"),
+                    col("纠纷类型", true, "邻里纠纷、婚姻家庭纠纷、劳动纠纷、土地山林纠纷、物业纠纷、消费纠纷、交通事故纠纷、"
+                            + "医疗纠纷、损害赔偿纠纷、其他"),
+                    col("纠纷简要情况", false, "最多 1000 字，加密保存"),
+                    col("申请人", true, "姓名或单位名称，可为台账中已脱敏的写法（如 张*）；多人以、分隔；加密保存"),
+                    col("申请人身份证号", false, "18 位，或台账中已脱敏的写法（如 532932********1234）；加密保存"),
+                    col("被申请人", true, "姓名或单位名称；多人以、分隔；加密保存"),
+                    col("被申请人身份证号", false, "同申请人身份证号"),
+                    col("调解员", false, "本调委会已登记的调解员姓名，多人以、分隔"),
+                    col("调解结果", true, "调解成功、调解不成、终止调解（计入调解不成）、撤回（不计入调解矛盾纠纷）"),
+                    col("协议形式", false, "调解成功的案件填写：书面、口头"),
+                    col("结案日期", true, "调解成功为协议生效日；不早于受理日期"),
+                    col("司法确认申请日期", false, "申请司法确认的案件填写；不早于结案日期"),
+                    col("司法确认结果", false, "确认有效、驳回；尚未裁定的不填"),
+                    col("司法确认裁定日期", false, "有裁定结果时填写；不早于申请日期")),
+            List.of("2026-03-05", "532932101001", "城关村人民调解委员会", "来访", "", "", "", "邻里纠纷",
+                    "宅基地边界争议", "张*", "", "李*", "", "王五", "调解成功", "口头", "2026-03-12", "", "", "")),
+
+    /** 法律援助案件台账: matters a legal aid centre handled, dated as they happened (received, decided, assigned, closed). */
+    AID_CASES("法律援助案件台账", Set.of(Roles.BUREAU_ADMIN, Roles.SYSTEM_ADMIN, Roles.AID_OFFICER),
+            List.of(col("收到申请日期", true, "如 2026-03-05，不晚于今天"),
+                    col("受援人所在区划代码", true, "12 位区划代码，须在本单位服务区域内"),
+                    col("受援人姓名", true, "可为台账中已脱敏的写法；加密保存"),
+                    col("受援人身份证号", false, "18 位，或台账中已脱敏的写法；加密保存"),
+                    col("事项类别", true, "劳动报酬、工伤、人身损害、赡养抚养扶养、社会保险救助、国家赔偿、抚恤金、"
+                            + "民事行为能力、环境污染、刑事辩护、刑事被害人、申诉再审、其他民事行政、其他"),
+                    col("服务形式", true, "法律咨询、代拟法律文书、刑事辩护与代理、民事行政代理、值班律师法律帮助、"
+                            + "劳动争议调解与仲裁代理、其他"),
+                    col("审查结果", true, "给予、不予"),
+                    col("决定日期", true, "不早于收到申请日期"),
+                    col("决定理由", false, "最多 500 字"),
+                    col("承办机构", false, "给予的案件必填：本县已登记的律师事务所或本法律援助中心的名称"),
+                    col("承办人", false, "承办机构已登记的律师姓名"),
+                    col("指派日期", false, "给予的案件必填；不早于决定日期"),
+                    col("结案日期", false, "已结案的填写；不早于指派日期"),
+                    col("结案情况", false, "已结案的填写：胜诉、部分胜诉、调解和解、败诉、服务完成、其他"),
+                    col("挽回经济损失（元）", false, "已结案的填写，如 18600.50，最多两位小数"),
+                    col("案情摘要", false, "最多 1000 字，加密保存")),
+            List.of("2026-03-05", "532932101001", "字*富", "", "劳动报酬", "民事行政代理", "给予", "2026-03-08", "",
+                    "鹤庆县法律援助中心", "", "2026-03-09", "2026-06-20", "调解和解", "18600.00", "讨要工资"));
 
     /** A column of the template: its Chinese header, whether it must be filled, and a note for the 填写说明 sheet. */
     public record Column(String header, boolean required, String note) {
@@ -132,7 +182,7 @@ public enum ImportKind {
 
     /** Whether this kind is 台账 history (dated records counted in the ledger) rather than a register. */
     public boolean isHistory() {
-        return this == SCREENINGS || this == CONSULTATIONS;
+        return this == SCREENINGS || this == CONSULTATIONS || this == MEDIATION_CASES || this == AID_CASES;
     }
 
     /** The required headers missing from a file's header row. */

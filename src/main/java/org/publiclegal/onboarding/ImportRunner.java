@@ -72,11 +72,12 @@ public class ImportRunner {
     public ImportRunner(ImportStore store, ObjectStorage storage, RegionRows regions, OrganisationRows organisations,
                         StaffRows staff, ScreeningRows screenings, ConsultationRows consultations,
                         Instance<PeriodLock> locks, AppConfig config, Clock clock, AdvisorRows advisors,
-                        ContractRows contracts, MembershipRows memberships) {
+                        ContractRows contracts, MembershipRows memberships, MediationCaseRows mediationCases,
+                        AidCaseRows aidCases) {
         this.store = store;
         this.storage = storage;
         for (RowHandler<?> h : List.<RowHandler<?>>of(regions, organisations, staff, screenings, consultations,
-                advisors, contracts, memberships)) {
+                advisors, contracts, memberships, mediationCases, aidCases)) {
             handlers.put(h.kind(), h);
         }
         this.locks = locks;

@@ -93,8 +93,8 @@ public class ImportResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportView.class)))
     public Uni<ImportView> upload(
             @QueryParam("kind") @NotNull(message = "请指定导入类别 kind")
-            @Pattern(regexp = "REGIONS|ORGANISATIONS|STAFF|ADVISORS|CONTRACTS|MEMBERSHIPS|SCREENINGS|CONSULTATIONS",
-                    message = "导入类别应为 REGIONS、ORGANISATIONS、STAFF、ADVISORS、CONTRACTS、MEMBERSHIPS、SCREENINGS 或 CONSULTATIONS") String kindName,
+            @Pattern(regexp = "REGIONS|ORGANISATIONS|STAFF|ADVISORS|CONTRACTS|MEMBERSHIPS|SCREENINGS|CONSULTATIONS|MEDIATION_CASES|AID_CASES",
+                    message = "导入类别应为 REGIONS、ORGANISATIONS、STAFF、ADVISORS、CONTRACTS、MEMBERSHIPS、SCREENINGS、CONSULTATIONS、MEDIATION_CASES 或 AID_CASES") String kindName,
             @QueryParam("fileName") @Size(max = 200, message = "文件名最多 200 字") String fileName,
             byte[] content) {
         ImportKind kind = ImportKind.valueOf(kindName);
