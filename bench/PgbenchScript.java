@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * hold colons, quotes or newlines, which pgbench would otherwise read as variables); NULL and the empty string
  * stay literals (pgbench -D takes no empty value).
  * <p>
- * With {@code --fresh-ids} (for creates) every UUID the request brought into the database (its first appearance
- * is in an INSERT, and it is not one of the {@code --keep} ids, such as the caller's account), every
+ * With {@code --fresh-ids} (for creates) every UUID the request brought into the database (an INSERT gives it to
+ * its {@code id} column, it appears in no statement before, and it is not one of the {@code --keep} ids), every
  * Idempotency-Key of the harness ({@code sbs-…}), every reference number (LA/MD + year + number) and every 32-byte hash gets a new value in
  * each transaction, from a first statement {@code select gen_random_uuid() as …  \gset}, so the script runs again
  * and again without unique-key conflicts; that statement is the one thing PostgreSQL executes that the request
@@ -45,6 +45,9 @@ public class PgbenchScript {
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern REFERENCE = Pattern.compile("(?:LA|MD)\\d{4}-\\d{6}");
+    /** {@code insert into t (a, b, …) values ($1, $2, …)}: the columns and the values of a one-row insert. */
+    private static final Pattern INSERT = Pattern.compile(
+            "(?is)\\s*insert\\s+into\\s+\\S+\\s*\\(([^)]*)\\)\\s*values\\s*\\(([^)]*)\\).*");
     private static final Pattern HASH = Pattern.compile("\\\\x[0-9a-f]{64}");
     /** A timestamptz as PostgreSQL prints a parameter: {@code 2026-12-10 08:00:00+08}. */
     private static final Pattern TIMESTAMP = Pattern.compile(
@@ -103,9 +106,11 @@ public class PgbenchScript {
         boolean shifted = false;
         if (fresh) {
             Set<String> written = new HashSet<>();
+            Set<String> newIds = new HashSet<>();
             for (Statement st : statements) {
                 if (st.sql().stripLeading().toLowerCase().startsWith("insert")) {
                     st.values().values().stream().filter(v -> v != null).forEach(written::add);
+                    newIds.addAll(newIds(st));
                 }
             }
             Instant soon = Instant.now().plusSeconds(3600);
@@ -116,7 +121,7 @@ public class PgbenchScript {
                     if (v == null) {
                         continue;
                     }
-                    if (UUID.matcher(v).matches() && insert && !seen.contains(v)) {
+                    if (UUID.matcher(v).matches() && insert && !seen.contains(v) && newIds.contains(v)) {
                         freshExpressions.putIfAbsent(v, "gen_random_uuid()");
                     } else if (periods && written.contains(v) && future(v, soon)) {
                         freshExpressions.putIfAbsent(v, "timestamptz '" + v + "' + s.k * interval '1 day'");
@@ -179,6 +184,29 @@ public class PgbenchScript {
         Files.writeString(Path.of(args[3]), vars.toString(), StandardCharsets.UTF_8);
         System.out.println("statements=" + statements.size() + " variables=" + fixed
                 + " fresh_values=" + freshExpressions.size());
+    }
+
+    /**
+     * The values an INSERT gives its {@code id} column: the new rows' keys. Other ids it writes (the committee, the
+     * village's organisation) are rows that exist already, even when this request did not read them.
+     */
+    private static Set<String> newIds(Statement st) {
+        Set<String> ids = new HashSet<>();
+        Matcher m = INSERT.matcher(st.sql());
+        if (m.matches()) {
+            String[] columns = m.group(1).split(",");
+            String[] values = m.group(2).split(",");
+            for (int i = 0; i < Math.min(columns.length, values.length); i++) {
+                String v = values[i].strip();
+                if (columns[i].strip().equalsIgnoreCase("id") && v.startsWith("$")) {
+                    String bound = st.values().get(Integer.parseInt(v.substring(1)));
+                    if (bound != null) {
+                        ids.add(bound);
+                    }
+                }
+            }
+        }
+        return ids;
     }
 
     /** Whether {@code value} is a timestamptz later than {@code after}. */
