@@ -258,8 +258,8 @@ run_pgbench() {
     P_TPS=$(awk '/^tps = / { printf "%.0f", $3 }' <<<"$out")
     P_FAILED=$(awk '/number of failed transactions/ { print $5 }' <<<"$out"); P_FAILED=${P_FAILED:-0}
     cat "$dir"/pgbench_log.* | awk '{ print $3 / 1000 }' | sort -n >"$dir/lat"
-    P_P50=$(awk '{ a[NR] = $1 } END { printf "%.2f", a[int(NR * 0.50) > 0 ? int(NR * 0.50) : 1] }' "$dir/lat")
-    P_P99=$(awk '{ a[NR] = $1 } END { printf "%.2f", a[int(NR * 0.99) > 0 ? int(NR * 0.99) : 1] }' "$dir/lat")
+    P_P50=$(awk '{ a[NR] = $1 } END { i = int(NR * 0.50); if (i < 1) i = 1; printf "%.2f", a[i] }' "$dir/lat")
+    P_P99=$(awk '{ a[NR] = $1 } END { i = int(NR * 0.99); if (i < 1) i = 1; printf "%.2f", a[i] }' "$dir/lat")
     P_PG_MS=$(awk -v t=$((p1 - p0)) -v n="$tx" -v hz="$CLK_TCK" 'BEGIN { printf "%.2f", n ? 1000 * t / hz / n : 0 }')
 }
 
