@@ -41,7 +41,7 @@ public class PgbenchScript {
 
     private static final Pattern DURATION = Pattern.compile(
             "(?s)duration: [0-9.]+ ms\\s+(execute [^:]*|statement): (.*)");
-    private static final Pattern PARAM = Pattern.compile("\\$(\\d+) = ('(?:[^']|'')*'|NULL)");
+    private static final Pattern PARAM = Pattern.compile("\\$(\\d+) = ('(?:[^']++|'')*+'|NULL)");  // possessive: long values, no deep recursion
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern REFERENCE = Pattern.compile("(?:LA|MD)\\d{4}-\\d{6}");
@@ -132,7 +132,7 @@ public class PgbenchScript {
                     } else if (v.startsWith(IDEMPOTENCY_KEY_PREFIX)) {
                         freshExpressions.putIfAbsent(v, "'" + IDEMPOTENCY_KEY_PREFIX + "' || gen_random_uuid()");
                     } else if (REFERENCE.matcher(v).matches()) {
-                        freshExpressions.putIfAbsent(v, "'PG' || lpad((random() * 1e9)::bigint::text, 10, '0')");
+                        freshExpressions.putIfAbsent(v, "'PG' || substr(md5(gen_random_uuid()::text), 1, 10)");
                     } else if (HASH.matcher(v).matches()) {
                         freshExpressions.putIfAbsent(v, "sha256(gen_random_uuid()::text::bytea)");
                     }
