@@ -2,6 +2,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,37 +16,48 @@ import java.util.regex.Pattern;
 /**
  * Turns the statements one request executed, as PostgreSQL logged them (csvlog, log_min_duration_statement = 0),
  * into a pgbench script that executes the same SQL with the same values: {@code java bench/PgbenchScript.java
- * LOG.csv APPLICATION_NAME OUT.sql OUT.vars [--fresh-ids [--keep UUID,…]]}.
+ * LOG.csv APPLICATION_NAME OUT.sql OUT.vars [--fresh-ids [--keep UUID,…] [--fresh-prefix P]… [--fresh-periods]]}.
  * <p>
- * Only the statements of sessions whose application_name is APPLICATION_NAME are taken (the app's connections,
- * not psql's), in log order: each "execute" of the extended protocol, and each simple-protocol "statement"
+ * Only the statements of the session (connection) whose application_name is APPLICATION_NAME (the app's
+ * connections, not psql's) with the most statements in the log are taken (the request's), in log order: each "execute" of the extended protocol, and each simple-protocol "statement"
  * (BEGIN, COMMIT). Each parameter stays a parameter: {@code $n} becomes a pgbench variable whose value is the
  * logged one, so {@code pgbench -M prepared} binds the same values to the same prepared statements as the app
  * did. The values go to OUT.vars as NUL-separated {@code name=value} entries for {@code pgbench -D} (a value may
- * hold colons, quotes or newlines, which pgbench would otherwise read as variables); NULL stays a literal.
+ * hold colons, quotes or newlines, which pgbench would otherwise read as variables); NULL and the empty string
+ * stay literals (pgbench -D takes no empty value).
  * <p>
- * With {@code --fresh-ids} (for creates) every UUID the request brought into the database (its first appearance
- * is in an INSERT, and it is not one of the {@code --keep} ids, such as the caller's account), every
+ * With {@code --fresh-ids} (for creates) every UUID the request brought into the database (an INSERT gives it to
+ * its {@code id} column, it appears in no statement before, and it is not one of the {@code --keep} ids), every
  * Idempotency-Key of the harness ({@code sbs-…}), every reference number (LA/MD + year + number) and every 32-byte hash gets a new value in
  * each transaction, from a first statement {@code select gen_random_uuid() as …  \gset}, so the script runs again
  * and again without unique-key conflicts; that statement is the one thing PostgreSQL executes that the request
- * did not. Prints one line: how many statements, variables and fresh values.
+ * did not. {@code --fresh-prefix P} (repeatable) gives every value starting with P a new one (P and a UUID), for
+ * keys built from ids, such as the name of a booking's advisory lock. {@code --fresh-periods} moves every future
+ * timestamp an INSERT wrote (a booked period) on by {@code k} days, {@code k} from the sequence {@code sbs_period}
+ * (which the harness creates), so that each transaction books a period of its own and the exclusion constraint
+ * over the advisor's periods never rejects it. Prints one line: how many statements, variables and fresh values.
  */
 public class PgbenchScript {
 
     private static final Pattern DURATION = Pattern.compile(
             "(?s)duration: [0-9.]+ ms\\s+(execute [^:]*|statement): (.*)");
-    private static final Pattern PARAM = Pattern.compile("\\$(\\d+) = ('(?:[^']|'')*'|NULL)");
+    private static final Pattern PARAM = Pattern.compile("\\$(\\d+) = ('(?:[^']++|'')*+'|NULL)");  // possessive: long values, no deep recursion
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern REFERENCE = Pattern.compile("(?:LA|MD)\\d{4}-\\d{6}");
+    /** {@code insert into t (a, b, …) values ($1, $2, …)}: the columns and the values of a one-row insert. */
+    private static final Pattern INSERT = Pattern.compile(
+            "(?is)\\s*insert\\s+into\\s+\\S+\\s*\\(([^)]*)\\)\\s*values\\s*\\(([^)]*)\\).*");
     private static final Pattern HASH = Pattern.compile("\\\\x[0-9a-f]{64}");
+    /** A timestamptz as PostgreSQL prints a parameter: {@code 2026-12-10 08:00:00+08}. */
+    private static final Pattern TIMESTAMP = Pattern.compile(
+            "(\\d{4}-\\d{2}-\\d{2}) (\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?)([+-]\\d{2})(?::?(\\d{2}))?");
 
     /** The harness's Idempotency-Keys start with this, so that a script can give each transaction its own. */
     private static final String IDEMPOTENCY_KEY_PREFIX = "sbs-";
 
     /** A logged statement: its SQL with {@code $n} placeholders and the values (null for NULL), by n. */
-    private record Statement(String sql, Map<Integer, String> values) {
+    private record Statement(String session, String sql, Map<Integer, String> values) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -53,12 +66,18 @@ public class PgbenchScript {
             System.exit(2);
         }
         boolean fresh = false;
+        boolean periods = false;
         Set<String> keep = new HashSet<>();
+        List<String> prefixes = new ArrayList<>();
         for (int i = 4; i < args.length; i++) {
             if (args[i].equals("--fresh-ids")) {
                 fresh = true;
             } else if (args[i].equals("--keep") && i + 1 < args.length) {
                 keep.addAll(List.of(args[++i].split(",")));
+            } else if (args[i].equals("--fresh-prefix") && i + 1 < args.length) {
+                prefixes.add(args[++i]);
+            } else if (args[i].equals("--fresh-periods")) {
+                periods = true;
             }
         }
         List<Statement> statements = new ArrayList<>();
@@ -74,11 +93,27 @@ public class PgbenchScript {
             if (sql.endsWith(";")) {
                 sql = sql.substring(0, sql.length() - 1);
             }
-            statements.add(new Statement(sql, values(row.get(14))));
+            statements.add(new Statement(row.get(5), sql, values(row.get(14))));
         }
+        // the request's session: of the app's sessions in the log, the one with the most statements
+        Map<String, Long> perSession = new LinkedHashMap<>();
+        statements.forEach(st -> perSession.merge(st.session(), 1L, Long::sum));
+        String busiest = perSession.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElse(null);
+        statements.removeIf(st -> !st.session().equals(busiest));
         // fresh values: what the request created, by value -> the expression that makes a new one
         Map<String, String> freshExpressions = new LinkedHashMap<>();
+        boolean shifted = false;
         if (fresh) {
+            Set<String> written = new HashSet<>();
+            Set<String> newIds = new HashSet<>();
+            for (Statement st : statements) {
+                if (st.sql().stripLeading().toLowerCase().startsWith("insert")) {
+                    st.values().values().stream().filter(v -> v != null).forEach(written::add);
+                    newIds.addAll(newIds(st));
+                }
+            }
+            Instant soon = Instant.now().plusSeconds(3600);
             Set<String> seen = new HashSet<>(keep);
             for (Statement st : statements) {
                 boolean insert = st.sql().stripLeading().toLowerCase().startsWith("insert");
@@ -86,12 +121,18 @@ public class PgbenchScript {
                     if (v == null) {
                         continue;
                     }
-                    if (UUID.matcher(v).matches() && insert && !seen.contains(v)) {
+                    if (UUID.matcher(v).matches() && insert && !seen.contains(v) && newIds.contains(v)) {
                         freshExpressions.putIfAbsent(v, "gen_random_uuid()");
+                    } else if (periods && written.contains(v) && future(v, soon)) {
+                        freshExpressions.putIfAbsent(v, "timestamptz '" + v + "' + s.k * interval '1 day'");
+                        shifted = true;
+                    } else if (prefixes.stream().anyMatch(v::startsWith)) {
+                        String prefix = prefixes.stream().filter(v::startsWith).findFirst().orElseThrow();
+                        freshExpressions.putIfAbsent(v, "'" + prefix.replace("'", "''") + "' || gen_random_uuid()");
                     } else if (v.startsWith(IDEMPOTENCY_KEY_PREFIX)) {
                         freshExpressions.putIfAbsent(v, "'" + IDEMPOTENCY_KEY_PREFIX + "' || gen_random_uuid()");
                     } else if (REFERENCE.matcher(v).matches()) {
-                        freshExpressions.putIfAbsent(v, "'PG' || lpad((random() * 1e9)::bigint::text, 10, '0')");
+                        freshExpressions.putIfAbsent(v, "'PG' || substr(md5(gen_random_uuid()::text), 1, 10)");
                     } else if (HASH.matcher(v).matches()) {
                         freshExpressions.putIfAbsent(v, "sha256(gen_random_uuid()::text::bytea)");
                     }
@@ -108,7 +149,8 @@ public class PgbenchScript {
                 names.put(f.getKey(), name);
                 selects.add(f.getValue() + " as " + name);
             }
-            out.append("select ").append(String.join(", ", selects)).append(" \\gset\n");
+            out.append("select ").append(String.join(", ", selects))
+                    .append(shifted ? " from (select nextval('sbs_period') as k) s" : "").append(" \\gset\n");
         }
         StringBuilder vars = new StringBuilder();
         int fixed = 0;
@@ -122,6 +164,8 @@ public class PgbenchScript {
                 String replacement;
                 if (v == null) {
                     replacement = "NULL";
+                } else if (v.isEmpty()) {
+                    replacement = "''";  // pgbench -D takes no empty value
                 } else {
                     String name = names.get(v);
                     if (name == null) {
@@ -140,6 +184,39 @@ public class PgbenchScript {
         Files.writeString(Path.of(args[3]), vars.toString(), StandardCharsets.UTF_8);
         System.out.println("statements=" + statements.size() + " variables=" + fixed
                 + " fresh_values=" + freshExpressions.size());
+    }
+
+    /**
+     * The values an INSERT gives its {@code id} column: the new rows' keys. Other ids it writes (the committee, the
+     * village's organisation) are rows that exist already, even when this request did not read them.
+     */
+    private static Set<String> newIds(Statement st) {
+        Set<String> ids = new HashSet<>();
+        Matcher m = INSERT.matcher(st.sql());
+        if (m.matches()) {
+            String[] columns = m.group(1).split(",");
+            String[] values = m.group(2).split(",");
+            for (int i = 0; i < Math.min(columns.length, values.length); i++) {
+                String v = values[i].strip();
+                if (columns[i].strip().equalsIgnoreCase("id") && v.startsWith("$")) {
+                    String bound = st.values().get(Integer.parseInt(v.substring(1)));
+                    if (bound != null) {
+                        ids.add(bound);
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Whether {@code value} is a timestamptz later than {@code after}. */
+    private static boolean future(String value, Instant after) {
+        Matcher m = TIMESTAMP.matcher(value);
+        if (!m.matches()) {
+            return false;
+        }
+        String offset = m.group(3) + ":" + (m.group(4) == null ? "00" : m.group(4));
+        return OffsetDateTime.parse(m.group(1) + "T" + m.group(2) + offset).toInstant().isAfter(after);
     }
 
     /** The logged parameter values by number, unquoted; null for NULL. */

@@ -22,9 +22,9 @@ public class DisputeRepository implements PanacheRepositoryBase<Dispute, UUID> {
     }
 
     public Uni<Long> nextNumber() {
-        // no result class: see ApplicationRepository.nextNumber (the query-plan cache)
-        return getSession().chain(s -> s.<Long>createNativeQuery("select nextval('med_dispute_number_seq')")
-                .getSingleResult());
+        // HQL: see ApplicationRepository.nextNumber (the query-plan cache)
+        return getSession().chain(s -> s.createSelectionQuery(
+                "select cast(function('nextval', 'med_dispute_number_seq') as Long)", Long.class).getSingleResult());
     }
 
     /** The mediators assigned to a dispute. */

@@ -122,6 +122,7 @@ class ManifestsTest {
             "QUARKUS_PROFILE",
             // Read by run-java.sh of the base image (src/main/docker/Dockerfile.jvm), not by the app.
             "JAVA_OPTS_APPEND",
+            "GC_CONTAINER_OPTIONS",
             // Production-only secrets; application.properties names them only in comments (tests and
             // dev use key files: smallrye.jwt.sign.key.location, mp.jwt.verify.publickey.location).
             "SMALLRYE_JWT_SIGN_KEY",
@@ -589,6 +590,9 @@ class ManifestsTest {
                     "JAVA_OPTS_APPEND of the ConfigMap replaces the Dockerfile's and drops " + flag);
         }
         assertTrue(configured.contains("-XX:MaxRAMPercentage="), "JAVA_OPTS_APPEND should size the heap from the memory limit");
+        // the collector goes in GC_CONTAINER_OPTIONS, which replaces the base image's -XX:+UseParallelGC; a collector
+        // flag in JAVA_OPTS_APPEND as well would stop the JVM (conflicting collector combinations)
+        assertFalse(configured.matches("(?s).*-XX:\\+Use\\w+GC.*"), "the collector belongs in GC_CONTAINER_OPTIONS");
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -868,7 +872,9 @@ class ManifestsTest {
             long heapMib = (long) (limitMib * percent / 100);
             assertTrue(heapMib + NON_HEAP_MIB <= limitMib, overlay + ": heap " + heapMib + " MiB + " + NON_HEAP_MIB
                     + " MiB outside the heap exceeds the memory limit " + limitMib + " MiB");
-            assertTrue(heapMib >= 256, overlay + ": heap " + heapMib + " MiB is too small for the application");
+            // 192 MiB (a quarter of 768Mi) carries the load of bench/sidebyside.sh with the Serial collector (issue 17:
+            // RSS <= 350 MB); less is not measured
+            assertTrue(heapMib >= 192, overlay + ": heap " + heapMib + " MiB is too small for the application");
         }
         JsonNode prod = render(PROD).get(key("Deployment", APP)).at("/spec/template/spec/containers/0/resources");
         assertEquals(prod.at("/limits/memory").asText(), prod.at("/requests/memory").asText(),
