@@ -84,7 +84,8 @@ public class OrganisationService {
 
     /**
      * Creates an organisation inside the caller's scope, on the register from {@code validFrom} (成立日期: not before
-     * 2000-01-01, not after today; null: from today), so the figures of earlier periods count it. Audited.
+     * 2000-01-01 nor its region's 在册 day, not after today; null: from today), so the figures of earlier periods count
+     * it. Audited.
      */
     @WithTransaction
     public Uni<Organisation> create(OrganisationType type, CommitteeKind kind, String name, String regionCode,
@@ -98,6 +99,10 @@ public class OrganisationService {
                 .map(region -> {
                     Organisation o = Organisation.create(type, kind, name, regionCode, address, phone, clock.instant());
                     if (validFrom != null) {
+                        if (validFrom.isBefore(region.validFrom)) {
+                            throw DomainException.invalidField("validFrom", "成立日期不能早于所在行政区划的在册日期 "
+                                    + region.validFrom);
+                        }
                         o.foundedOn(validFrom, LocalDate.ofInstant(clock.instant(), TimeSource.CHINA));
                     }
                     return o;

@@ -327,6 +327,20 @@ class RegisterImportFlowTest {
         given().auth().oauth2(Fixtures.token(c.bureauAdmin())).contentType(ContentType.JSON)
                 .body(String.format(body, "老律师事务所" + suffix, founded)).post("/api/organisations").then()
                 .statusCode(201).body("validFrom", equalTo(founded.toString()));
+        // not before its region is on the register (a village formed by a merger half a year ago)
+        String village = c.county().substring(0, 6) + "101203";
+        given().auth().oauth2(Fixtures.systemAdminToken(c)).contentType(ContentType.JSON)
+                .body("{\"code\":\"" + village + "\",\"name\":\"甲三村\",\"validFrom\":\"" + joined + "\"}")
+                .post("/api/regions").then().statusCode(201);
+        String committee = "{\"type\":\"MEDIATION_COMMITTEE\",\"committeeKind\":\"VILLAGE\",\"name\":\"甲三村人民调解委员会"
+                + suffix + "\",\"regionCode\":\"" + village + "\",\"validFrom\":\"%s\"}";
+        given().auth().oauth2(Fixtures.token(c.bureauAdmin())).contentType(ContentType.JSON)
+                .body(String.format(committee, joined.minusDays(1))).post("/api/organisations").then()
+                .statusCode(400).body("errors[0].field", equalTo("validFrom"))
+                .body("errors[0].message", equalTo("成立日期不能早于所在行政区划的在册日期 " + joined));
+        given().auth().oauth2(Fixtures.token(c.bureauAdmin())).contentType(ContentType.JSON)
+                .body(String.format(committee, joined)).post("/api/organisations").then()
+                .statusCode(201).body("validFrom", equalTo(joined.toString()));
     }
 
     @Test
