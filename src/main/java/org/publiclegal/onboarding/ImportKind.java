@@ -25,8 +25,11 @@ public enum ImportKind {
                     col("机构名称", true, "全称，最多 100 字"),
                     col("所在区划代码", true, "12 位；司法所为乡镇，村（居）调委会为村"),
                     col("地址", false, "最多 200 字"),
-                    col("电话", false, "最多 30 字")),
-            List.of("人民调解委员会", "村（居）", "城关村人民调解委员会", "532932101001", "云鹤镇城关村村委会", "0872-4111111")),
+                    col("电话", false, "最多 30 字"),
+                    col("成立日期", false, "机构成立（启用）日期，如 2015-06-01，不早于 2000-01-01、不晚于今天；自该日起在册"
+                            + "（可导入此后的调委会成员、台账）；不填则自导入之日起在册")),
+            List.of("人民调解委员会", "村（居）", "城关村人民调解委员会", "532932101001", "云鹤镇城关村村委会", "0872-4111111",
+                    "2015-06-01")),
 
     /** 工作人员: accounts with their role and organisation; a mediator's organisation is their committee (调委会成员). */
     STAFF("工作人员", Set.of(Roles.BUREAU_ADMIN, Roles.SYSTEM_ADMIN),

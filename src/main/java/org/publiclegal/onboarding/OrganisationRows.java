@@ -7,13 +7,19 @@ import org.publiclegal.region.OrganisationService;
 import org.publiclegal.region.OrganisationType;
 import org.publiclegal.region.OrganisationType.CommitteeKind;
 import org.publiclegal.shared.domain.DomainException;
+import org.publiclegal.shared.validation.DateBounds;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** 机构 rows: an organisation of a registered region of the importer's area, its type fitting the region's level. */
+/**
+ * 机构 rows: an organisation of a registered region of the importer's area, its type fitting the region's level; on
+ * the register from its 成立日期 when the row gives one (not before 2000-01-01, not after today), else from the
+ * import day.
+ */
 @ApplicationScoped
 public class OrganisationRows implements RowHandler<OrganisationRows.Row> {
 
@@ -23,6 +29,7 @@ public class OrganisationRows implements RowHandler<OrganisationRows.Row> {
     static final String REGION = "所在区划代码";
     static final String ADDRESS = "地址";
     static final String PHONE = "电话";
+    static final String FOUNDED = "成立日期";
 
     static final Map<String, OrganisationType> TYPES = new LinkedHashMap<>();
     static final Map<String, CommitteeKind> KINDS = new LinkedHashMap<>();
@@ -46,7 +53,7 @@ public class OrganisationRows implements RowHandler<OrganisationRows.Row> {
     }
 
     public record Row(OrganisationType type, CommitteeKind committeeKind, String name, String regionCode,
-                      String address, String phone) {
+                      String address, String phone, LocalDate founded) {
     }
 
     private final OrganisationService directory;
@@ -68,6 +75,7 @@ public class OrganisationRows implements RowHandler<OrganisationRows.Row> {
         String region = row.regionCode(REGION, true);
         String address = row.text(ADDRESS, false, 200);
         String phone = row.text(PHONE, false, 30);
+        LocalDate founded = row.date(FOUNDED, false, DateBounds.EARLIEST, ctx.today());
         if (region != null) {
             if (!ctx.scope().covers(region)) {
                 row.fail(REGION, "行政区划 " + region + " 不在本单位管辖范围内");
@@ -83,7 +91,7 @@ public class OrganisationRows implements RowHandler<OrganisationRows.Row> {
                 row.fail(kindField ? KIND : REGION, e.getMessage());
             }
         }
-        return row.ok() ? new Row(type, kind, name, region, address, phone) : null;
+        return row.ok() ? new Row(type, kind, name, region, address, phone, founded) : null;
     }
 
     @Override
@@ -104,6 +112,6 @@ public class OrganisationRows implements RowHandler<OrganisationRows.Row> {
     @Override
     public Uni<String> apply(Row row, int rowNo, ImportContext ctx) {
         return directory.create(row.type(), row.committeeKind(), row.name(), row.regionCode(), row.address(),
-                row.phone(), ctx.scope(), ctx.actor()).map(o -> o.id.toString());
+                row.phone(), row.founded(), ctx.scope(), ctx.actor()).map(o -> o.id.toString());
     }
 }

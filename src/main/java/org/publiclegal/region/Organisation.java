@@ -13,6 +13,7 @@ import org.publiclegal.shared.domain.Reactivation;
 import org.publiclegal.shared.domain.RegionCodes;
 import org.publiclegal.shared.domain.RegionCodes.Level;
 import org.publiclegal.shared.domain.TimeSource;
+import org.publiclegal.shared.validation.DateBounds;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -82,6 +83,30 @@ public class Organisation {
         o.createdAt = now;
         o.validFrom = LocalDate.ofInstant(now, TimeSource.CHINA);
         return o;
+    }
+
+    /**
+     * 成立日期 (founding day): an organisation entered now that has served since {@code founded} is on the register
+     * from that day, so the figures of earlier periods count it. Not before {@link DateBounds#EARLIEST} (2000-01-01),
+     * not after {@code today} (China time): 400 on {@code validFrom} otherwise.
+     */
+    public void foundedOn(LocalDate founded, LocalDate today) {
+        String problem = foundingProblem(founded, today);
+        if (problem != null) {
+            throw DomainException.invalidField("validFrom", problem);
+        }
+        validFrom = founded;
+    }
+
+    /** Why {@code founded} cannot be a founding day when today is {@code today}, or null when it can. */
+    public static String foundingProblem(LocalDate founded, LocalDate today) {
+        if (founded.isBefore(DateBounds.EARLIEST)) {
+            return "成立日期不能早于 " + DateBounds.EARLIEST;
+        }
+        if (founded.isAfter(today)) {
+            return "成立日期不能晚于今天（" + today + "）";
+        }
+        return null;
     }
 
     /**

@@ -9,6 +9,7 @@ import org.publiclegal.shared.audit.AuditTrail;
 import org.publiclegal.shared.domain.DomainException;
 import org.publiclegal.shared.domain.NotFound;
 import org.publiclegal.shared.domain.Reactivation;
+import org.publiclegal.shared.domain.TimeSource;
 import org.publiclegal.shared.security.AccessScope;
 
 import java.time.Clock;
@@ -75,19 +76,40 @@ public class OrganisationService {
                 .call(r -> audit.record(actor, "REGION_ADDED", "region", r.code, r.code, r.name));
     }
 
-    /** Creates an organisation inside the caller's scope. */
-    @WithTransaction
+    /** Creates an organisation inside the caller's scope, on the register from today. */
     public Uni<Organisation> create(OrganisationType type, CommitteeKind kind, String name, String regionCode,
                                     String address, String phone, AccessScope scope, Actor actor) {
+        return create(type, kind, name, regionCode, address, phone, null, scope, actor);
+    }
+
+    /**
+     * Creates an organisation inside the caller's scope, on the register from {@code validFrom} (成立日期: not before
+     * 2000-01-01 nor its region's 在册 day, not after today; null: from today), so the figures of earlier periods count
+     * it. Audited.
+     */
+    @WithTransaction
+    public Uni<Organisation> create(OrganisationType type, CommitteeKind kind, String name, String regionCode,
+                                    String address, String phone, LocalDate validFrom, AccessScope scope,
+                                    Actor actor) {
         if (!scope.covers(regionCode)) {
             throw DomainException.forbidden("只能在本单位管辖范围内设立机构");
         }
         return regions.findById(regionCode)
                 .onItem().ifNull().failWith(() -> DomainException.invalidField("regionCode", "行政区划 " + regionCode + " 不存在"))
-                .map(region -> Organisation.create(type, kind, name, regionCode, address, phone, clock.instant()))
+                .map(region -> {
+                    Organisation o = Organisation.create(type, kind, name, regionCode, address, phone, clock.instant());
+                    if (validFrom != null) {
+                        if (validFrom.isBefore(region.validFrom)) {
+                            throw DomainException.invalidField("validFrom", "成立日期不能早于所在行政区划的在册日期 "
+                                    + region.validFrom);
+                        }
+                        o.foundedOn(validFrom, LocalDate.ofInstant(clock.instant(), TimeSource.CHINA));
+                    }
+                    return o;
+                })
                 .chain(organisations::persistAndFlush)
                 .call(o -> audit.record(actor, "ORGANISATION_CREATED", "organisation", o.id, o.regionCode,
-                        o.type + " " + o.name));
+                        o.type + " " + o.name + (validFrom != null ? " 成立日期 " + validFrom : "")));
     }
 
     /**

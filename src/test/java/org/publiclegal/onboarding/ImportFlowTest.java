@@ -388,8 +388,9 @@ class ImportFlowTest {
                 example.putAll(cells);
             }
         });
-        assertEquals(List.of("机构类型", "调委会类别", "机构名称", "所在区划代码", "地址", "电话"), headers);
+        assertEquals(List.of("机构类型", "调委会类别", "机构名称", "所在区划代码", "地址", "电话", "成立日期"), headers);
         assertEquals("人民调解委员会", example.get("机构类型"));
+        assertEquals("2015-06-01", example.get("成立日期"));
         JsonPath kinds = given().get("/api/imports/templates").then().statusCode(200).extract().jsonPath();
         assertEquals(ImportKind.values().length, kinds.getList("kind").size());
         assertNotNull(kinds.getString("find { it.kind == 'STAFF' }.label"));

@@ -256,6 +256,94 @@ class RegisterImportFlowTest {
     }
 
     @Test
+    void organisationsImportedWithTheirFoundingDayTakeEarlierMembershipsAndCountFromThatDay() {
+        Fixtures.County c = Fixtures.county();
+        LocalDate today = TestClock.today();
+        LocalDate founded = today.minusYears(1);
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String dated = "甲二社区人民调解委员会" + suffix;
+        String undated = "甲镇物业纠纷人民调解委员会" + suffix;
+        importClean(c.bureauAdmin(), ImportKind.ORGANISATIONS, Templates.xlsx(ImportKind.ORGANISATIONS, List.of(
+                row("人民调解委员会", "村（居）", dated, c.villageA2(), "", "", founded.toString()),
+                row("人民调解委员会", "行业性专业性", undated, c.townshipA(), "", "", ""))), 2);
+        UUID datedId = Fixtures.column("select id from organisation where name = ?1", UUID.class, dated).get(0);
+        UUID undatedId = Fixtures.column("select id from organisation where name = ?1", UUID.class, undated).get(0);
+        assertEquals(founded, Fixtures.column("select valid_from from organisation where id = ?1", LocalDate.class,
+                datedId).get(0));
+        assertEquals(today, Fixtures.column("select valid_from from organisation where id = ?1", LocalDate.class,
+                undatedId).get(0), "without 成立日期: on the register from the import day, as before");
+        assertEquals(1, count("select 1 from audit_log where action = 'ORGANISATION_CREATED' and object_id = ?1 "
+                + "and detail like ?2", datedId.toString(), "%成立日期 " + founded + "%"));
+
+        String m1 = username("med");
+        String m2 = username("med");
+        importClean(c.bureauAdmin(), ImportKind.STAFF, Templates.xlsx(ImportKind.STAFF, List.of(
+                row(m1, "周调解", "调解员", dated, c.villageA2(), mobile()),
+                row(m2, "吴调解", "调解员", undated, c.townshipA(), mobile()))), 2);
+        LocalDate joined = today.minusMonths(6);
+        importClean(c.bureauAdmin(), ImportKind.MEMBERSHIPS, Templates.xlsx(ImportKind.MEMBERSHIPS, List.of(
+                row(m1, "", "", dated, c.villageA2(), joined.toString(), "", "调委会成立后加入"))), 1);
+
+        String lo = RegionCodes.lowerBound(c.townshipA());
+        String hi = RegionCodes.upperBound(c.townshipA());
+        String committees = "select * from register_committees(?1, ?2, ?3) where organisation_id = ?4";
+        assertEquals(0, count(committees, lo, hi, founded.minusDays(1), datedId));
+        assertEquals(1, count(committees, lo, hi, founded, datedId));
+        assertEquals(1, count(committees, lo, hi, joined.minusMonths(3), datedId));
+        assertEquals(0, count(committees, lo, hi, joined.minusMonths(3), undatedId));
+        String mediators = "select * from register_mediators(?1, ?2, ?3) where organisation_id = ?4";
+        assertEquals(0, count(mediators, lo, hi, joined.minusDays(1), datedId));
+        assertEquals(1, count(mediators, lo, hi, joined, datedId));
+        assertEquals(1, count(mediators, lo, hi, joined.plusMonths(3), datedId));
+
+        // without the column the committee is on the register only from the import day: an earlier membership is refused
+        String refused = upload(c.bureauAdmin(), ImportKind.MEMBERSHIPS, Templates.xlsx(ImportKind.MEMBERSHIPS, List.of(
+                row(m2, "", "", undated, c.townshipA(), joined.toString(), "", "")))).getString("id");
+        assertEquals("REJECTED", settled(c.bureauAdmin(), refused).getString("status"));
+        given().auth().oauth2(Fixtures.token(c.bureauAdmin())).get("/api/imports/" + refused + "/errors").then()
+                .statusCode(200).body("items[0].column", equalTo("加入日期"))
+                .body("items[0].message", equalTo("该调委会在 " + joined + " 不在册（在册自 " + today + "）"));
+
+        // founding days out of bounds: all reported, nothing written
+        String bad = upload(c.bureauAdmin(), ImportKind.ORGANISATIONS, Templates.xlsx(ImportKind.ORGANISATIONS, List.of(
+                row("律师事务所", "", "未来律师事务所" + suffix, c.county(), "", "", today.plusDays(1).toString()),
+                row("律师事务所", "", "旧律师事务所" + suffix, c.county(), "", "", "1999-12-31"),
+                row("律师事务所", "", "某律师事务所" + suffix, c.county(), "", "", "去年")))).getString("id");
+        assertEquals("REJECTED", settled(c.bureauAdmin(), bad).getString("status"));
+        List<Map<String, Object>> errors = given().auth().oauth2(Fixtures.token(c.bureauAdmin()))
+                .get("/api/imports/" + bad + "/errors").then().statusCode(200).extract().jsonPath().getList("items");
+        assertEquals(List.of("2 成立日期", "3 成立日期", "4 成立日期"),
+                errors.stream().map(e -> e.get("row") + " " + e.get("column")).toList(), errors::toString);
+        assertEquals(0, count("select 1 from organisation where name like ?1", "%律师事务所" + suffix));
+
+        // the same over the API
+        String body = "{\"type\":\"LAW_FIRM\",\"name\":\"%s\",\"regionCode\":\"" + c.county() + "\",\"validFrom\":\"%s\"}";
+        given().auth().oauth2(Fixtures.token(c.bureauAdmin())).contentType(ContentType.JSON)
+                .body(String.format(body, "明日律师事务所" + suffix, today.plusDays(1))).post("/api/organisations").then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("validFrom"));
+        given().auth().oauth2(Fixtures.token(c.bureauAdmin())).contentType(ContentType.JSON)
+                .body(String.format(body, "旧律师事务所" + suffix, "1999-12-31")).post("/api/organisations").then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("validFrom"));
+        given().auth().oauth2(Fixtures.token(c.bureauAdmin())).contentType(ContentType.JSON)
+                .body(String.format(body, "老律师事务所" + suffix, founded)).post("/api/organisations").then()
+                .statusCode(201).body("validFrom", equalTo(founded.toString()));
+        // not before its region is on the register (a village formed by a merger half a year ago)
+        String village = c.county().substring(0, 6) + "101203";
+        given().auth().oauth2(Fixtures.systemAdminToken(c)).contentType(ContentType.JSON)
+                .body("{\"code\":\"" + village + "\",\"name\":\"甲三村\",\"validFrom\":\"" + joined + "\"}")
+                .post("/api/regions").then().statusCode(201);
+        String committee = "{\"type\":\"MEDIATION_COMMITTEE\",\"committeeKind\":\"VILLAGE\",\"name\":\"甲三村人民调解委员会"
+                + suffix + "\",\"regionCode\":\"" + village + "\",\"validFrom\":\"%s\"}";
+        given().auth().oauth2(Fixtures.token(c.bureauAdmin())).contentType(ContentType.JSON)
+                .body(String.format(committee, joined.minusDays(1))).post("/api/organisations").then()
+                .statusCode(400).body("errors[0].field", equalTo("validFrom"))
+                .body("errors[0].message", equalTo("成立日期不能早于所在行政区划的在册日期 " + joined));
+        given().auth().oauth2(Fixtures.token(c.bureauAdmin())).contentType(ContentType.JSON)
+                .body(String.format(committee, joined)).post("/api/organisations").then()
+                .statusCode(201).body("validFrom", equalTo(joined.toString()));
+    }
+
+    @Test
     void aStaffImportHandsOutOneTimeSignInLinksThatWorkOnce() {
         Fixtures.County c = Fixtures.county();
         String first = username("link");

@@ -79,14 +79,14 @@ public class OrganisationResource {
 
     @POST
     @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.BUREAU_ADMIN})
-    @Operation(summary = "设立机构（系统管理员，或司法局在本县范围内）；支持 Idempotency-Key")
+    @Operation(summary = "设立机构（系统管理员，或司法局在本县范围内）；可填成立日期 validFrom，自该日起在册；支持 Idempotency-Key")
     @APIResponse(responseCode = "201", description = "已创建",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrganisationView.class)))
     public Uni<Response> create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                 @Valid @NotNull(message = "请求内容不能为空") CreateOrganisationRequest request) {
         return idempotency.create(user.id(), idempotencyKey, "organisation.create", request,
                 () -> service.create(request.type(), request.committeeKind(), request.name(), request.regionCode(),
-                                request.address(), request.phone(), user.scope(), user.actor())
+                                request.address(), request.phone(), request.validFrom(), user.scope(), user.actor())
                         .map(o -> new Idempotency.Created(URI.create("/api/organisations/" + o.id),
                                 OrganisationView.of(o))));
     }
