@@ -120,7 +120,18 @@ public class MetricService {
 
     /** Fen in 万元, half up to four decimals, trailing zeros dropped (1920.605). */
     public static BigDecimal wanYuan(long fen) {
-        BigDecimal v = BigDecimal.valueOf(fen).divide(FEN_PER_WAN_YUAN, 4, RoundingMode.HALF_UP).stripTrailingZeros();
+        return plain(BigDecimal.valueOf(fen).divide(FEN_PER_WAN_YUAN, 4, RoundingMode.HALF_UP));
+    }
+
+    /**
+     * Trailing zeros dropped without going to an exponent: 10.0 is 10 (not 1E+1, which JSON would carry as a
+     * float), 1920.6050 is 1920.605.
+     */
+    public static BigDecimal plain(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal v = value.stripTrailingZeros();
         return v.scale() < 0 ? v.setScale(0) : v;
     }
 
@@ -147,7 +158,6 @@ public class MetricService {
         if (value == null) {
             return "—";
         }
-        BigDecimal v = value.stripTrailingZeros();
-        return (v.scale() < 0 ? v.setScale(0) : v).toPlainString();
+        return plain(value).toPlainString();
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.publiclegal.reporting.DrillDown;
 import org.publiclegal.reporting.Exact;
 import org.publiclegal.reporting.Metric;
+import org.publiclegal.reporting.MetricService;
 import org.publiclegal.reporting.Period;
 import org.publiclegal.shared.domain.NotFound;
 import org.publiclegal.shared.domain.RegionCodes;
@@ -129,10 +130,11 @@ public class ClosedFigures {
     private record Page(CursorPage<Adjustment> page, long total) {
     }
 
-    private static Map<Metric, BigDecimal> snapshot(List<SnapshotFigure> rows) {
+    /** The figures of a snapshot as the live figures come: 10 for a stored 10.0 (never 1E+1). */
+    static Map<Metric, BigDecimal> snapshot(List<SnapshotFigure> rows) {
         Map<Metric, BigDecimal> values = new EnumMap<>(Metric.class);
         for (SnapshotFigure f : rows) {
-            Metric.byKey(f.metricKey).ifPresent(m -> values.put(m, f.value == null ? null : f.value.stripTrailingZeros()));
+            Metric.byKey(f.metricKey).ifPresent(m -> values.put(m, MetricService.plain(f.value)));
         }
         return values;
     }

@@ -143,4 +143,17 @@ class ClosingRulesTest {
                 org.publiclegal.reporting.Exact.count(org.publiclegal.reporting.Metric.MEDIATION_MEDIATORS, 4)), exact);
         assertEquals(new java.math.BigDecimal("1.9835"), withExact.value, "the printed value is stored beside it");
     }
+
+    @Test
+    void aSnapshotFigureStoredWithADecimalComesBackAsTheLiveFigureWouldNotInExponentForm() {
+        java.util.UUID closure = java.util.UUID.randomUUID();
+        var ten = SnapshotFigure.of(closure, "532932000000", "mediation.screenings", new java.math.BigDecimal("10.0"));
+        var amount = SnapshotFigure.of(closure, "532932000000", "legal_aid.losses_recovered", new java.math.BigDecimal("1920.6050"));
+        var none = SnapshotFigure.of(closure, "532932000000", "mediation.success_rate", null);
+        var values = ClosedFigures.snapshot(List.of(ten, amount, none));
+        assertEquals("10", values.get(org.publiclegal.reporting.Metric.MEDIATION_SCREENINGS).toString());
+        assertEquals("1920.605", values.get(org.publiclegal.reporting.Metric.LEGAL_AID_LOSSES_RECOVERED).toString());
+        assertEquals(null, values.get(org.publiclegal.reporting.Metric.MEDIATION_SUCCESS_RATE));
+        assertEquals(true, values.containsKey(org.publiclegal.reporting.Metric.MEDIATION_SUCCESS_RATE));
+    }
 }
