@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.publiclegal.mediation.Aftermath.Confirmation.APPLIED;
@@ -104,7 +105,8 @@ class AftermathTest {
         Dispute d = succeeded();
         JudicialConfirmation jc = applied(TODAY);
         Aftermath a = new Aftermath(d, jc, null);
-        a.recordRuling(JudicialConfirmation.Ruling.CONFIRMED, TODAY, NOW); // the same day as the application
+        // the same day as the application; the service persists the record it is given back
+        assertSame(jc, a.recordRuling(JudicialConfirmation.Ruling.CONFIRMED, TODAY, NOW));
         assertEquals(CONFIRMED, a.confirmation());
         assertEquals(TODAY, jc.ruledOn);
         assertEquals("法院裁定确认协议有效", d.drainSteps().get(0).note);
@@ -121,7 +123,7 @@ class AftermathTest {
         a.recordRuling(JudicialConfirmation.Ruling.REJECTED, TODAY, NOW);
         assertEquals(REJECTED, a.confirmation());
         assertEquals("法院裁定驳回申请", d.drainSteps().get(0).note);
-        a.afterRejection(JudicialConfirmation.AfterRejection.LITIGATION_GUIDANCE, "已释明", NOW);
+        assertSame(jc, a.afterRejection(JudicialConfirmation.AfterRejection.LITIGATION_GUIDANCE, "已释明", NOW));
         assertEquals(REJECTION_HANDLED, a.confirmation());
         assertEquals("已释明", jc.afterRejectionNote);
         assertEquals("司法确认被驳回，已告知当事人可就原协议或原纠纷向人民法院提起诉讼：已释明", d.drainSteps().get(0).note);
@@ -150,7 +152,7 @@ class AftermathTest {
         FollowUp f = due(TODAY);
         Aftermath a = new Aftermath(d, null, f);
         assertEquals(DUE, a.followUp());
-        a.recordFollowUp(FollowUp.Performance.PARTLY, 3, "部分履行", MEDIATOR, NOW);
+        assertSame(f, a.recordFollowUp(FollowUp.Performance.PARTLY, 3, "部分履行", MEDIATOR, NOW));
         assertEquals(DONE, a.followUp());
         assertEquals(NOW, f.doneAt);
         assertEquals(FollowUp.Performance.PARTLY, f.performance);
