@@ -16,7 +16,9 @@ import org.publiclegal.shared.validation.DatedSteps;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -54,6 +56,12 @@ public class MediationCaseRows implements RowHandler<MediationCaseRows.Row> {
 
     private final CaseHistoryService history;
     private final NameLookups names;
+    /** The court case numbers met so far in this pass of the file, with the row that had each. */
+    private final PerImport<Map<String, Seen>> caseNumbers = new PerImport<>(HashMap::new);
+
+    /** Where a case number was first met: its row number and the row's key. */
+    private record Seen(int rowNo, List<String> key) {
+    }
 
     public MediationCaseRows(CaseHistoryService history, NameLookups names) {
         this.history = history;
@@ -200,6 +208,15 @@ public class MediationCaseRows implements RowHandler<MediationCaseRows.Row> {
                 && !ctx.imported(RowKey.of(ImportKind.MEDIATION_CASES, key))) {
             row.fail(CASE_NUMBER, courtName + "的案号 " + c.courtCaseNumber() + " 已经登记");
             return null;
+        }
+        if (c.courtCaseNumber() != null && courtId != null) {
+            // a court's case number is one dispute: the same number on another row of the file is refused here, in
+            // the dry run, not when the batch is written (an identical row is left to the runner's repeat check)
+            Seen first = caseNumbers.of(ctx).putIfAbsent(courtId + " " + c.courtCaseNumber(), new Seen(row.rowNo(), key));
+            if (first != null && !first.key().equals(key)) {
+                row.fail(CASE_NUMBER, "与第 " + first.rowNo() + " 行的法院案号相同（同一法院的案号只对应一件纠纷）");
+                return null;
+            }
         }
         return new Row(c, key);
     }

@@ -336,6 +336,34 @@ class HistoryRowsTest {
     }
 
     @Test
+    void aCourtCaseNumberOnTwoRowsOfOneFileIsRefusedInTheDryRunAndAnotherPassStartsAfresh() {
+        MediationCaseRows rows = mediationRows();
+        ImportContext pass = context(ImportKind.MEDIATION_CASES, Roles.JUDICIAL_OFFICE, TOWNSHIP);
+        Map<String, String> referred = mediationRow();
+        referred.put("案件来源", "诉前委派");
+        referred.put("法院案号", "(2026)云2932民诉前调7号");
+        assertEquals(List.of(), check(referred, 2, rows, pass).errors());
+        RowCheck identical = check(referred, 3, rows, pass);
+        assertEquals(List.of(), identical.errors(), "an identical row is the runner's repeat, reported as such");
+        Map<String, String> other = new java.util.HashMap<>(referred);
+        other.put("纠纷简要情况", "另一件纠纷");
+        other.put("受理日期", "2026-03-06");
+        RowCheck second = check(other, 4, rows, pass);
+        assertEquals(List.of(new RowError(4, "法院案号", "与第 2 行的法院案号相同（同一法院的案号只对应一件纠纷）")),
+                second.errors());
+        other.put("法院案号", "(2026)云2932民诉前调8号");
+        assertEquals(List.of(), check(other, 5, rows, pass).errors());
+        RowCheck nextPass = check(referred, 2, rows, context(ImportKind.MEDIATION_CASES, Roles.JUDICIAL_OFFICE, TOWNSHIP));
+        assertEquals(List.of(), nextPass.errors(), "the confirm's pass remembers nothing of the dry run's");
+    }
+
+    private static RowCheck check(Map<String, String> cells, int rowNo, MediationCaseRows rows, ImportContext ctx) {
+        RowCheck row = new RowCheck(rowNo, cells);
+        rows.parse(row, ctx);
+        return row;
+    }
+
+    @Test
     void aJudicialOfficeImportsOnlyItsTownshipsCasesAndIdNumbersMatchTheNames() {
         Map<String, String> cells = mediationRow();
         cells.put("纠纷发生地区划代码", OTHER_TOWNSHIP_VILLAGE);
