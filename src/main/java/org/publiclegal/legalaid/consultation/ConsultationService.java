@@ -42,22 +42,14 @@ public class ConsultationService {
     @WithTransaction
     public Uni<Consultation> record(Consultation.Channel channel, AidMatter matter, String regionCode, int persons,
                                     String summary, Instant consultedAt, AccessScope scope, Actor actor) {
-        Instant now = clock.instant();
-        Consultation.Entry entry = new Consultation.Entry(channel, matter, regionCode, persons, summary, consultedAt);
-        check(entry, now, scope);
-        return directory.regionExists(regionCode).chain(exists -> {
-            if (!exists) {
-                throw unknownRegion(regionCode);
-            }
-            return consultations.persist(newConsultation(entry, scope, actor, now));
-        }).call(c -> ledger.record(LegalAidEvents.CONSULTATION, c.regionCode, c.organisationId, c.consultedAt,
-                c.persons, null, LegalAidEvents.SOURCE_CONSULTATION, c.id));
+        return recordAll(List.of(new Consultation.Entry(channel, matter, regionCode, persons, summary, consultedAt)),
+                scope, actor).map(created -> created.get(0));
     }
 
     /**
-     * Records many consultations at once (历史台账导入), each exactly as {@link #record} records it — the same checks,
-     * the same record and one ledger event of its 人次 each — with one look-up of the regions, batched inserts and
-     * one ledger write: all or none, in order.
+     * Records many consultations at once (历史台账导入; {@link #record} is the batch of one): the checks of each, one
+     * look-up of the regions, batched inserts and one ledger write of one event of its 人次 each: all or none, in
+     * order.
      */
     @WithTransaction
     public Uni<List<Consultation>> recordAll(List<Consultation.Entry> entries, AccessScope scope, Actor actor) {

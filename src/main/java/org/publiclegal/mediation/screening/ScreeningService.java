@@ -47,22 +47,13 @@ public class ScreeningService {
      */
     @WithTransaction
     public Uni<Screening> record(Screening.Round round, AccessScope scope, Actor actor) {
-        Instant now = clock.instant();
-        check(round, now, scope);
-        return directory.regionExists(round.regionCode()).chain(exists -> {
-            if (!exists) {
-                throw unknownRegion(round.regionCode());
-            }
-            return screenings.persist(newScreening(round, scope, actor, now));
-        }).call(s -> ledger.record(ScreeningEvents.SCREENING, s.regionCode, s.organisationId,
-                        s.screenedOn.atStartOfDay(TimeSource.CHINA).toInstant(), ScreeningEvents.SOURCE, s.id))
+        return recordAll(List.of(round), scope, actor).map(created -> created.get(0))
                 .invoke(s -> Log.debugf("Screening %s recorded (risk %s)", s.id, s.riskLevel));
     }
 
     /**
-     * Records many rounds at once (历史台账导入), each exactly as {@link #record} records it — the same checks, the
-     * same record and one ledger event each — with one look-up of the regions, batched inserts and one ledger write:
-     * all or none, in order.
+     * Records many rounds at once (历史台账导入; {@link #record} is the batch of one): the checks of each, one look-up
+     * of the regions, batched inserts and one ledger write of one event each: all or none, in order.
      */
     @WithTransaction
     public Uni<List<Screening>> recordAll(List<Screening.Round> rounds, AccessScope scope, Actor actor) {
