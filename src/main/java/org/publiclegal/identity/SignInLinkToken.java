@@ -1,8 +1,5 @@
 package org.publiclegal.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -30,14 +27,9 @@ public final class SignInLinkToken {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** The stored form: SHA-256 in lower-case hex (64 characters). */
+    /** The stored form: SHA-256 (as refresh tokens are hashed, {@link Tokens#hash}) in lower-case hex (64 characters). */
     public static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Tokens.hash(token));
     }
 
     /** Used once is used for good; otherwise usable strictly before {@code expiresAt} (at that instant it has expired). */
