@@ -220,14 +220,18 @@ class MediationLifecycleTest {
         assertEquals(List.of("MEDIATION_DISPUTE_RECEIVED", "MEDIATION_DISPUTE_ACCEPTED", "MEDIATION_SUCCEEDED",
                 "MEDIATION_JUDICIAL_CONFIRMATION_APPLIED", "MEDIATION_JUDICIAL_CONFIRMATION_CONFIRMED"), ledger(onTime));
 
-        // 31 days after the agreement took effect the window is closed
-        org.publiclegal.testing.TestClock.advance(java.time.Duration.ofDays(31));
+        // the day after the window's last day it is closed. The last day is the 30th calendar day, moved to the next
+        // working day when it falls on a weekend or holiday (the published calendar, read here as a client would):
+        // from 2 December the 30th day is 1 January, so the fixed "day 31" of before was still inside the window
+        LocalDate lastDay = org.publiclegal.shared.calendar.DayCounting.CALENDAR.lastDay(today, 30,
+                publishedCalendar(today.getYear(), today.getYear() + 1));
+        org.publiclegal.testing.TestClock.advance(java.time.Duration.ofDays(
+                java.time.temporal.ChronoUnit.DAYS.between(today, lastDay) + 1));
         try {
-            LocalDate later = today.plusDays(31);
             post(mediator, "/" + late + "/judicial-confirmation", Map.of("courtId", court.id.toString(),
-                    "appliedOn", later.toString())).statusCode(400).body("detail", containsString("30 日内"));
+                    "appliedOn", lastDay.plusDays(1).toString())).statusCode(400).body("detail", containsString("30 日内"));
             post(mediator, "/" + late + "/judicial-confirmation", Map.of("courtId", court.id.toString(),
-                    "appliedOn", today.plusDays(30).toString())).statusCode(201);
+                    "appliedOn", lastDay.toString())).statusCode(201);
         } finally {
             org.publiclegal.testing.TestClock.reset();
         }
@@ -437,5 +441,17 @@ class MediationLifecycleTest {
         noParty.put("otherParties", List.of());
         submit(alice, noParty).then().statusCode(400).body("errors[0].field", equalTo("otherParties"));
         post(alice, "/invitations", Map.of("code", "NOSUCHCODE")).statusCode(404);
+    }
+
+    /** The holidays and 调休 working days of the given years, as GET /api/calendar/days publishes them. */
+    private static Map<LocalDate, org.publiclegal.shared.calendar.DayCounting.DayKind> publishedCalendar(int... years) {
+        Map<LocalDate, org.publiclegal.shared.calendar.DayCounting.DayKind> days = new HashMap<>();
+        for (int year : years) {
+            List<Map<String, String>> listed = given().queryParam("year", year).get("/api/calendar/days")
+                    .then().statusCode(200).extract().jsonPath().getList("$");
+            listed.forEach(d -> days.put(LocalDate.parse(d.get("day")),
+                    org.publiclegal.shared.calendar.DayCounting.DayKind.valueOf(d.get("kind"))));
+        }
+        return days;
     }
 }
