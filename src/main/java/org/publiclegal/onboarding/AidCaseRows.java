@@ -16,7 +16,10 @@ import org.publiclegal.shared.validation.DatedSteps;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -50,6 +53,8 @@ public class AidCaseRows implements RowHandler<AidCaseRows.Row> {
 
     private final AidHistoryService history;
     private final NameLookups names;
+    /** Each region's 法律援助中心 (or none), looked up once per pass of the file. */
+    private final PerImport<Map<String, Optional<NameLookups.Named>>> centres = new PerImport<>(HashMap::new);
 
     public AidCaseRows(AidHistoryService history, NameLookups names) {
         this.history = history;
@@ -91,7 +96,7 @@ public class AidCaseRows implements RowHandler<AidCaseRows.Row> {
             } else if (!ctx.regionKnown(region)) {
                 row.fail(REGION, "行政区划 " + region + " 未登记");
             } else {
-                regionOk = true;
+                regionOk = centreAccepts(row, region, ctx);
             }
         }
         BigDecimal recovered = null;
@@ -159,6 +164,25 @@ public class AidCaseRows implements RowHandler<AidCaseRows.Row> {
                 assigned == null ? "" : assigned.toString(), closed == null ? "" : closed.toString(),
                 outcome == null ? "" : outcome.name(), recovered == null ? "" : recovered.toPlainString(), nz(summary));
         return new Row(c, key);
+    }
+
+    /**
+     * Whether the region's 法律援助中心 takes the row: there is one, and for an officer of a centre it is their own (the
+     * service refuses another centre's matter when the batch is written; the dry run says so first, with the row).
+     */
+    private boolean centreAccepts(RowCheck row, String region, ImportContext ctx) {
+        Optional<NameLookups.Named> centre = centres.of(ctx).computeIfAbsent(region,
+                r -> Optional.ofNullable(names.nearestCovering(OrganisationType.LEGAL_AID_CENTRE, r)));
+        if (centre.isEmpty()) {
+            row.fail(REGION, "该地区尚未设立法律援助中心");
+            return false;
+        }
+        boolean bureau = ctx.scope().hasRole(Roles.BUREAU_ADMIN) || ctx.scope().isSystemAdmin();
+        if (!bureau && !centre.get().id().equals(ctx.scope().organisationId())) {
+            row.fail(REGION, "该事项不属于本法律援助中心受理的区域");
+            return false;
+        }
+        return true;
     }
 
     private static String nz(String s) {

@@ -45,6 +45,8 @@ class HistoryRowsTest {
     private static final UUID FIRM = UUID.randomUUID();
     private static final UUID MEDIATOR = UUID.randomUUID();
     private static final UUID LAWYER = UUID.randomUUID();
+    /** The county's 法律援助中心, whose officers import its 台账 in these tests. */
+    private static final UUID CENTRE = UUID.randomUUID();
     /** A valid 身份证号 (the standard's example). */
     private static final String ID = "11010519491231002X";
 
@@ -73,13 +75,28 @@ class HistoryRowsTest {
         }
 
         @Override
+        public Named nearestCovering(OrganisationType type, String regionCode) {
+            return type == OrganisationType.LEGAL_AID_CENTRE && regionCode.startsWith("532932")
+                    ? new Named(CENTRE, type, COUNTY) : null;
+        }
+
+        @Override
+        public LocalDate regionValidFrom(String code) {
+            return LocalDate.of(2000, 1, 1);
+        }
+
+        @Override
         public boolean courtCaseTaken(UUID courtId, String caseNumber) {
             return courtId.equals(COURT) && caseNumber.equals("(2025)云2932民诉前调1号");
         }
     };
 
     private static ImportContext context(ImportKind kind, String role, String root) {
-        AccessScope scope = new AccessScope(UUID.randomUUID(), Set.of(role), UUID.randomUUID(), root);
+        return context(kind, role, root, role.equals(Roles.AID_OFFICER) ? CENTRE : UUID.randomUUID());
+    }
+
+    private static ImportContext context(ImportKind kind, String role, String root, UUID organisationId) {
+        AccessScope scope = new AccessScope(UUID.randomUUID(), Set.of(role), organisationId, root);
         return new ImportContext(UUID.randomUUID(), kind, scope, new Actor(scope.accountId(), role, null), TODAY,
                 Set.of(COUNTY, TOWNSHIP, VILLAGE, OTHER_TOWNSHIP_VILLAGE), Map.of(), new ImportContext.Lookups() {
             @Override
@@ -423,6 +440,16 @@ class HistoryRowsTest {
         assertEquals(CaseOutcome.SETTLED, c.outcome());
         assertEquals(new BigDecimal("18600.50"), c.recovered());
         assertEquals("字*富", c.applicant().name());
+    }
+
+    @Test
+    void anOfficerOfAnotherCentreIsRefusedTheRowInTheDryRunAndTheBureauIsNot() {
+        RowCheck other = check(aidRow());
+        assertNull(aidRows().parse(other, context(ImportKind.AID_CASES, Roles.AID_OFFICER, COUNTY, UUID.randomUUID())));
+        assertEquals(List.of(new RowError(2, AidCaseRows.REGION, "该事项不属于本法律援助中心受理的区域")), other.errors());
+        RowCheck bureau = check(aidRow());
+        assertNotNull(aidRows().parse(bureau, context(ImportKind.AID_CASES, Roles.BUREAU_ADMIN, COUNTY, UUID.randomUUID())),
+                () -> bureau.errors().toString());
     }
 
     @Test
