@@ -294,11 +294,14 @@ public class CaseHistoryService {
 
     /** The batch's inserts: each kind of record in one go (Hibernate's JDBC batches), then mediators and ledger. */
     private Uni<Void> persist(List<Written> written) {
+        List<Agreement> agreed = written.stream().map(Written::agreement).filter(a -> a != null).toList();
+        List<JudicialConfirmation> confirmed = written.stream().map(Written::confirmation).filter(j -> j != null).toList();
         return disputes.persist(written.stream().map(Written::dispute))
                 .chain(() -> parties.persist(written.stream().flatMap(w -> w.parties().stream())))
                 .chain(() -> steps.persist(written.stream().flatMap(w -> w.steps().stream())))
-                .chain(() -> agreements.persist(written.stream().map(Written::agreement).filter(a -> a != null)))
-                .chain(() -> confirmations.persist(written.stream().map(Written::confirmation).filter(j -> j != null)))
+                // Panache refuses an empty stream: a batch may hold no agreement or no 司法确认
+                .chain(() -> agreed.isEmpty() ? Uni.createFrom().voidItem() : agreements.persist(agreed.stream()))
+                .chain(() -> confirmed.isEmpty() ? Uni.createFrom().voidItem() : confirmations.persist(confirmed.stream()))
                 .chain(() -> disputes.flush())
                 .chain(() -> disputes.assignAll(written.stream().flatMap(w -> w.assignments().stream()).toList()))
                 .chain(() -> ledger.recordAll(written.stream().flatMap(w -> w.events().stream()).toList()));

@@ -62,7 +62,7 @@ class AidHistoryBatchTest {
                         id, "id", "application_id"),
                 RecordRows.of("(select * from aid_application_step where action = 'import-history')", "application_id",
                         id, "id", "application_id", "occurred_at"),
-                RecordRows.of("ledger_event", "source_id", id, "id", "source_id", "recorded_at"));
+                RecordRows.of("ledger_event", "source_id", id, "id", "source_id", "recorded_at", "tx_id"));
     }
 
     static List<CaseHistoryCommands.ConcludedCase> cases(Fixtures.County c, Account lawyer, String name) {
