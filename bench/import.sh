@@ -16,7 +16,7 @@
 # after the import, the live heap after a full GC (jcmd) before the upload and while the import runs, and the statements the import ran (pg_stat_statements, loaded with
 # -Dapp.embedded-db.statement-stats=true; the load runs' reads are not in that table: only writes and the import's
 # look-ups are listed). Results: bench/results/import-<date>.md. Everything started is stopped on exit (bench/lib.sh).
-# Knobs: ROWS [50000] VUS [4] LOAD_SECONDS [20] WARMUP_SECONDS [3] HTTP_PORT [18085] PG_PORT [55437] SKIP_BUILD [0]
+# Knobs: KIND [SCREENINGS] ROWS [50000] VUS [4] LOAD_SECONDS [20] WARMUP_SECONDS [3] HTTP_PORT [18085] PG_PORT [55437] SKIP_BUILD [0]
 #        APP_OPTS [] (e.g. -Dapp.onboarding.batch-size=500) RESULTS_SUFFIX [] (import-<date><suffix>.md)
 set -Eeuo pipefail
 

@@ -90,13 +90,15 @@ public class AidCaseRows implements RowHandler<AidCaseRows.Row> {
             row.fail(ID_NUMBER, "身份证号码无效（可为 18 位号码或台账中已脱敏的写法）");
         }
         boolean regionOk = false;
+        NameLookups.Named centre = null;
         if (region != null) {
             if (!ctx.scope().covers(region)) {
                 row.fail(REGION, "受援人所在地须在本单位服务区域内");
             } else if (!ctx.regionKnown(region)) {
                 row.fail(REGION, "行政区划 " + region + " 未登记");
             } else {
-                regionOk = centreAccepts(row, region, ctx);
+                centre = centreAccepting(row, region, ctx);
+                regionOk = centre != null;
             }
         }
         BigDecimal recovered = null;
@@ -136,6 +138,8 @@ public class AidCaseRows implements RowHandler<AidCaseRows.Row> {
             if (found.size() != 1) {
                 row.fail(PROVIDER, found.isEmpty() ? "承办机构“" + providerName + "”不是本县已登记的律师事务所或法律援助中心"
                         : "有多个名为“" + providerName + "”的机构");
+            } else if (found.get(0).type() == OrganisationType.LEGAL_AID_CENTRE && !found.get(0).id().equals(centre.id())) {
+                row.fail(PROVIDER, "承办机构须为受理该事项的法律援助中心或本县的律师事务所");
             } else {
                 providerId = found.get(0).id();
                 if (lawyerName != null) {
@@ -167,22 +171,23 @@ public class AidCaseRows implements RowHandler<AidCaseRows.Row> {
     }
 
     /**
-     * Whether the region's 法律援助中心 takes the row: there is one, and for an officer of a centre it is their own (the
-     * service refuses another centre's matter when the batch is written; the dry run says so first, with the row).
+     * The region's 法律援助中心, when it takes the row: there is one, and for an officer of a centre it is their own
+     * (the service refuses another centre's matter when the batch is written; the dry run says so first, with the
+     * row); null (and the row's problem recorded) otherwise.
      */
-    private boolean centreAccepts(RowCheck row, String region, ImportContext ctx) {
+    private NameLookups.Named centreAccepting(RowCheck row, String region, ImportContext ctx) {
         Optional<NameLookups.Named> centre = centres.of(ctx).computeIfAbsent(region,
                 r -> Optional.ofNullable(names.nearestCovering(OrganisationType.LEGAL_AID_CENTRE, r)));
         if (centre.isEmpty()) {
             row.fail(REGION, "该地区尚未设立法律援助中心");
-            return false;
+            return null;
         }
         boolean bureau = ctx.scope().hasRole(Roles.BUREAU_ADMIN) || ctx.scope().isSystemAdmin();
         if (!bureau && !centre.get().id().equals(ctx.scope().organisationId())) {
             row.fail(REGION, "该事项不属于本法律援助中心受理的区域");
-            return false;
+            return null;
         }
-        return true;
+        return centre.get();
     }
 
     private static String nz(String s) {

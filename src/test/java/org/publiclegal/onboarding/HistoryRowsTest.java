@@ -47,6 +47,8 @@ class HistoryRowsTest {
     private static final UUID LAWYER = UUID.randomUUID();
     /** The county's 法律援助中心, whose officers import its 台账 in these tests. */
     private static final UUID CENTRE = UUID.randomUUID();
+    /** A second centre registered in the county, whose area the test villages are not. */
+    private static final UUID OTHER_CENTRE = UUID.randomUUID();
     /** A valid 身份证号 (the standard's example). */
     private static final String ID = "11010519491231002X";
 
@@ -57,7 +59,9 @@ class HistoryRowsTest {
             Map<String, Named> all = Map.of(
                     "城关村人民调解委员会", new Named(COMMITTEE, OrganisationType.MEDIATION_COMMITTEE, VILLAGE),
                     "鹤庆县人民法院", new Named(COURT, OrganisationType.COURT, COUNTY),
-                    "云南鹤阳律师事务所", new Named(FIRM, OrganisationType.LAW_FIRM, COUNTY));
+                    "云南鹤阳律师事务所", new Named(FIRM, OrganisationType.LAW_FIRM, COUNTY),
+                    "鹤庆县法律援助中心", new Named(CENTRE, OrganisationType.LEGAL_AID_CENTRE, COUNTY),
+                    "鹤庆县第二法律援助中心", new Named(OTHER_CENTRE, OrganisationType.LEGAL_AID_CENTRE, COUNTY));
             Named n = all.get(name);
             return n != null && types.contains(n.type()) && n.regionCode().startsWith(root.replaceAll("0+$", ""))
                     ? List.of(n) : List.of();
@@ -450,6 +454,24 @@ class HistoryRowsTest {
         RowCheck bureau = check(aidRow());
         assertNotNull(aidRows().parse(bureau, context(ImportKind.AID_CASES, Roles.BUREAU_ADMIN, COUNTY, UUID.randomUUID())),
                 () -> bureau.errors().toString());
+    }
+
+    @Test
+    void aCentreAsProviderMustBeTheRegionsOwnCentre() {
+        Map<String, String> own = aidRow();
+        own.put(AidCaseRows.PROVIDER, "鹤庆县法律援助中心");
+        own.put(AidCaseRows.LAWYER, "");
+        RowCheck ownRow = check(own);
+        AidCaseRows.Row r = aidRows().parse(ownRow, context(ImportKind.AID_CASES, Roles.AID_OFFICER, COUNTY));
+        assertEquals(List.of(), ownRow.errors());
+        assertEquals(CENTRE, r.command().providerOrgId());
+        Map<String, String> other = aidRow();
+        other.put(AidCaseRows.PROVIDER, "鹤庆县第二法律援助中心");
+        other.put(AidCaseRows.LAWYER, "");
+        RowCheck otherRow = check(other);
+        assertNull(aidRows().parse(otherRow, context(ImportKind.AID_CASES, Roles.BUREAU_ADMIN, COUNTY)));
+        assertEquals(List.of(new RowError(2, AidCaseRows.PROVIDER, "承办机构须为受理该事项的法律援助中心或本县的律师事务所")),
+                otherRow.errors());
     }
 
     @Test

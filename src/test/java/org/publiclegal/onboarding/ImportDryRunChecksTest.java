@@ -76,4 +76,34 @@ class ImportDryRunChecksTest {
         assertEquals("3 成立日期 成立日期不能早于所在行政区划的在册日期 2021-07-01", described(errors));
         assertEquals(0, ImportFlowTest.count("select count(*) from organisation where name like ?1", "%" + suffix));
     }
+
+    @Test
+    void aRegisterChangedBetweenDryRunAndConfirmFailsTheImportWithTheRowAndConfirmingAgainResumes() {
+        Fixtures.County c = Fixtures.county();
+        LocalDate d = LocalDate.of(ImportFlowTest.lastYear(), 3, 4);
+        String summary = "登记变化" + UUID.randomUUID();
+        List<List<String>> rows = List.of(row(d, c.villageA1(), c.aidCentre().name, summary),
+                row(d.plusDays(1), c.villageB1(), c.aidCentre().name, summary),
+                row(d.plusDays(2), c.villageA2(), c.aidCentre().name, summary));
+        String id = ImportFlowTest.upload(c.aidOfficer(), ImportKind.AID_CASES, Templates.xlsx(ImportKind.AID_CASES, rows))
+                .getString("id");
+        assertEquals("VALIDATED", ImportFlowTest.settled(c.aidOfficer(), id).getString("status"));
+        // the centre leaves the register after the dry run: the service refuses the batch when it is written
+        Fixtures.run(s -> s.createNativeQuery("update organisation set active = false where id = ?1")
+                .setParameter(1, c.aidCentre().id).executeUpdate());
+        ImportFlowTest.confirm(c.aidOfficer(), id);
+        var failed = ImportFlowTest.settled(c.aidOfficer(), id);
+        assertEquals("FAILED", failed.getString("status"), failed::prettify);
+        // the confirmed run checks each row again as it reads it, so the change is named with its row before anything
+        // of the batch is written
+        assertEquals("导入中断：第 2 行“受援人所在区划代码”：该地区尚未设立法律援助中心（预检之后数据已变化，请重新上传）",
+                failed.getString("failure"), failed::prettify);
+        assertEquals(0, ImportFlowTest.count("select count(*) from aid_application where centre_id = ?1", c.aidCentre().id));
+
+        Fixtures.run(s -> s.createNativeQuery("update organisation set active = true where id = ?1")
+                .setParameter(1, c.aidCentre().id).executeUpdate());
+        ImportFlowTest.confirm(c.aidOfficer(), id);
+        assertEquals("DONE", ImportFlowTest.settled(c.aidOfficer(), id).getString("status"));
+        assertEquals(3, ImportFlowTest.count("select count(*) from aid_application where centre_id = ?1", c.aidCentre().id));
+    }
 }
