@@ -131,6 +131,19 @@ public class StaffService {
                 : new StaffRef(a.id, a.displayName, a.roleSet(), a.organisationId, a.regionCode, a.active));
     }
 
+    /** Staff members by id, in one query ({@link #find} for many); unknown ids and residents are absent. */
+    public Uni<Map<UUID, StaffRef>> findAll(java.util.Collection<UUID> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return accounts.list("id in ?1", Set.copyOf(accountIds)).map(list -> {
+            Map<UUID, StaffRef> byId = new HashMap<>();
+            list.stream().filter(a -> a.kind == AccountKind.STAFF).forEach(a -> byId.put(a.id,
+                    new StaffRef(a.id, a.displayName, a.roleSet(), a.organisationId, a.regionCode, a.active)));
+            return byId;
+        });
+    }
+
     /** Active staff of an organisation holding {@code role} (e.g. a committee's mediators). */
     public Uni<java.util.List<StaffRef>> members(UUID organisationId, String role) {
         return accounts.list("kind = ?1 and organisationId = ?2 and active = true order by displayName, id",

@@ -26,6 +26,16 @@ public class ApplicationRepository implements PanacheRepositoryBase<LegalAidAppl
                 now).range(0, limit - 1).list();
     }
 
+    /**
+     * {@code n} new application numbers in one statement (bulk entry: an import's batch), ascending. Native: the
+     * plan-cache entry (see {@link #nextNumber}) is paid once per batch, not once per application.
+     */
+    public Uni<List<Long>> nextNumbers(int n) {
+        return getSession().chain(s -> s.createNativeQuery(
+                        "select nextval('aid_application_number_seq') from generate_series(1, :n)", Long.class)
+                .setParameter("n", n).getResultList()).map(list -> list.stream().sorted().toList());
+    }
+
     public Uni<Long> nextNumber() {
         // HQL, not a native query: Hibernate 7.2 (reactive) caches a native select's plan under a key that never
         // equals the next call's, with or without a result class, so every submission added an entry to one hash

@@ -12,6 +12,7 @@ import org.publiclegal.shared.calendar.DayCounting;
 import org.publiclegal.shared.calendar.WorkCalendar;
 import org.publiclegal.shared.config.AppConfig;
 import org.publiclegal.shared.domain.DomainException;
+import org.publiclegal.shared.domain.NotFound;
 import org.publiclegal.shared.domain.RegionCodes;
 import org.publiclegal.shared.domain.TimeSource;
 import org.publiclegal.shared.ledger.Ledger;
@@ -24,7 +25,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.publiclegal.shared.validation.DatedSteps.step;
@@ -147,57 +151,167 @@ public class CaseHistoryService {
         return ChineseIdNumber.Validator.isValidNumber(v);
     }
 
-    /** Writes the case and its ledger events; answers the new dispute's id. */
+    /** Writes the case and its ledger events; answers the new dispute's id: the batch of one. */
     @WithTransaction
     public Uni<UUID> recordConcluded(HistoryCommands.ConcludedCase c, AccessScope scope, Actor actor) {
+        return recordAllConcluded(List.of(c), scope, actor).map(ids -> ids.get(0));
+    }
+
+    /**
+     * Writes many cases at once (历史台账导入; {@link #recordConcluded} is the batch of one): the checks of each as
+     * one case has them, then one look-up each for the regions, the committees and courts, the court case numbers,
+     * the mediators, the calendar and the case numbers of the whole batch; the records go out in Hibernate's JDBC
+     * batches, the mediators in one multi-row insert and the ledger events through {@link Ledger#recordAll}. All or
+     * none; answers the new disputes' ids in the order of {@code cases}.
+     */
+    @WithTransaction
+    public Uni<List<UUID>> recordAllConcluded(List<HistoryCommands.ConcludedCase> cases, AccessScope scope, Actor actor) {
         boolean office = scope.hasRole(Roles.JUDICIAL_OFFICE) || scope.hasRole(Roles.BUREAU_ADMIN) || scope.isSystemAdmin();
         if (!office && !(scope.hasRole(Roles.MEDIATOR) && scope.organisationId() != null)) {
             throw DomainException.forbidden("只有司法所、司法局或调委会的调解员可以录入历史调解案件");
         }
-        if (!office && !scope.organisationId().equals(c.committeeId())) {
-            throw DomainException.invalidField("committeeId", "调解员只能录入本调委会的案件");
+        if (cases.isEmpty()) {
+            return Uni.createFrom().item(List.of());
         }
-        if (!RegionCodes.isValid(c.villageCode()) || RegionCodes.levelOf(c.villageCode()) != RegionCodes.Level.VILLAGE) {
-            throw DomainException.invalidField("villageCode", "请选择纠纷发生地所在的村（社区）");
-        }
-        if (!scope.covers(c.villageCode())) {
-            throw DomainException.invalidField("villageCode", "纠纷发生地须在本单位服务区域内");
-        }
-        Instant now = clock.instant();
-        check(c, LocalDate.ofInstant(now, TimeSource.CHINA));
-        Instant receivedAt = dayStart(c.receivedOn());
-        Instant concludedAt = dayStart(c.concludedOn());
-        return directory.regionExists(c.villageCode()).chain(exists -> {
-            if (!exists) {
-                throw DomainException.invalidField("villageCode", "行政区划 " + c.villageCode() + " 不存在");
+        LocalDate today = LocalDate.ofInstant(clock.instant(), TimeSource.CHINA);
+        for (HistoryCommands.ConcludedCase c : cases) {
+            if (!office && !scope.organisationId().equals(c.committeeId())) {
+                throw DomainException.invalidField("committeeId", "调解员只能录入本调委会的案件");
             }
-            return directory.get(c.committeeId());
-        }).chain(committee -> {
+            if (!RegionCodes.isValid(c.villageCode()) || RegionCodes.levelOf(c.villageCode()) != RegionCodes.Level.VILLAGE) {
+                throw DomainException.invalidField("villageCode", "请选择纠纷发生地所在的村（社区）");
+            }
+            if (!scope.covers(c.villageCode())) {
+                throw DomainException.invalidField("villageCode", "纠纷发生地须在本单位服务区域内");
+            }
+            check(c, today);
+        }
+        Set<UUID> organisationIds = new HashSet<>();
+        Set<UUID> mediatorIds = new HashSet<>();
+        Set<String> caseNumbers = new HashSet<>();
+        for (HistoryCommands.ConcludedCase c : cases) {
+            organisationIds.add(c.committeeId());
+            if (c.courtId() != null) {
+                organisationIds.add(c.courtId());
+                caseNumbers.add(c.courtCaseNumber().trim());
+            }
+            if (c.judicialCourtId() != null) {
+                organisationIds.add(c.judicialCourtId());
+            }
+            if (c.mediatorIds() != null) {
+                mediatorIds.addAll(c.mediatorIds());
+            }
+        }
+        return directory.existingRegions(cases.stream().map(HistoryCommands.ConcludedCase::villageCode).distinct().toList())
+                .chain(known -> {
+                    cases.stream().filter(c -> !known.contains(c.villageCode())).findFirst().ifPresent(c -> {
+                        throw DomainException.invalidField("villageCode", "行政区划 " + c.villageCode() + " 不存在");
+                    });
+                    return directory.findAll(organisationIds);
+                })
+                .chain(orgs -> disputes.courtCasesTaken(caseNumbers).chain(taken -> {
+                    checkOrganisations(cases, orgs, taken, scope);
+                    return staff.findAll(mediatorIds);
+                }).chain(people -> {
+                    List<List<String>> names = cases.stream().map(c -> mediatorNames(c, people)).toList();
+                    return calendar.deadlines(cases.stream().map(c -> new WorkCalendar.Period(c.receivedOn(),
+                                    c.origin() == Dispute.Origin.COURT_REFERRED ? referralDays(c.referralType())
+                                            : config.mediation().timeLimitDays(), DayCounting.CALENDAR)).toList())
+                            .chain(dues -> disputes.nextNumbers(cases.size()).chain(numbers -> {
+                                List<Written> written = new ArrayList<>(cases.size());
+                                for (int i = 0; i < cases.size(); i++) {
+                                    HistoryCommands.ConcludedCase c = cases.get(i);
+                                    written.add(build(c, numbers.get(i), dues.get(i), names.get(i),
+                                            c.judicialCourtId() == null ? null : orgs.get(c.judicialCourtId()), actor));
+                                }
+                                return persist(written).replaceWith(written.stream().map(w -> w.dispute().id).toList());
+                            }));
+                }));
+    }
+
+    /**
+     * The committee and courts of each case, as the book names them: a registered 人民调解委员会 of the caller's area
+     * serving the village, 人民法院s, and a court case number registered at neither that court nor an earlier case of
+     * the batch (one row at a time, the earlier case would have been registered).
+     */
+    private static void checkOrganisations(List<HistoryCommands.ConcludedCase> cases, Map<UUID, Organisation> orgs,
+                                           Set<String> taken, AccessScope scope) {
+        Set<String> numbers = new HashSet<>(taken);
+        for (HistoryCommands.ConcludedCase c : cases) {
+            Organisation committee = known(orgs, c.committeeId());
             if (committee.type != OrganisationType.MEDIATION_COMMITTEE) {
                 throw DomainException.invalidField("committeeId", "请选择人民调解委员会");
             }
             if (!RegionCodes.within(c.villageCode(), committee.regionCode) || !scope.covers(committee.regionCode)) {
                 throw DomainException.invalidField("committeeId", "该调委会不在本单位服务区域内或不服务纠纷发生地");
             }
-            return court(c.courtId(), "courtId").call(referralCourt -> referralCourt == null ? Uni.createFrom().voidItem()
-                    : disputes.count("courtId = ?1 and courtCaseNumber = ?2", c.courtId(), c.courtCaseNumber().trim())
-                    .invoke(n -> {
-                        if (n > 0) {
-                            throw DomainException.conflict(referralCourt.name + "的案号 " + c.courtCaseNumber().trim()
-                                    + " 已经登记");
-                        }
-                    }).replaceWithVoid())
-                    .chain(referralCourt -> court(c.judicialCourtId(), "judicialCourtId")
-                    .chain(jcCourt -> mediators(c).chain(names -> calendar.deadline(c.receivedOn(),
-                                    c.origin() == Dispute.Origin.COURT_REFERRED ? referralDays(c.referralType())
-                                            : config.mediation().timeLimitDays(), DayCounting.CALENDAR)
-                            .chain(due -> disputes.nextNumber().chain(n -> write(c, n, due, names, jcCourt, receivedAt,
-                                    concludedAt, actor).map(d -> d.id))))));
-        });
+            Organisation referralCourt = court(orgs, c.courtId(), "courtId");
+            if (referralCourt != null && !numbers.add(c.courtId() + " " + c.courtCaseNumber().trim())) {
+                throw DomainException.conflict(referralCourt.name + "的案号 " + c.courtCaseNumber().trim() + " 已经登记");
+            }
+            court(orgs, c.judicialCourtId(), "judicialCourtId");
+        }
     }
 
-    private Uni<Dispute> write(HistoryCommands.ConcludedCase c, long n, Instant due, List<String> mediatorNames,
-                               Organisation jcCourt, Instant receivedAt, Instant concludedAt, Actor actor) {
+    private static Organisation known(Map<UUID, Organisation> orgs, UUID id) {
+        Organisation o = orgs.get(id);
+        if (o == null) {
+            throw new NotFound("机构", id);
+        }
+        return o;
+    }
+
+    /** A court given by id (null when none): it must be a 人民法院. */
+    private static Organisation court(Map<UUID, Organisation> orgs, UUID id, String field) {
+        if (id == null) {
+            return null;
+        }
+        Organisation o = known(orgs, id);
+        if (o.type != OrganisationType.COURT) {
+            throw DomainException.invalidField(field, "请选择人民法院");
+        }
+        return o;
+    }
+
+    /** The names of the case's mediators, each a mediator registered at the committee (active or since left). */
+    private static List<String> mediatorNames(HistoryCommands.ConcludedCase c, Map<UUID, StaffService.StaffRef> people) {
+        List<String> names = new ArrayList<>();
+        for (UUID id : c.mediatorIds() == null ? List.<UUID>of() : c.mediatorIds().stream().distinct().toList()) {
+            StaffService.StaffRef m = people.get(id);
+            if (m == null || !m.roles().contains(Roles.MEDIATOR) || !c.committeeId().equals(m.organisationId())) {
+                throw DomainException.invalidField("mediatorIds", "所选人员不是本调委会的调解员");
+            }
+            names.add(m.displayName());
+        }
+        return names;
+    }
+
+    /** A case ready to write: the dispute with its parties, timeline, agreement, 司法确认, mediators and events. */
+    private record Written(Dispute dispute, List<Party> parties, List<MediationStep> steps, Agreement agreement,
+                           JudicialConfirmation confirmation, List<DisputeRepository.Assignment> assignments,
+                           List<Ledger.Entry> events) {
+    }
+
+    /** The batch's inserts: each kind of record in one go (Hibernate's JDBC batches), then mediators and ledger. */
+    private Uni<Void> persist(List<Written> written) {
+        List<Agreement> agreed = written.stream().map(Written::agreement).filter(a -> a != null).toList();
+        List<JudicialConfirmation> confirmed = written.stream().map(Written::confirmation).filter(j -> j != null).toList();
+        return disputes.persist(written.stream().map(Written::dispute))
+                .chain(() -> parties.persist(written.stream().flatMap(w -> w.parties().stream())))
+                .chain(() -> steps.persist(written.stream().flatMap(w -> w.steps().stream())))
+                // Panache refuses an empty stream: a batch may hold no agreement or no 司法确认
+                .chain(() -> agreed.isEmpty() ? Uni.createFrom().voidItem() : agreements.persist(agreed.stream()))
+                .chain(() -> confirmed.isEmpty() ? Uni.createFrom().voidItem() : confirmations.persist(confirmed.stream()))
+                .chain(() -> disputes.flush())
+                .chain(() -> disputes.assignAll(written.stream().flatMap(w -> w.assignments().stream()).toList()))
+                .chain(() -> ledger.recordAll(written.stream().flatMap(w -> w.events().stream()).toList()));
+    }
+
+    /** The case as the staff-entry path makes it, through the entities' own transitions, with its ledger events. */
+    private Written build(HistoryCommands.ConcludedCase c, long n, Instant due, List<String> mediatorNames,
+                          Organisation jcCourt, Actor actor) {
+        Instant receivedAt = dayStart(c.receivedOn());
+        Instant concludedAt = dayStart(c.concludedOn());
         Dispute d = new Dispute();
         d.id = UUID.randomUUID();
         d.reference = String.format("MD%d-%06d", c.receivedOn().getYear(), n);
@@ -287,64 +401,25 @@ public class CaseHistoryService {
             s.actorId = actor.accountId();
             s.actorRole = Roles.MEDIATOR;
         });
-        Agreement a = agreement;
-        JudicialConfirmation j = jc;
-        Uni<?> written = disputes.persist(d)
-                .chain(() -> parties.persist(all.stream()))
-                .chain(() -> steps.persist(taken.stream()))
-                .chain(() -> a == null ? Uni.createFrom().voidItem() : agreements.persist(a))
-                .chain(() -> j == null ? Uni.createFrom().voidItem() : confirmations.persist(j));
-        for (UUID m : c.mediatorIds() == null ? List.<UUID>of() : c.mediatorIds()) {
-            written = written.chain(() -> disputes.assign(d.id, m, receivedAt));
-        }
-        if (c.origin() == Dispute.Origin.COURT_REFERRED) {
-            written = written.chain(() -> event(MediationEvents.referralKind(c.referralType()), d, receivedAt));
-        } else {
-            written = written.chain(() -> event(MediationEvents.RECEIVED, d, receivedAt));
-        }
-        written = written.chain(() -> event(MediationEvents.ACCEPTED, d, receivedAt));
+        List<DisputeRepository.Assignment> assignments = (c.mediatorIds() == null ? List.<UUID>of() : c.mediatorIds())
+                .stream().distinct().map(m -> new DisputeRepository.Assignment(d.id, m, receivedAt)).toList();
+        List<Ledger.Entry> events = new ArrayList<>();
+        events.add(event(c.origin() == Dispute.Origin.COURT_REFERRED ? MediationEvents.referralKind(c.referralType())
+                : MediationEvents.RECEIVED, d, receivedAt));
+        events.add(event(MediationEvents.ACCEPTED, d, receivedAt));
         if (c.outcome() == HistoryCommands.Outcome.SUCCEEDED) {
-            written = written.chain(() -> event(MediationEvents.SUCCEEDED, d, concludedAt));
+            events.add(event(MediationEvents.SUCCEEDED, d, concludedAt));
         } else if (c.outcome() == HistoryCommands.Outcome.FAILED) {
-            written = written.chain(() -> event(MediationEvents.FAILED, d, concludedAt));
+            events.add(event(MediationEvents.FAILED, d, concludedAt));
         }
         if (c.judicialAppliedOn() != null) {
-            written = written.chain(() -> event(MediationEvents.JC_APPLIED, d, dayStart(c.judicialAppliedOn())));
+            events.add(event(MediationEvents.JC_APPLIED, d, dayStart(c.judicialAppliedOn())));
         }
         if (c.judicialRuling() != null) {
-            written = written.chain(() -> event(c.judicialRuling() == JudicialConfirmation.Ruling.CONFIRMED
+            events.add(event(c.judicialRuling() == JudicialConfirmation.Ruling.CONFIRMED
                     ? MediationEvents.JC_CONFIRMED : MediationEvents.JC_REJECTED, d, dayStart(c.judicialRuledOn())));
         }
-        return written.replaceWith(d);
-    }
-
-    /** A court given by id (null when none): it must be a 人民法院. */
-    private Uni<Organisation> court(UUID id, String field) {
-        if (id == null) {
-            return Uni.createFrom().nullItem();
-        }
-        return directory.get(id).map(o -> {
-            if (o.type != OrganisationType.COURT) {
-                throw DomainException.invalidField(field, "请选择人民法院");
-            }
-            return o;
-        });
-    }
-
-    /** The names of the case's mediators, each a mediator registered at the committee (active or since left). */
-    private Uni<List<String>> mediators(HistoryCommands.ConcludedCase c) {
-        List<UUID> ids = c.mediatorIds() == null ? List.of() : c.mediatorIds().stream().distinct().toList();
-        Uni<List<String>> names = Uni.createFrom().<List<String>>item(new ArrayList<>());
-        for (UUID id : ids) {
-            names = names.chain(list -> staff.find(id).map(m -> {
-                if (m == null || !m.roles().contains(Roles.MEDIATOR) || !c.committeeId().equals(m.organisationId())) {
-                    throw DomainException.invalidField("mediatorIds", "所选人员不是本调委会的调解员");
-                }
-                list.add(m.displayName());
-                return list;
-            }));
-        }
-        return names;
+        return new Written(d, all, taken, agreement, jc, assignments, events);
     }
 
     private int referralDays(Dispute.ReferralType type) {
@@ -359,7 +434,7 @@ public class CaseHistoryService {
         return day.atStartOfDay(TimeSource.CHINA).toInstant();
     }
 
-    private Uni<Void> event(String kind, Dispute d, Instant at) {
-        return ledger.record(kind, d.regionCode, d.committeeId, at, MediationEvents.SOURCE, d.id).replaceWithVoid();
+    private static Ledger.Entry event(String kind, Dispute d, Instant at) {
+        return new Ledger.Entry(kind, d.regionCode, d.committeeId, at, 1, null, MediationEvents.SOURCE, d.id);
     }
 }

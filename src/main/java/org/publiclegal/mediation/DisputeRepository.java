@@ -27,6 +27,57 @@ public class DisputeRepository implements PanacheRepositoryBase<Dispute, UUID> {
                 "select cast(function('nextval', 'med_dispute_number_seq') as Long)", Long.class).getSingleResult());
     }
 
+    /**
+     * {@code n} new case numbers in one statement (bulk entry: an import's batch), ascending. Native: the
+     * per-statement plan-cache entry (see {@link #nextNumber}) is paid once per batch, not once per case.
+     */
+    public Uni<List<Long>> nextNumbers(int n) {
+        return getSession().chain(s -> s.createNativeQuery(
+                        "select nextval('med_dispute_number_seq') from generate_series(1, :n)", Long.class)
+                .setParameter("n", n).getResultList()).map(list -> list.stream().sorted().toList());
+    }
+
+    /** Which of the court case numbers (法院案号) are registered, as "court id + space + number". */
+    public Uni<java.util.Set<String>> courtCasesTaken(java.util.Collection<String> caseNumbers) {
+        if (caseNumbers.isEmpty()) {
+            return Uni.createFrom().item(java.util.Set.of());
+        }
+        return getSession().chain(s -> s.createSelectionQuery("select d.courtId, d.courtCaseNumber from Dispute d "
+                        + "where d.courtCaseNumber in (:numbers)", Object[].class)
+                .setParameter("numbers", java.util.Set.copyOf(caseNumbers)).getResultList())
+                .map(rows -> rows.stream().map(r -> r[0] + " " + r[1]).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /** A mediator assigned to a dispute from {@code at}. */
+    public record Assignment(UUID disputeId, UUID mediatorId, Instant at) {
+    }
+
+    /** Rows of one multi-row assignment insert (3 parameters each). */
+    static final int ASSIGN_CHUNK = 1000;
+
+    /** {@link #assign} for many in one multi-row insert per {@value #ASSIGN_CHUNK}. */
+    public Uni<Void> assignAll(List<Assignment> assignments) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int from = 0; from < assignments.size(); from += ASSIGN_CHUNK) {
+            List<Assignment> part = assignments.subList(from, Math.min(assignments.size(), from + ASSIGN_CHUNK));
+            chain = chain.chain(() -> getSession().chain(s -> {
+                StringBuilder sql = new StringBuilder("insert into med_assignment (dispute_id, mediator_id, assigned_at) values ");
+                for (int i = 0; i < part.size(); i++) {
+                    sql.append(i == 0 ? "" : ", ").append("(?").append(3 * i + 1).append(", ?").append(3 * i + 2)
+                            .append(", ?").append(3 * i + 3).append(')');
+                }
+                var q = s.createNativeQuery(sql.append(" on conflict do nothing").toString());
+                for (int i = 0; i < part.size(); i++) {
+                    Assignment a = part.get(i);
+                    q.setParameter(3 * i + 1, a.disputeId()).setParameter(3 * i + 2, a.mediatorId())
+                            .setParameter(3 * i + 3, OffsetDateTime.ofInstant(a.at(), ZoneOffset.UTC));
+                }
+                return q.executeUpdate();
+            }).replaceWithVoid());
+        }
+        return chain;
+    }
+
     /** The mediators assigned to a dispute. */
     public Uni<List<UUID>> mediators(UUID disputeId) {
         return getSession().chain(s -> s.<UUID>createNativeQuery(

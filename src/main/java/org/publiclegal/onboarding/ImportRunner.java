@@ -373,8 +373,12 @@ public class ImportRunner {
                                         () -> createBatch(job, handler, ctx, todo, now)
                                                 .chain(() -> store.rowsDone(job.id(), w.done, createdAfter, now))))));
                     } catch (Throwable e) {
+                        // only a register changed since the dry run (or the database gone) gets here: the batch is
+                        // rolled back whole, the earlier ones stay written, and confirming again resumes with it
                         int first = todo.isEmpty() ? 0 : todo.get(0).rowNo();
-                        throw new IllegalStateException("第 " + first + " 行起的一批未能写入：" + shortMessage(e), e);
+                        int last = todo.isEmpty() ? 0 : todo.get(todo.size() - 1).rowNo();
+                        throw new IllegalStateException("第 " + first + "–" + last + " 行这一批未能写入（之前的批次已写入，"
+                                + "修正登记后再次确认即从这一批继续）：" + shortMessage(e), e);
                     }
                     created[0] = createdAfter;
                 }

@@ -286,4 +286,11 @@ public class MediationCaseRows implements RowHandler<MediationCaseRows.Row> {
     public Uni<String> apply(Row r, int rowNo, ImportContext ctx) {
         return history.recordConcluded(r.command(), ctx.scope(), ctx.actor()).map(UUID::toString);
     }
+
+    /** The batch through {@link CaseHistoryService#recordAllConcluded}: the same records and ledger events as row by row, in a few statements. */
+    @Override
+    public Uni<List<String>> applyAll(List<Numbered<Row>> rows, ImportContext ctx) {
+        return history.recordAllConcluded(rows.stream().map(n -> n.row().command()).toList(), ctx.scope(), ctx.actor())
+                .map(ids -> ids.stream().map(UUID::toString).toList());
+    }
 }

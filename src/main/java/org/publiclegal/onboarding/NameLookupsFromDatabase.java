@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.publiclegal.region.OrganisationType;
 import org.publiclegal.shared.domain.RegionCodes;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,5 +55,28 @@ public class NameLookupsFromDatabase implements NameLookups {
     public boolean courtCaseTaken(UUID courtId, String caseNumber) {
         return pool.preparedQuery("select 1 from med_dispute where court_id = $1 and court_case_number = $2")
                 .execute(Tuple.of(courtId, caseNumber)).await().indefinitely().size() > 0;
+    }
+
+    @Override
+    public Named nearestCovering(OrganisationType type, String regionCode) {
+        var rows = pool.preparedQuery("""
+                        select id, type, region_code from organisation
+                        where type = $1 and active = true and region_code = any($2) order by region_code desc, id limit 1""")
+                .execute(Tuple.of(type.name(), RegionCodes.ancestorsOrSelf(regionCode).toArray(String[]::new)))
+                .await().indefinitely();
+        for (var r : rows) {
+            return new Named(r.getUUID(0), OrganisationType.valueOf(r.getString(1)), r.getString(2));
+        }
+        return null;
+    }
+
+    @Override
+    public LocalDate regionValidFrom(String code) {
+        var rows = pool.preparedQuery("select valid_from from region where code = $1").execute(Tuple.of(code))
+                .await().indefinitely();
+        for (var r : rows) {
+            return r.getLocalDate(0);
+        }
+        return null;
     }
 }

@@ -11,14 +11,16 @@ import org.publiclegal.shared.validation.DateBounds;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * 机构 rows: an organisation of a registered region of the importer's area, its type fitting the region's level; on
- * the register from its 成立日期 when the row gives one (not before 2000-01-01, not after today), else from the
- * import day.
+ * the register from its 成立日期 when the row gives one (not before 2000-01-01 nor its region's first day on the
+ * register, not after today: all checked in the dry run), else from the import day.
  */
 @ApplicationScoped
 public class OrganisationRows implements RowHandler<OrganisationRows.Row> {
@@ -57,9 +59,13 @@ public class OrganisationRows implements RowHandler<OrganisationRows.Row> {
     }
 
     private final OrganisationService directory;
+    private final NameLookups names;
+    /** Each region's first day on the register, looked up once per pass of the file. */
+    private final PerImport<Map<String, Optional<LocalDate>>> regionDays = new PerImport<>(HashMap::new);
 
-    public OrganisationRows(OrganisationService directory) {
+    public OrganisationRows(OrganisationService directory, NameLookups names) {
         this.directory = directory;
+        this.names = names;
     }
 
     @Override
@@ -81,6 +87,13 @@ public class OrganisationRows implements RowHandler<OrganisationRows.Row> {
                 row.fail(REGION, "行政区划 " + region + " 不在本单位管辖范围内");
             } else if (!ctx.regionKnown(region)) {
                 row.fail(REGION, "行政区划 " + region + " 未登记（请先导入行政区划）");
+            } else if (founded != null) {
+                // the service refuses it when the batch is written; the dry run says so first, with the row
+                LocalDate regionFrom = regionDays.of(ctx).computeIfAbsent(region,
+                        r -> Optional.ofNullable(names.regionValidFrom(r))).orElse(null);
+                if (regionFrom != null && founded.isBefore(regionFrom)) {
+                    row.fail(FOUNDED, "成立日期不能早于所在行政区划的在册日期 " + regionFrom);
+                }
             }
         }
         if (type != null && region != null && row.ok()) {

@@ -9,12 +9,17 @@ import org.publiclegal.shared.audit.AuditTrail;
 import org.publiclegal.shared.domain.DomainException;
 import org.publiclegal.shared.domain.NotFound;
 import org.publiclegal.shared.domain.Reactivation;
+import org.publiclegal.shared.domain.RegionCodes;
 import org.publiclegal.shared.domain.TimeSource;
 import org.publiclegal.shared.security.AccessScope;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -170,6 +175,40 @@ public class OrganisationService {
     /** The nearest active organisation of {@code type} whose coverage contains {@code regionCode}, or null. */
     public Uni<Organisation> nearestCovering(OrganisationType type, String regionCode) {
         return organisations.coveringNearest(type, regionCode);
+    }
+
+    /**
+     * {@link #nearestCovering} for many regions in one query: each code with its nearest active organisation of
+     * {@code type} (the deepest on its path up to the province); a code no such organisation covers is absent.
+     */
+    public Uni<Map<String, Organisation>> nearestCoveringAll(OrganisationType type, Collection<String> regionCodes) {
+        if (regionCodes.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        Set<String> paths = new HashSet<>();
+        regionCodes.forEach(code -> paths.addAll(RegionCodes.ancestorsOrSelf(code)));
+        return organisations.list("type = ?1 and active = true and regionCode in ?2 order by regionCode desc, id",
+                type, paths).map(found -> {
+                    Map<String, Organisation> nearest = new HashMap<>();
+                    for (String code : regionCodes) {
+                        List<String> path = RegionCodes.ancestorsOrSelf(code);
+                        found.stream().filter(o -> path.contains(o.regionCode)).findFirst()
+                                .ifPresent(o -> nearest.put(code, o));
+                    }
+                    return nearest;
+                });
+    }
+
+    /** The organisations of {@code ids} by id, in one query ({@link #find} for many); unknown ids are absent. */
+    public Uni<Map<UUID, Organisation>> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return organisations.list("id in ?1", Set.copyOf(ids)).map(list -> {
+            Map<UUID, Organisation> byId = new HashMap<>();
+            list.forEach(o -> byId.put(o.id, o));
+            return byId;
+        });
     }
 
     /**

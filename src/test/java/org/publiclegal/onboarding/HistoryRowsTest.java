@@ -45,6 +45,10 @@ class HistoryRowsTest {
     private static final UUID FIRM = UUID.randomUUID();
     private static final UUID MEDIATOR = UUID.randomUUID();
     private static final UUID LAWYER = UUID.randomUUID();
+    /** The county's 法律援助中心, whose officers import its 台账 in these tests. */
+    private static final UUID CENTRE = UUID.randomUUID();
+    /** A second centre registered in the county, whose area the test villages are not. */
+    private static final UUID OTHER_CENTRE = UUID.randomUUID();
     /** A valid 身份证号 (the standard's example). */
     private static final String ID = "11010519491231002X";
 
@@ -55,7 +59,9 @@ class HistoryRowsTest {
             Map<String, Named> all = Map.of(
                     "城关村人民调解委员会", new Named(COMMITTEE, OrganisationType.MEDIATION_COMMITTEE, VILLAGE),
                     "鹤庆县人民法院", new Named(COURT, OrganisationType.COURT, COUNTY),
-                    "云南鹤阳律师事务所", new Named(FIRM, OrganisationType.LAW_FIRM, COUNTY));
+                    "云南鹤阳律师事务所", new Named(FIRM, OrganisationType.LAW_FIRM, COUNTY),
+                    "鹤庆县法律援助中心", new Named(CENTRE, OrganisationType.LEGAL_AID_CENTRE, COUNTY),
+                    "鹤庆县第二法律援助中心", new Named(OTHER_CENTRE, OrganisationType.LEGAL_AID_CENTRE, COUNTY));
             Named n = all.get(name);
             return n != null && types.contains(n.type()) && n.regionCode().startsWith(root.replaceAll("0+$", ""))
                     ? List.of(n) : List.of();
@@ -73,13 +79,28 @@ class HistoryRowsTest {
         }
 
         @Override
+        public Named nearestCovering(OrganisationType type, String regionCode) {
+            return type == OrganisationType.LEGAL_AID_CENTRE && regionCode.startsWith("532932")
+                    ? new Named(CENTRE, type, COUNTY) : null;
+        }
+
+        @Override
+        public LocalDate regionValidFrom(String code) {
+            return LocalDate.of(2000, 1, 1);
+        }
+
+        @Override
         public boolean courtCaseTaken(UUID courtId, String caseNumber) {
             return courtId.equals(COURT) && caseNumber.equals("(2025)云2932民诉前调1号");
         }
     };
 
     private static ImportContext context(ImportKind kind, String role, String root) {
-        AccessScope scope = new AccessScope(UUID.randomUUID(), Set.of(role), UUID.randomUUID(), root);
+        return context(kind, role, root, role.equals(Roles.AID_OFFICER) ? CENTRE : UUID.randomUUID());
+    }
+
+    private static ImportContext context(ImportKind kind, String role, String root, UUID organisationId) {
+        AccessScope scope = new AccessScope(UUID.randomUUID(), Set.of(role), organisationId, root);
         return new ImportContext(UUID.randomUUID(), kind, scope, new Actor(scope.accountId(), role, null), TODAY,
                 Set.of(COUNTY, TOWNSHIP, VILLAGE, OTHER_TOWNSHIP_VILLAGE), Map.of(), new ImportContext.Lookups() {
             @Override
@@ -423,6 +444,34 @@ class HistoryRowsTest {
         assertEquals(CaseOutcome.SETTLED, c.outcome());
         assertEquals(new BigDecimal("18600.50"), c.recovered());
         assertEquals("字*富", c.applicant().name());
+    }
+
+    @Test
+    void anOfficerOfAnotherCentreIsRefusedTheRowInTheDryRunAndTheBureauIsNot() {
+        RowCheck other = check(aidRow());
+        assertNull(aidRows().parse(other, context(ImportKind.AID_CASES, Roles.AID_OFFICER, COUNTY, UUID.randomUUID())));
+        assertEquals(List.of(new RowError(2, AidCaseRows.REGION, "该事项不属于本法律援助中心受理的区域")), other.errors());
+        RowCheck bureau = check(aidRow());
+        assertNotNull(aidRows().parse(bureau, context(ImportKind.AID_CASES, Roles.BUREAU_ADMIN, COUNTY, UUID.randomUUID())),
+                () -> bureau.errors().toString());
+    }
+
+    @Test
+    void aCentreAsProviderMustBeTheRegionsOwnCentre() {
+        Map<String, String> own = aidRow();
+        own.put(AidCaseRows.PROVIDER, "鹤庆县法律援助中心");
+        own.put(AidCaseRows.LAWYER, "");
+        RowCheck ownRow = check(own);
+        AidCaseRows.Row r = aidRows().parse(ownRow, context(ImportKind.AID_CASES, Roles.AID_OFFICER, COUNTY));
+        assertEquals(List.of(), ownRow.errors());
+        assertEquals(CENTRE, r.command().providerOrgId());
+        Map<String, String> other = aidRow();
+        other.put(AidCaseRows.PROVIDER, "鹤庆县第二法律援助中心");
+        other.put(AidCaseRows.LAWYER, "");
+        RowCheck otherRow = check(other);
+        assertNull(aidRows().parse(otherRow, context(ImportKind.AID_CASES, Roles.BUREAU_ADMIN, COUNTY)));
+        assertEquals(List.of(new RowError(2, AidCaseRows.PROVIDER, "承办机构须为受理该事项的法律援助中心或本县的律师事务所")),
+                otherRow.errors());
     }
 
     @Test

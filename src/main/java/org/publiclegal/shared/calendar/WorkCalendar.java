@@ -40,6 +40,25 @@ public class WorkCalendar {
         return days(first, holidayWindowEnd(first, days)).map(calendar -> counting.lastDay(first, days, calendar));
     }
 
+    /** A period whose deadline {@link #deadlines} finds: {@code days} days from {@code first}, counted so. */
+    public record Period(LocalDate first, int days, DayCounting counting) {
+    }
+
+    /**
+     * The deadlines of many periods with one read of the calendar (bulk work such as an import): each the instant
+     * {@link #deadline(LocalDate, int, DayCounting)} gives, in the order of {@code periods}.
+     */
+    public Uni<List<Instant>> deadlines(List<Period> periods) {
+        if (periods.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        LocalDate from = periods.stream().map(Period::first).min(LocalDate::compareTo).orElseThrow();
+        LocalDate to = periods.stream().map(p -> holidayWindowEnd(p.first(), p.days())).max(LocalDate::compareTo)
+                .orElseThrow();
+        return days(from, to).map(calendar -> periods.stream()
+                .map(p -> endOf(p.counting().lastDay(p.first(), p.days(), calendar))).toList());
+    }
+
     /** The calendar's entries after {@code from} up to {@code to}. */
     protected Uni<Map<LocalDate, DayKind>> days(LocalDate from, LocalDate to) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
