@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +43,8 @@ import java.util.function.Predicate;
  * loop. A dry run streams the file and writes only its report; a confirmed import streams it again and creates the
  * rows through the features' services in short transactions of {@code app.onboarding.batch-size} rows, each with the
  * rows' source markers and the progress, so the service stays responsive and a resumed import skips what is done.
- * Only the rows' keys (32 bytes each) are held for the whole file, to find a row repeated further down.
+ * Only the rows' keys (32 bytes each) are held for the whole file, to find a row repeated further down, except for a
+ * kind whose rows go in sorted ({@link RowHandler#applyOrder}: contracts by signing day), whose checked rows are held.
  */
 @ApplicationScoped
 public class ImportRunner {
@@ -207,6 +209,7 @@ public class ImportRunner {
         List<Pending<P>> pending = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         int size = config.onboarding().batchSize();
+        Comparator<P> order = handler.applyOrder();
         SheetReader.read(content(job), new SheetReader.RowSink() {
             @Override
             public void header(List<String> headers) {
@@ -238,7 +241,7 @@ public class ImportRunner {
                         pending.add(new Pending<>(rowNo, key, row));
                     }
                 }
-                if (pending.size() >= size) {
+                if (order == null && pending.size() >= size) {
                     batch.rows(new ArrayList<>(pending), walk);
                     pending.clear();
                 }
@@ -251,7 +254,12 @@ public class ImportRunner {
                 }
             }
         });
-        if (!pending.isEmpty()) {
+        if (order != null) {
+            pending.sort(Comparator.comparing(Pending::row, order)); // stable: equal rows keep the sheet's order
+            for (int from = 0; from < pending.size(); from += size) {
+                batch.rows(new ArrayList<>(pending.subList(from, Math.min(pending.size(), from + size))), walk);
+            }
+        } else if (!pending.isEmpty()) {
             batch.rows(pending, walk);
         }
         if (!errors.isEmpty()) {
@@ -362,7 +370,8 @@ public class ImportRunner {
                     Predicate<P> registered = handler.registeredAmong(rows.stream().map(Pending::row).toList(), ctx);
                     List<Pending<P>> todo = rows.stream()
                             .filter(p -> !imported.contains(p.key()) && !registered.test(p.row())).toList();
-                    w.done = w.total;
+                    // sorted rows come after the whole file is read: count them as they go in
+                    w.done = handler.applyOrder() == null ? w.total : w.done + rows.size();
                     int createdAfter = created[0] + todo.size();
                     Instant now = clock.instant();
                     try {

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.publiclegal.advisory.CoverageService;
 import org.publiclegal.identity.SignInLinkService;
 import org.publiclegal.shared.audit.Actor;
 import org.publiclegal.shared.audit.AuditTrail;
@@ -37,10 +38,13 @@ public class ImportService {
     private final Clock clock;
     private final Vertx vertx;
     private final SignInLinkService links;
+    private final CoverageService coverage;
 
     public ImportService(ImportStore store, ObjectStorage storage, ImportRunner runner, AuditTrail audit,
-                         AppConfig config, Clock clock, Vertx vertx, SignInLinkService links) {
+                         AppConfig config, Clock clock, Vertx vertx, SignInLinkService links,
+                         CoverageService coverage) {
         this.links = links;
+        this.coverage = coverage;
         this.store = store;
         this.storage = storage;
         this.runner = runner;
@@ -161,7 +165,10 @@ public class ImportService {
                     .call(list -> store.storeInitialHashes(id, list.stream()
                             .map(p -> new Object[]{p.rowNo(), p.hash()}).toList()));
             List<SignInLinkService.Issued> issued = new java.util.ArrayList<>();
-            return passwords.chain(list -> Panache.withTransaction(() -> store.queue(id, clock.instant())
+            // a contract import holds its area's villages from now on: a coverage sync running now finishes first
+            Uni<Void> hold = job.kind() == ImportKind.CONTRACTS ? coverage.lockAgainstDueSync()
+                    : Uni.createFrom().voidItem();
+            return passwords.chain(list -> Panache.withTransaction(() -> hold.chain(() -> store.queue(id, clock.instant()))
                             .call(queued -> {
                                 if (!queued) {
                                     throw DomainException.conflict("该导入任务的状态已变化，请刷新");
