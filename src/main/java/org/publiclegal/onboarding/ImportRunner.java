@@ -18,8 +18,9 @@ import org.publiclegal.shared.domain.TimeSource;
 import org.publiclegal.shared.ledger.AdjustmentReason;
 import org.publiclegal.shared.ledger.PeriodLock;
 import org.publiclegal.shared.security.AccessScope;
-import org.publiclegal.shared.storage.ObjectStorage;
+import org.publiclegal.shared.storage.ChunkedObjects;
 
+import java.io.InputStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,7 +57,7 @@ public class ImportRunner {
     private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
 
     private final ImportStore store;
-    private final ObjectStorage storage;
+    private final ChunkedObjects files;
     private final Map<ImportKind, RowHandler<?>> handlers = new EnumMap<>(ImportKind.class);
     private final Instance<PeriodLock> locks;
     private final AppConfig config;
@@ -71,13 +72,13 @@ public class ImportRunner {
     private final AtomicBoolean again = new AtomicBoolean();
     private final SecureRandom random = new SecureRandom();
 
-    public ImportRunner(ImportStore store, ObjectStorage storage, RegionRows regions, OrganisationRows organisations,
+    public ImportRunner(ImportStore store, ChunkedObjects files, RegionRows regions, OrganisationRows organisations,
                         StaffRows staff, ScreeningRows screenings, ConsultationRows consultations,
                         Instance<PeriodLock> locks, AppConfig config, Clock clock, AdvisorRows advisors,
                         ContractRows contracts, MembershipRows memberships, MediationCaseRows mediationCases,
                         AidCaseRows aidCases) {
         this.store = store;
-        this.storage = storage;
+        this.files = files;
         for (RowHandler<?> h : List.<RowHandler<?>>of(regions, organisations, staff, screenings, consultations,
                 advisors, contracts, memberships, mediationCases, aidCases)) {
             handlers.put(h.kind(), h);
@@ -190,10 +191,11 @@ public class ImportRunner {
                 regions, orgs, lookups);
     }
 
-    private byte[] content(ImportJob job) {
+    /** The stored file, read back chunk by chunk (blocking, on the job's thread). */
+    private InputStream content(ImportJob job) {
         try {
-            return VertxContextSupport.subscribeAndAwait(() -> storage.get(job.fileKey())).content();
-        } catch (Throwable e) {
+            return files.open(job.fileKey());
+        } catch (RuntimeException e) {
             throw new IllegalStateException("cannot read the file of import " + job.id(), e);
         }
     }
@@ -210,7 +212,7 @@ public class ImportRunner {
         List<RowError> errors = new ArrayList<>();
         int size = config.onboarding().batchSize();
         Comparator<P> order = handler.applyOrder();
-        SheetReader.read(content(job), new SheetReader.RowSink() {
+        SheetReader.RowSink sink = new SheetReader.RowSink() {
             @Override
             public void header(List<String> headers) {
                 for (String missing : job.kind().missingHeaders(headers)) {
@@ -253,7 +255,12 @@ public class ImportRunner {
                     batch.progress(walk);
                 }
             }
-        });
+        };
+        try (InputStream in = content(job)) {
+            SheetReader.read(in, sink);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read the file of import " + job.id(), e);
+        }
         if (order != null) {
             pending.sort(Comparator.comparing(Pending::row, order)); // stable: equal rows keep the sheet's order
             for (int from = 0; from < pending.size(); from += size) {

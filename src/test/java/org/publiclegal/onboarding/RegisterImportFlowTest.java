@@ -246,7 +246,7 @@ class RegisterImportFlowTest {
                 "select synced_on from adv_village_coverage where village_code = ?1", LocalDate.class, c.villageA1()));
 
         // the midnight job (or its manual run): 甲一村 is due (its contract began and ended since), but held
-        given().auth().oauth2(Fixtures.systemAdminToken(c)).post("/api/advisory/coverage/sync").then().statusCode(200);
+        given().auth().oauth2(Fixtures.systemAdminToken(c)).post("/api/advisor/coverage/sync").then().statusCode(200);
         assertEquals(List.of(LocalDate.of(y, 1, 10)), Fixtures.column(
                 "select synced_on from adv_village_coverage where village_code = ?1", LocalDate.class, c.villageA1()),
                 "not synced through today while the import runs");
