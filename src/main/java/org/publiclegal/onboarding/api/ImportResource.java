@@ -34,6 +34,7 @@ import org.publiclegal.onboarding.api.ImportViews.ImportErrorView;
 import org.publiclegal.onboarding.api.ImportViews.ImportView;
 import org.publiclegal.onboarding.api.ImportViews.KindView;
 import org.publiclegal.shared.persistence.CursorPage;
+import org.publiclegal.shared.problem.Problem;
 import org.publiclegal.shared.security.CurrentUser;
 import org.publiclegal.shared.security.Roles;
 
@@ -95,7 +96,7 @@ public class ImportResource {
     @APIResponse(responseCode = "202", description = "已接收，预检进行中",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportView.class)))
     @APIResponse(responseCode = "413", description = "文件超过上限",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public ImportView upload(
             @QueryParam("kind") @NotNull(message = "请指定导入类别 kind")
             @Pattern(regexp = "REGIONS|ORGANISATIONS|STAFF|ADVISORS|CONTRACTS|MEMBERSHIPS|SCREENINGS|CONSULTATIONS|MEDIATION_CASES|AID_CASES",
