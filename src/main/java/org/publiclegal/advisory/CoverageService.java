@@ -6,6 +6,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.publiclegal.advisory.CoverageTimeline.Flip;
 import org.publiclegal.advisory.CoverageTimeline.InForce;
@@ -33,6 +34,13 @@ import java.util.UUID;
  * running out or starting). The scheduled run takes a transaction-level advisory lock first ({@link #JOB_LOCK},
  * {@code pg_try_advisory_xact_lock}): a second replica starting it at the same moment skips the run; a contract
  * change racing with it waits on the village row locks and then finds nothing left to do, so each flip is written once.
+ * <p>
+ * A village held by a running import of contracts ({@link CoverageHold}: a confirmed 村（居）法律顾问合同 import enters
+ * its older contracts as of their signing days, village by village) is left alone by {@link #syncDue}: synced through
+ * today, the import's later rows would fall on days already written. The import brings them up to today when it
+ * finishes ({@link #syncDueWithin}). {@link #syncDue} takes the transaction-level advisory lock {@link #HOLD_LOCK}
+ * before it reads the holds, and a confirm of such an import takes it before it queues the import
+ * ({@link #lockAgainstDueSync}), so a run either sees the hold or is over before the import starts.
  */
 @ApplicationScoped
 public class CoverageService {
@@ -46,14 +54,40 @@ public class CoverageService {
      */
     static final long JOB_LOCK = 0x4144_5643_4f56L; // "ADVCOV"
 
+    /**
+     * The transaction-level advisory lock between {@link #syncDue} (which reads the holds under it) and the confirm of
+     * an import that holds villages ({@link #lockAgainstDueSync}).
+     */
+    public static final long HOLD_LOCK = 0x4144_5648_4f4cL; // "ADVHOL"
+
     private static final String IN_FORCE_ON = "daterange(c.starts_on, coalesce(c.terminated_on, c.ends_on + 1), '[)')";
 
     private final Ledger ledger;
     private final Clock clock;
+    private final Instance<CoverageHold> holds;
 
-    public CoverageService(Ledger ledger, Clock clock) {
+    public CoverageService(Ledger ledger, Clock clock, Instance<CoverageHold> holds) {
         this.ledger = ledger;
         this.clock = clock;
+        this.holds = holds;
+    }
+
+    /**
+     * Takes {@link #HOLD_LOCK} in the current transaction: an import that will hold villages calls it before it is
+     * queued, so a {@link #syncDue} run in progress finishes first and a later one sees the hold.
+     */
+    public Uni<Void> lockAgainstDueSync() {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select cast(pg_advisory_xact_lock(:key) as text)",
+                String.class).setParameter("key", HOLD_LOCK).getSingleResult()).replaceWithVoid();
+    }
+
+    /** The regions (subtree roots) held by running imports, read under {@link #HOLD_LOCK}. */
+    private Uni<List<String>> heldRegions() {
+        Uni<List<String>> none = Uni.createFrom().item(List.of());
+        if (!holds.isResolvable()) {
+            return none;
+        }
+        return lockAgainstDueSync().chain(() -> holds.get().heldRegions());
     }
 
     public LocalDate today() {
@@ -129,10 +163,38 @@ public class CoverageService {
 
     /**
      * The villages whose coverage changed by the calendar since their last sync (a contract ran out at midnight
-     * or started today), synced in one transaction. Idempotent: a second run, or a second replica, writes nothing.
+     * or started today), synced in one transaction, except those a running import holds ({@link CoverageHold}).
+     * Idempotent: a second run, or a second replica, writes nothing.
      */
     @WithTransaction
     public Uni<Integer> syncDue(LocalDate today) {
+        return heldRegions().chain(held -> dueVillages(today).chain(villages -> {
+                    List<String> free = villages.stream().filter(v -> held.stream().noneMatch(r -> RegionCodes.within(v, r)))
+                            .toList();
+                    if (free.size() < villages.size()) {
+                        Log.infof("Advisor coverage: %d villages held by a running contract import are synced when it finishes",
+                                villages.size() - free.size());
+                    }
+                    return sync(free, today);
+                }))
+                .invoke(n -> {
+                    if (n > 0) {
+                        Log.infof("Advisor coverage: %d village flips written for %s by this instance", n, today);
+                    }
+                });
+    }
+
+    /**
+     * The villages of {@code regionCode}'s subtree whose coverage changed by the calendar since their last sync,
+     * brought up to {@code today} in the caller's transaction: what {@link #syncDue} left alone while an import held
+     * them (called by the import when it finishes).
+     */
+    public Uni<Integer> syncDueWithin(String regionCode, LocalDate today) {
+        return dueVillages(today).chain(villages -> sync(villages.stream()
+                .filter(v -> RegionCodes.within(v, regionCode)).toList(), today));
+    }
+
+    private Uni<List<String>> dueVillages(LocalDate today) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         select v.code from region v left join adv_village_coverage st on st.village_code = v.code
                         where v.level = 'VILLAGE' and exists (
@@ -143,13 +205,7 @@ public class CoverageService {
                                         > coalesce(st.synced_on, :before)
                                     and coalesce(least(c.terminated_on, c.ends_on + 1), c.ends_on + 1) <= :today)))""",
                         String.class)
-                .setParameter("before", BEFORE_ANY).setParameter("today", today).getResultList())
-                .chain(villages -> sync(villages, today))
-                .invoke(n -> {
-                    if (n > 0) {
-                        Log.infof("Advisor coverage: %d village flips written for %s by this instance", n, today);
-                    }
-                });
+                .setParameter("before", BEFORE_ANY).setParameter("today", today).getResultList());
     }
 
     /** Daily just after midnight (China time); {@code app.advisory.coverage-cron=off} disables it (tests). */

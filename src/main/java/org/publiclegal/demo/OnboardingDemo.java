@@ -14,6 +14,7 @@ import org.publiclegal.shared.config.AppConfig;
 import org.publiclegal.shared.domain.TimeSource;
 import org.publiclegal.shared.security.AccessScope;
 
+import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -98,8 +99,8 @@ public class OnboardingDemo {
         }
         // the workbooks are made here, on the start-up thread, not on the event loop
         byte[] historyFile = Templates.xlsx(ImportKind.SCREENINGS, rows);
-        UUID history = VertxContextSupport.subscribeAndAwait(() -> imports.upload(new ImportService.Upload(
-                ImportKind.SCREENINGS, fileName, historyFile), office, actor)).id();
+        UUID history = imports.upload(new ImportService.Upload(ImportKind.SCREENINGS, fileName,
+                new ByteArrayInputStream(historyFile)), office, actor).id();
         waitFor(history, ImportJob.Status.VALIDATED);
         VertxContextSupport.subscribeAndAwait(() -> imports.confirm(history, office, actor));
 
@@ -109,8 +110,8 @@ public class OnboardingDemo {
                 List.of(year + "-02-30", DemoData.village(0, 2), "村委会", "15", "2", "很高", ""),
                 List.of(year + "-03-08", DemoData.village(0, 1), "村委会", "18", "1", "低", ""));
         byte[] faultyFile = Templates.xlsx(ImportKind.SCREENINGS, faulty);
-        UUID rejected = VertxContextSupport.subscribeAndAwait(() -> imports.upload(new ImportService.Upload(
-                ImportKind.SCREENINGS, "云鹤镇排查台账（待修改）.xlsx", faultyFile), office, actor)).id();
+        UUID rejected = imports.upload(new ImportService.Upload(ImportKind.SCREENINGS, "云鹤镇排查台账（待修改）.xlsx",
+                new ByteArrayInputStream(faultyFile)), office, actor).id();
         waitFor(history, ImportJob.Status.DONE);
         waitFor(rejected, ImportJob.Status.REJECTED);
         Log.infof("Demo onboarding: office1 imported %d screening rounds of %d (import %s); a file with mistakes was "
@@ -204,8 +205,7 @@ public class OnboardingDemo {
         AccessScope scope = scope(username);
         Actor actor = actor(scope);
         byte[] file = Templates.xlsx(kind, rows);
-        UUID id = VertxContextSupport.subscribeAndAwait(() -> imports.upload(new ImportService.Upload(kind, fileName,
-                file), scope, actor)).id();
+        UUID id = imports.upload(new ImportService.Upload(kind, fileName, new ByteArrayInputStream(file)), scope, actor).id();
         if (!waitFor(id, ImportJob.Status.VALIDATED)) {
             return;
         }

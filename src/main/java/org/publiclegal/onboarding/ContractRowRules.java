@@ -11,7 +11,7 @@ import java.util.Set;
  * The rules of an imported 村（居）法律顾问合同 row that need no database, unit-tested on their own: the villages cell,
  * the term (ContractService's rule: not ending before it starts, under 5 years), the 签订日期 (not after the term
  * ends) and the order of signing: coverage is written to the ledger as of each contract's signing day, and a
- * village's coverage once written through a day is never revisited, so a village's contracts go in by signing day.
+ * village's coverage once written through a day is never revisited, so a contract signed before that day cannot go in.
  */
 public final class ContractRowRules {
 
@@ -50,15 +50,13 @@ public final class ContractRowRules {
 
     /**
      * Why a contract signed on {@code signedOn} cannot go in for a village whose coverage is already written through
-     * {@code recordedThrough} (from the ledger, or by an earlier row of the file: null = nothing yet), or null. The
-     * same day is fine.
+     * {@code recordedThrough} in the database (null = nothing yet), or null. The same day is fine; the file's other
+     * rows do not count, since the import enters them by signing day.
      */
-    public static String orderError(LocalDate signedOn, LocalDate recordedThrough, boolean byEarlierRow) {
+    public static String orderError(LocalDate signedOn, LocalDate recordedThrough) {
         if (recordedThrough == null || !signedOn.isBefore(recordedThrough)) {
             return null;
         }
-        return byEarlierRow
-                ? "同一村（社区）的合同请按签订日期先后排列（前面的行签订于 " + recordedThrough + "）"
-                : "该村（社区）的法律顾问覆盖情况已记录至 " + recordedThrough + "，签订日期更早的合同不能补录（已报送的数字不回溯改变）";
+        return "该村（社区）的法律顾问覆盖情况已记录至 " + recordedThrough + "，签订日期更早的合同不能补录（已报送的数字不回溯改变）";
     }
 }

@@ -1,17 +1,21 @@
 package org.publiclegal.onboarding;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.publiclegal.advisory.AdvisoryAccess;
 import org.publiclegal.advisory.ContractService;
 import org.publiclegal.advisory.CoverageService;
+import org.publiclegal.shared.domain.DomainException;
 import org.publiclegal.shared.domain.RegionCodes;
 import org.publiclegal.shared.validation.DateBounds;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -20,9 +24,12 @@ import java.util.UUID;
  * 村（居）法律顾问合同 rows: a registered advisor of the importer's county and villages of the importer's area over a
  * term, signed through {@link ContractService#signAsOf} as of the row's 签订日期, so the coverage (覆盖率, 签约率) of
  * each village is written to the ledger on the days it began and ended, exactly as if the contract had been
- * entered by hand on the day it was signed. After the last row the villages are brought up to today
- * ({@link #finish}). A village's coverage once written through a day is never revisited (a reported figure does not
- * move), so its contracts go in by signing day ({@link ContractRowRules#orderError}).
+ * entered by hand on the day it was signed. A village's coverage once written through a day is never revisited (a
+ * reported figure does not move), so the rows go in by signing day whatever the sheet's order ({@link #applyOrder});
+ * only a row signed before the day a village's coverage is already written through in the database is refused
+ * ({@link ContractRowRules#orderError}), by the dry run and again as the row is written. After the last row the
+ * file's villages, and those of the importer's area that the scheduled sync left alone meanwhile
+ * ({@link ContractImportHold}), are brought up to today ({@link #finish}).
  */
 @ApplicationScoped
 public class ContractRows implements RowHandler<ContractRows.Row> {
@@ -39,10 +46,9 @@ public class ContractRows implements RowHandler<ContractRows.Row> {
                       LocalDate endsOn, LocalDate signedOn, Integer hours, Integer lectures) {
     }
 
-    /** One pass over a file: each village's last signing day (and whether from the file), and every village seen. */
+    /** One pass over a file: each village's day written through in the database (looked up once), every village seen. */
     static final class Pass {
-        final Map<String, LocalDate> recordedThrough = new HashMap<>();
-        final Set<String> fromFile = new java.util.HashSet<>();
+        final Map<String, Optional<LocalDate>> recordedThrough = new HashMap<>();
         final Set<String> villages = new TreeSet<>();
     }
 
@@ -115,18 +121,15 @@ public class ContractRows implements RowHandler<ContractRows.Row> {
         pass.villages.addAll(villages);
         if (!ctx.imported(RowKey.of(kind(), keyParts(r)))) {
             for (String v : villages) {
-                LocalDate through = pass.recordedThrough.computeIfAbsent(v, lookups::coverageRecordedThrough);
-                String why = ContractRowRules.orderError(signed, through, pass.fromFile.contains(v));
+                LocalDate through = pass.recordedThrough
+                        .computeIfAbsent(v, k -> Optional.ofNullable(lookups.coverageRecordedThrough(k))).orElse(null);
+                String why = ContractRowRules.orderError(signed, through);
                 if (why != null) {
                     row.fail(SIGNED, "村（社区）" + v + "：" + why);
                 }
             }
             if (!row.ok()) {
                 return null;
-            }
-            for (String v : villages) {
-                pass.recordedThrough.put(v, signed);
-                pass.fromFile.add(v);
             }
         }
         return r;
@@ -154,18 +157,48 @@ public class ContractRows implements RowHandler<ContractRows.Row> {
         return "adv_contract";
     }
 
+    /** By 签订日期, so each village's contracts go in by signing day (the sheet's order among rows of one day). */
+    @Override
+    public Comparator<Row> applyOrder() {
+        return Comparator.comparing(Row::signedOn);
+    }
+
+    /**
+     * Signs the contract as of its 签订日期, after checking again, with the villages' coverage rows locked, that none
+     * is written through a later day (the dry run's check, which a sync between the dry run and the confirm could
+     * have overtaken): such a row fails the import instead of counting from the wrong day.
+     */
     @Override
     public Uni<String> apply(Row r, int rowNo, ImportContext ctx) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        select village_code, synced_on from adv_village_coverage where village_code = any(:v)
+                        order by village_code for update""", Object[].class)
+                        .setParameter("v", r.villages().toArray(String[]::new)).getResultList())
+                .invoke(rows -> {
+                    for (Object[] state : rows) {
+                        String why = ContractRowRules.orderError(r.signedOn(), (LocalDate) state[1]);
+                        if (why != null) {
+                            throw DomainException.rule("第 " + rowNo + " 行，村（社区）" + state[0] + "：" + why);
+                        }
+                    }
+                })
+                .chain(() -> signAsOf(r, ctx));
+    }
+
+    private Uni<String> signAsOf(Row r, ImportContext ctx) {
         return contracts.signAsOf(new ContractService.Terms(r.advisorId(), r.villages(), r.startsOn(), r.endsOn(),
                         r.hours(), r.lectures()), ctx.scope(), ctx.actor(), r.signedOn())
                 .map(s -> s.contractId().toString());
     }
 
-    /** Brings the coverage of the file's villages up to today (the days after each village's last signing). */
+    /**
+     * Brings the coverage of the file's villages up to today (the days after each village's last signing), and of the
+     * villages of the importer's area whose coverage changed by the calendar while the import held them.
+     */
     @Override
     public Uni<Void> finish(ImportContext ctx) {
         Set<String> villages = passes.of(ctx).villages;
-        return villages.isEmpty() ? Uni.createFrom().voidItem()
-                : coverage.sync(villages, ctx.today()).replaceWithVoid();
+        Uni<Integer> fileVillages = villages.isEmpty() ? Uni.createFrom().item(0) : coverage.sync(villages, ctx.today());
+        return fileVillages.chain(() -> coverage.syncDueWithin(ctx.scopeRoot(), ctx.today())).replaceWithVoid();
     }
 }

@@ -18,13 +18,15 @@ import org.publiclegal.shared.domain.TimeSource;
 import org.publiclegal.shared.ledger.AdjustmentReason;
 import org.publiclegal.shared.ledger.PeriodLock;
 import org.publiclegal.shared.security.AccessScope;
-import org.publiclegal.shared.storage.ObjectStorage;
+import org.publiclegal.shared.storage.ChunkedObjects;
 
+import java.io.InputStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +44,8 @@ import java.util.function.Predicate;
  * loop. A dry run streams the file and writes only its report; a confirmed import streams it again and creates the
  * rows through the features' services in short transactions of {@code app.onboarding.batch-size} rows, each with the
  * rows' source markers and the progress, so the service stays responsive and a resumed import skips what is done.
- * Only the rows' keys (32 bytes each) are held for the whole file, to find a row repeated further down.
+ * Only the rows' keys (32 bytes each) are held for the whole file, to find a row repeated further down, except for a
+ * kind whose rows go in sorted ({@link RowHandler#applyOrder}: contracts by signing day), whose checked rows are held.
  */
 @ApplicationScoped
 public class ImportRunner {
@@ -54,7 +57,7 @@ public class ImportRunner {
     private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
 
     private final ImportStore store;
-    private final ObjectStorage storage;
+    private final ChunkedObjects files;
     private final Map<ImportKind, RowHandler<?>> handlers = new EnumMap<>(ImportKind.class);
     private final Instance<PeriodLock> locks;
     private final AppConfig config;
@@ -69,13 +72,13 @@ public class ImportRunner {
     private final AtomicBoolean again = new AtomicBoolean();
     private final SecureRandom random = new SecureRandom();
 
-    public ImportRunner(ImportStore store, ObjectStorage storage, RegionRows regions, OrganisationRows organisations,
+    public ImportRunner(ImportStore store, ChunkedObjects files, RegionRows regions, OrganisationRows organisations,
                         StaffRows staff, ScreeningRows screenings, ConsultationRows consultations,
                         Instance<PeriodLock> locks, AppConfig config, Clock clock, AdvisorRows advisors,
                         ContractRows contracts, MembershipRows memberships, MediationCaseRows mediationCases,
                         AidCaseRows aidCases) {
         this.store = store;
-        this.storage = storage;
+        this.files = files;
         for (RowHandler<?> h : List.<RowHandler<?>>of(regions, organisations, staff, screenings, consultations,
                 advisors, contracts, memberships, mediationCases, aidCases)) {
             handlers.put(h.kind(), h);
@@ -188,10 +191,11 @@ public class ImportRunner {
                 regions, orgs, lookups);
     }
 
-    private byte[] content(ImportJob job) {
+    /** The stored file, read back chunk by chunk (blocking, on the job's thread). */
+    private InputStream content(ImportJob job) {
         try {
-            return VertxContextSupport.subscribeAndAwait(() -> storage.get(job.fileKey())).content();
-        } catch (Throwable e) {
+            return files.open(job.fileKey());
+        } catch (RuntimeException e) {
             throw new IllegalStateException("cannot read the file of import " + job.id(), e);
         }
     }
@@ -207,7 +211,8 @@ public class ImportRunner {
         List<Pending<P>> pending = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         int size = config.onboarding().batchSize();
-        SheetReader.read(content(job), new SheetReader.RowSink() {
+        Comparator<P> order = handler.applyOrder();
+        SheetReader.RowSink sink = new SheetReader.RowSink() {
             @Override
             public void header(List<String> headers) {
                 for (String missing : job.kind().missingHeaders(headers)) {
@@ -238,7 +243,7 @@ public class ImportRunner {
                         pending.add(new Pending<>(rowNo, key, row));
                     }
                 }
-                if (pending.size() >= size) {
+                if (order == null && pending.size() >= size) {
                     batch.rows(new ArrayList<>(pending), walk);
                     pending.clear();
                 }
@@ -250,8 +255,18 @@ public class ImportRunner {
                     batch.progress(walk);
                 }
             }
-        });
-        if (!pending.isEmpty()) {
+        };
+        try (InputStream in = content(job)) {
+            SheetReader.read(in, sink);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read the file of import " + job.id(), e);
+        }
+        if (order != null) {
+            pending.sort(Comparator.comparing(Pending::row, order)); // stable: equal rows keep the sheet's order
+            for (int from = 0; from < pending.size(); from += size) {
+                batch.rows(new ArrayList<>(pending.subList(from, Math.min(pending.size(), from + size))), walk);
+            }
+        } else if (!pending.isEmpty()) {
             batch.rows(pending, walk);
         }
         if (!errors.isEmpty()) {
@@ -362,7 +377,8 @@ public class ImportRunner {
                     Predicate<P> registered = handler.registeredAmong(rows.stream().map(Pending::row).toList(), ctx);
                     List<Pending<P>> todo = rows.stream()
                             .filter(p -> !imported.contains(p.key()) && !registered.test(p.row())).toList();
-                    w.done = w.total;
+                    // sorted rows come after the whole file is read: count them as they go in
+                    w.done = handler.applyOrder() == null ? w.total : w.done + rows.size();
                     int createdAfter = created[0] + todo.size();
                     Instant now = clock.instant();
                     try {

@@ -1,9 +1,11 @@
 package org.publiclegal.onboarding;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.publiclegal.advisory.CoverageService;
 import org.publiclegal.identity.SignInLinkService;
 import org.publiclegal.shared.audit.Actor;
 import org.publiclegal.shared.audit.AuditTrail;
@@ -14,9 +16,12 @@ import org.publiclegal.shared.persistence.Cursor;
 import org.publiclegal.shared.persistence.CursorPage;
 import org.publiclegal.shared.security.AccessScope;
 import org.publiclegal.shared.domain.RegionCodes;
-import org.publiclegal.shared.storage.FileTypes;
-import org.publiclegal.shared.storage.ObjectStorage;
+import org.publiclegal.shared.storage.ChunkedObjects;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -30,19 +35,22 @@ import java.util.UUID;
 public class ImportService {
 
     private final ImportStore store;
-    private final ObjectStorage storage;
+    private final ChunkedObjects files;
     private final ImportRunner runner;
     private final AuditTrail audit;
     private final AppConfig config;
     private final Clock clock;
     private final Vertx vertx;
     private final SignInLinkService links;
+    private final CoverageService coverage;
 
-    public ImportService(ImportStore store, ObjectStorage storage, ImportRunner runner, AuditTrail audit,
-                         AppConfig config, Clock clock, Vertx vertx, SignInLinkService links) {
+    public ImportService(ImportStore store, ChunkedObjects files, ImportRunner runner, AuditTrail audit,
+                         AppConfig config, Clock clock, Vertx vertx, SignInLinkService links,
+                         CoverageService coverage) {
         this.links = links;
+        this.coverage = coverage;
         this.store = store;
-        this.storage = storage;
+        this.files = files;
         this.runner = runner;
         this.audit = audit;
         this.config = config;
@@ -50,31 +58,55 @@ public class ImportService {
         this.vertx = vertx;
     }
 
-    /** 上传: a file of one kind for the importer's own area. */
-    public record Upload(ImportKind kind, String fileName, byte[] content) {
+    /** 上传: a file of one kind for the importer's own area, read from the request body as it arrives. */
+    public record Upload(ImportKind kind, String fileName, InputStream content) {
     }
 
-    public Uni<ImportJob> upload(Upload upload, AccessScope scope, Actor actor) {
+    /**
+     * Stores the file sealed, chunk by chunk as it arrives (never whole in memory; 413 above
+     * {@code app.onboarding.max-file-size}, and nothing kept), then records the job and queues its dry run. Blocking:
+     * call it on a worker thread.
+     */
+    public ImportJob upload(Upload upload, AccessScope scope, Actor actor) {
         if (!upload.kind().importableBy(scope.roles())) {
             throw DomainException.forbidden("无权导入" + upload.kind().label());
         }
         if (scope.regionCode() == null || !RegionCodes.isValid(scope.regionCode())) {
             throw DomainException.forbidden("只有有管辖区域的工作人员可以导入");
         }
-        if (upload.content() == null || upload.content().length == 0) {
-            throw DomainException.invalidField("file", "文件为空");
+        PushbackInputStream in = new PushbackInputStream(upload.content() == null ? InputStream.nullInputStream()
+                : upload.content(), 1);
+        try {
+            int first = in.read();
+            if (first < 0) {
+                throw DomainException.invalidField("file", "文件为空");
+            }
+            in.unread(first);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        long max = config.onboarding().maxFileSize().asLongValue();
+        ChunkedObjects.Stored file = files.put(in, (int) config.onboarding().fileChunkSize().asLongValue(), max,
+                "导入文件超过 " + max / (1024 * 1024) + " MB 的上限，请拆分为几个文件分别导入",
+                head -> SheetReader.isXlsx(head) ? Templates.XLSX : "text/csv");
         UUID id = UUID.randomUUID();
-        String sha = FileTypes.sha256Hex(upload.content());
-        String type = SheetReader.isXlsx(upload.content()) ? Templates.XLSX : "text/csv";
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> storage.put(upload.content(), type)
-                        .chain(key -> store.insert(id, upload.kind(), upload.fileName(), sha, key, scope.accountId(),
-                                String.join(",", scope.roles()), scope.organisationId(), scope.regionCode(), now))
-                        .chain(() -> audit.record(actor, "IMPORT_UPLOADED", "onboarding_import", id, scope.regionCode(),
-                                upload.kind() + " " + upload.content().length + " bytes")))
-                .chain(() -> store.find(id))
-                .invoke(runner::kick);
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> store.insert(id, upload.kind(),
+                            upload.fileName(), file.sha256(), file.key(), scope.accountId(), String.join(",", scope.roles()),
+                            scope.organisationId(), scope.regionCode(), now)
+                    .chain(() -> audit.record(actor, "IMPORT_UPLOADED", "onboarding_import", id, scope.regionCode(),
+                            upload.kind() + " " + file.size() + " bytes"))));
+        } catch (Throwable e) {
+            files.delete(file.key());
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e);
+        }
+        ImportJob job = store.find(id).await().indefinitely();
+        runner.kick();
+        return job;
     }
 
     /** An import the caller may see: one of their area (or their own). */
@@ -161,7 +193,10 @@ public class ImportService {
                     .call(list -> store.storeInitialHashes(id, list.stream()
                             .map(p -> new Object[]{p.rowNo(), p.hash()}).toList()));
             List<SignInLinkService.Issued> issued = new java.util.ArrayList<>();
-            return passwords.chain(list -> Panache.withTransaction(() -> store.queue(id, clock.instant())
+            // a contract import holds its area's villages from now on: a coverage sync running now finishes first
+            boolean holds = job.kind() == ImportKind.CONTRACTS;
+            return passwords.chain(list -> Panache.withTransaction(() -> (holds ? coverage.lockAgainstDueSync()
+                            : Uni.createFrom().voidItem()).chain(() -> store.queue(id, clock.instant()))
                             .call(queued -> {
                                 if (!queued) {
                                     throw DomainException.conflict("该导入任务的状态已变化，请刷新");

@@ -1,10 +1,11 @@
 package org.publiclegal.onboarding;
 
+import org.publiclegal.identity.MobileNumbers;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Reads the cells of one imported row by their Chinese column header and collects every problem (it does not stop
@@ -13,7 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class RowCheck {
 
-    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
     private final int rowNo;
     private final Map<String, String> cells;
@@ -128,16 +128,15 @@ public final class RowCheck {
         return e;
     }
 
-    /** A mainland mobile number (11 digits starting 1[3-9]). */
+    /** A mainland mobile number (11 digits starting 1[3-9]; {@link MobileNumbers}, as the staff API takes it). */
     public String mobile(String column, boolean required) {
         String v = text(column, required, 20);
         if (v == null) {
             return null;
         }
-        String digits = v.replace(" ", "").replace("-", "");
-        if (!MOBILE.matcher(digits).matches()) {
-            fail(column, "手机号应为 11 位数字");
-            return null;
+        String digits = MobileNumbers.normalise(v);
+        if (digits == null) {
+            fail(column, MobileNumbers.INVALID);
         }
         return digits;
     }

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -64,6 +65,16 @@ public interface RowHandler<P> {
      */
     default Uni<Void> finish(ImportContext ctx) {
         return Uni.createFrom().voidItem();
+    }
+
+    /**
+     * The order in which a confirmed import hands the file's rows over, or null (the file's order, streamed batch by
+     * batch). With an order, the checked rows of the whole file are held (their row numbers kept) and sorted
+     * (stably) before the first batch: for kinds with small files whose rows must go in by date whatever order the
+     * sheet has (contracts by signing day).
+     */
+    default Comparator<P> applyOrder() {
+        return null;
     }
 
     /** A checked row of a batch with its row number in the file. */

@@ -4,6 +4,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.util.ZipInputStreamZipEntrySource;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
@@ -15,6 +16,7 @@ import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -29,7 +31,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Streams the rows of an uploaded sheet, one at a time, to a {@link RowSink}: the first sheet of an .xlsx through
+ * Streams the rows of an uploaded sheet (read from a stream, e.g. the stored file's chunks), one at a time, to a
+ * {@link RowSink}: the first sheet of an .xlsx through
  * POI's SAX (event) reader, which never builds the workbook, or a CSV in UTF-8 or GB18030 ({@link CsvCharset})
  * through Commons CSV. The first non-empty row is the header; cells are handed over by their header (trailing
  * {@code *} and spaces removed). Empty rows are skipped. Row numbers are the sheet's (header = 1 when it is the
@@ -52,6 +55,13 @@ public final class SheetReader {
         }
     }
 
+    static {
+        // an .xlsx read from a stream is unzipped by POI; its parts above 1 MB (a big sheet, the shared strings) go to
+        // encrypted temporary files instead of memory
+        ZipInputStreamZipEntrySource.setThresholdBytesForTempFiles(1024 * 1024);
+        ZipInputStreamZipEntrySource.setEncryptTempFiles(true);
+    }
+
     private SheetReader() {
     }
 
@@ -60,10 +70,28 @@ public final class SheetReader {
     }
 
     public static void read(byte[] content, RowSink sink) {
-        if (isXlsx(content)) {
-            readXlsx(content, sink);
+        read(new ByteArrayInputStream(content), sink);
+    }
+
+    /**
+     * Reads a stream (the caller closes it): its first {@link CsvCharset#SAMPLE} bytes (and one more, so a character
+     * cut at their end is recognised as cut) are looked at to tell an .xlsx from a CSV and a CSV's encoding, then the
+     * rows are read from the stream.
+     */
+    public static void read(InputStream content, RowSink sink) {
+        BufferedInputStream in = new BufferedInputStream(content, CsvCharset.SAMPLE + 1);
+        byte[] head;
+        try {
+            in.mark(CsvCharset.SAMPLE + 1);
+            head = in.readNBytes(CsvCharset.SAMPLE + 1);
+            in.reset();
+        } catch (java.io.IOException e) {
+            throw new UnreadableFile("无法读取该文件：" + e.getMessage(), e);
+        }
+        if (isXlsx(head)) {
+            readXlsx(in, sink);
         } else {
-            readCsv(content, sink);
+            readCsv(in, head, sink);
         }
     }
 
@@ -78,11 +106,16 @@ public final class SheetReader {
         return s;
     }
 
-    private static void readCsv(byte[] content, RowSink sink) {
-        Charset charset = CsvCharset.detect(content);
-        int bom = CsvCharset.bomLength(content);
+    private static void readCsv(InputStream content, byte[] head, RowSink sink) {
+        Charset charset = CsvCharset.detect(head);
+        int bom = CsvCharset.bomLength(head);
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
-        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(content, bom, content.length - bom), charset);
+        try {
+            content.skipNBytes(bom);
+        } catch (java.io.IOException e) {
+            throw new UnreadableFile("无法按 CSV 读取该文件：" + e.getMessage(), e);
+        }
+        try (Reader reader = new InputStreamReader(content, charset);
              CSVParser parser = CSVParser.parse(reader, format)) {
             List<String> headers = null;
             Iterator<CSVRecord> records = parser.iterator();
@@ -108,10 +141,10 @@ public final class SheetReader {
         }
     }
 
-    private static void readXlsx(byte[] content, RowSink sink) {
+    private static void readXlsx(InputStream content, RowSink sink) {
         OPCPackage pkg;
         try {
-            pkg = OPCPackage.open(new ByteArrayInputStream(content));
+            pkg = OPCPackage.open(content);
         } catch (Exception e) {
             throw new UnreadableFile("无法按 Excel（.xlsx）读取该文件：" + e.getMessage(), e);
         }

@@ -6,7 +6,12 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import jakarta.inject.Inject;
+import org.publiclegal.advisory.ContractService;
+import org.publiclegal.identity.Account;
 import org.publiclegal.identity.SignInLinkToken;
+import org.publiclegal.shared.audit.Actor;
+import org.publiclegal.shared.security.AccessScope;
 import org.publiclegal.shared.domain.RegionCodes;
 import org.publiclegal.shared.domain.TimeSource;
 import org.publiclegal.testing.Fixtures;
@@ -41,6 +46,9 @@ import static org.publiclegal.onboarding.ImportFlowTest.upload;
  */
 @QuarkusTest
 class RegisterImportFlowTest {
+
+    @Inject
+    ContractService contracts;
 
     @BeforeAll
     static void logFailures() {
@@ -134,7 +142,7 @@ class RegisterImportFlowTest {
                 row("nobody-" + UUID.randomUUID().toString().substring(0, 6), c.villageB1(), y + "-01-01", y + "-12-31",
                         y + "-01-01", "", ""),
                 row(lawyer, c.villageB1(), y + "-03-01", y + "-12-31", y + "-02-20", "", ""),
-                row(lawyer, c.villageB1(), y + "-01-01", y + "-02-28", y + "-01-10", "", ""),
+                row(lawyer, c.villageA1(), y + "-01-01", y + "-02-28", y + "-01-10", "", ""),
                 row(lawyer, c.villageB1(), y + "-05-01", y + "-04-30", y + "-04-01", "", ""),
                 row(lawyer, c.villageB1() + "、" + RegionCodes.prefix(c.county()).substring(0, 2) + "9999101201",
                         y + "-05-01", y + "-06-30", y + "-04-01", "0", "")));
@@ -145,7 +153,9 @@ class RegisterImportFlowTest {
                 .get("/api/imports/" + rejected + "/errors").then().statusCode(200).extract().jsonPath().getList("items");
         List<String> where = errors.stream().map(e -> e.get("row") + " " + e.get("column")).toList();
         assertTrue(where.contains("2 法律顾问用户名"), where::toString);
-        assertTrue(where.contains("4 签订日期"), () -> "signed before the row above for the same village: " + where);
+        assertTrue(where.contains("4 签订日期"), () -> "signed before the day 甲一村 is written through: " + where);
+        assertTrue(errors.stream().anyMatch(e -> ((String) e.get("message")).contains("村（社区）" + c.villageA1()
+                + "：该村（社区）的法律顾问覆盖情况已记录至 " + TestClock.today())), errors::toString);
         assertTrue(where.contains("5 合同截止日期"), where::toString);
         assertTrue(where.contains("6 服务村（社区）代码"), where::toString);
         assertTrue(where.contains("6 每月驻村服务小时"), where::toString);
@@ -154,6 +164,105 @@ class RegisterImportFlowTest {
                 .then().statusCode(409);
         assertEquals(0, count("select 1 from adv_contract_village where village_code = ?1", c.villageB1()));
         assertEquals(List.of(), coverageEvents(c.villageB1()));
+    }
+
+    /** Four contracts of three villages, in signing order (R1 R3 R2 R4) or not, for a county's advisor. */
+    private static List<List<String>> contractRows(Fixtures.County c, String lawyer, boolean sorted) {
+        int y = lastYear();
+        List<String> r1 = row(lawyer, c.villageA1() + "、" + c.villageA2(), y + "-01-01", y + "-06-30", (y - 1) + "-12-20", "", "");
+        List<String> r2 = row(lawyer, c.villageA1(), y + "-07-01", (y + 2) + "-06-30", y + "-06-25", "8", "2");
+        List<String> r3 = row(lawyer, c.villageB1(), y + "-03-01", y + "-08-31", y + "-02-20", "", "");
+        List<String> r4 = row(lawyer, c.villageA2(), y + "-09-01", (y + 1) + "-08-31", y + "-08-15", "", "");
+        return sorted ? List.of(r1, r3, r2, r4) : List.of(r4, r2, r3, r1);
+    }
+
+    /** A county's coverage events with its own codes replaced by their roles, to compare two counties. */
+    private static List<String> coverageOf(Fixtures.County c) {
+        List<String> all = new ArrayList<>();
+        for (String v : List.of(c.villageA1(), c.villageA2(), c.villageB1())) {
+            String name = v.equals(c.villageA1()) ? "A1" : v.equals(c.villageA2()) ? "A2" : "B1";
+            coverageEvents(v).forEach(e -> all.add(name + " " + e));
+        }
+        return all;
+    }
+
+    @Test
+    void contractsInAnyOrderImportAsTheSortedFileDoes() {
+        Fixtures.County sorted = Fixtures.county();
+        Fixtures.County shuffled = Fixtures.county();
+        importClean(sorted.bureauAdmin(), ImportKind.CONTRACTS,
+                Templates.xlsx(ImportKind.CONTRACTS, contractRows(sorted, importAdvisor(sorted), true)), 4);
+        importClean(shuffled.bureauAdmin(), ImportKind.CONTRACTS,
+                Templates.xlsx(ImportKind.CONTRACTS, contractRows(shuffled, importAdvisor(shuffled), false)), 4);
+
+        int y = lastYear();
+        List<String> expected = List.of("A1 " + y + "-01-01:+1", "A2 " + y + "-01-01:+1", "A2 " + y + "-07-01:-1",
+                "A2 " + y + "-09-01:+1", "A2 " + (y + 1) + "-09-01:-1", "B1 " + y + "-03-01:+1", "B1 " + y + "-09-01:-1")
+                .stream().filter(e -> !LocalDate.parse(e.substring(3, 13)).isAfter(TestClock.today())).toList();
+        assertEquals(expected, coverageOf(sorted));
+        assertEquals(coverageOf(sorted), coverageOf(shuffled), "the sheet's order changes nothing");
+        for (int month = 1; month <= 12; month++) {
+            LocalDate first = LocalDate.of(y, month, 1);
+            for (boolean county : List.of(true, false)) {
+                String a = signingRate(sorted, county ? sorted.county() : sorted.townshipA(), first);
+                String b = signingRate(shuffled, county ? shuffled.county() : shuffled.townshipA(), first);
+                assertEquals(a, b, first + (county ? " county" : " township"));
+            }
+        }
+        assertEquals("50", signingRate(shuffled, shuffled.townshipA(), LocalDate.of(y, 8, 1)), "A1 renewed, A2 ended");
+        assertEquals("100", signingRate(shuffled, shuffled.townshipA(), LocalDate.of(y, 9, 1)), "A2 again");
+        assertEquals("66.7", signingRate(shuffled, shuffled.county(), LocalDate.of(y, 2, 1)), "B1 from March");
+    }
+
+    @Test
+    void theCoverageSyncLeavesTheVillagesOfARunningContractImportAlone() {
+        Fixtures.County c = Fixtures.county();
+        String lawyer = importAdvisor(c);
+        int y = lastYear();
+        List<String> first = row(lawyer, c.villageA1(), y + "-02-01", y + "-03-31", y + "-01-10", "", "");
+        List<String> second = row(lawyer, c.villageA1(), y + "-06-01", y + "-12-31", y + "-05-10", "", "");
+        String id = upload(c.bureauAdmin(), ImportKind.CONTRACTS,
+                Templates.xlsx(ImportKind.CONTRACTS, List.of(second, first))).getString("id");
+        assertEquals("VALIDATED", settled(c.bureauAdmin(), id).getString("status"));
+
+        // half done on another replica: confirmed, its first batch (the contract signed in January) written
+        Fixtures.run(s -> s.createNativeQuery("""
+                        update onboarding_import set status = 'IMPORTING', confirmed_at = now(), claimed_by = 'other-replica',
+                            claimed_at = now() + interval '1 day' where id = ?1""")
+                .setParameter(1, UUID.fromString(id)).executeUpdate());
+        Account admin = c.bureauAdmin();
+        AccessScope scope = new AccessScope(admin.id, admin.roleSet(), admin.organisationId, admin.regionCode);
+        UUID advisorId = Fixtures.column("select account_id from staff_credential where username = ?1", UUID.class, lawyer).get(0);
+        UUID contract = Fixtures.run(s -> contracts.signAsOf(new ContractService.Terms(advisorId, List.of(c.villageA1()),
+                        LocalDate.of(y, 2, 1), LocalDate.of(y, 3, 31), null, null), scope,
+                new Actor(admin.id, admin.roles, null), LocalDate.of(y, 1, 10)).map(x -> x.contractId()));
+        String key = RowKey.of(ImportKind.CONTRACTS, List.of(lawyer.toLowerCase(), c.villageA1(), y + "-02-01", y + "-03-31"));
+        Fixtures.run(s -> s.createNativeQuery("""
+                        insert into onboarding_imported_record (kind, row_key, import_id, row_no, record_type, record_id, imported_at)
+                        values ('CONTRACTS', ?1, ?2, 3, 'adv_contract', ?3, now())""")
+                .setParameter(1, key).setParameter(2, UUID.fromString(id)).setParameter(3, contract.toString())
+                .executeUpdate());
+        assertEquals(List.of(LocalDate.of(y, 1, 10)), Fixtures.column(
+                "select synced_on from adv_village_coverage where village_code = ?1", LocalDate.class, c.villageA1()));
+
+        // the midnight job (or its manual run): 甲一村 is due (its contract began and ended since), but held
+        given().auth().oauth2(Fixtures.systemAdminToken(c)).post("/api/advisor/coverage/sync").then().statusCode(200);
+        assertEquals(List.of(LocalDate.of(y, 1, 10)), Fixtures.column(
+                "select synced_on from adv_village_coverage where village_code = ?1", LocalDate.class, c.villageA1()),
+                "not synced through today while the import runs");
+        assertEquals(List.of(), coverageEvents(c.villageA1()));
+
+        // the other replica's claim lapses; this one resumes: the May contract goes in as of its day
+        Fixtures.run(s -> s.createNativeQuery("update onboarding_import set claimed_at = null, claimed_by = null where id = ?1")
+                .setParameter(1, UUID.fromString(id)).executeUpdate());
+        JsonPath done = settled(c.bureauAdmin(), id);
+        assertEquals("DONE", done.getString("status"), done::prettify);
+        assertEquals(List.of(y + "-02-01:+1", y + "-04-01:-1", y + "-06-01:+1", (y + 1) + "-01-01:-1"),
+                coverageEvents(c.villageA1()));
+        assertEquals(List.of(TestClock.today()), Fixtures.column(
+                "select synced_on from adv_village_coverage where village_code = ?1", LocalDate.class, c.villageA1()));
+        assertEquals("0", signingRate(c, c.townshipA(), LocalDate.of(y, 5, 1)));
+        assertEquals("50", signingRate(c, c.townshipA(), LocalDate.of(y, 6, 1)));
     }
 
     @Test

@@ -50,15 +50,14 @@ class RegisterRowRulesTest {
     }
 
     @Test
-    void aVillagesContractsGoInBySigningDay() {
+    void aContractSignedBeforeTheDayItsVillageIsWrittenThroughIsRefused() {
         LocalDate through = LocalDate.of(2025, 6, 25);
-        assertNull(ContractRowRules.orderError(through, null, false), "nothing written yet");
-        assertNull(ContractRowRules.orderError(through, through, true), "the same day as the row before");
-        assertNull(ContractRowRules.orderError(through.plusDays(1), through, false));
-        String fileOrder = ContractRowRules.orderError(through.minusDays(1), through, true);
-        assertTrue(fileOrder.startsWith("同一村（社区）的合同请按签订日期先后排列"), fileOrder);
-        String ledger = ContractRowRules.orderError(through.minusDays(1), through, false);
-        assertTrue(ledger.startsWith("该村（社区）的法律顾问覆盖情况已记录至 2025-06-25"), ledger);
+        assertNull(ContractRowRules.orderError(through, null), "nothing written yet");
+        assertNull(ContractRowRules.orderError(LocalDate.of(2000, 1, 1), null), "nothing written yet, however early");
+        assertNull(ContractRowRules.orderError(through, through), "the same day");
+        assertNull(ContractRowRules.orderError(through.plusDays(1), through));
+        String ledger = ContractRowRules.orderError(through.minusDays(1), through);
+        assertEquals("该村（社区）的法律顾问覆盖情况已记录至 2025-06-25，签订日期更早的合同不能补录（已报送的数字不回溯改变）", ledger);
     }
 
     // --- memberships

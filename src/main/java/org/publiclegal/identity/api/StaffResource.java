@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -25,6 +26,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.server.Cancellable;
 import org.publiclegal.identity.StaffService;
 import org.publiclegal.region.api.RegisterChangeRequest;
+import org.publiclegal.identity.api.StaffViews.ChangeMobileRequest;
 import org.publiclegal.identity.api.StaffViews.CreateStaffRequest;
 import org.publiclegal.identity.api.StaffViews.DeactivateStaffRequest;
 import org.publiclegal.identity.api.StaffViews.StaffContactView;
@@ -68,17 +70,17 @@ public class StaffResource {
 
     @POST
     @RolesAllowed({Roles.BUREAU_ADMIN, Roles.SYSTEM_ADMIN})
-    @Operation(summary = "开设工作人员账号（本辖区机构）；支持 Idempotency-Key")
+    @Operation(summary = "开设工作人员账号（本辖区机构），可附手机号（加密保存，列表中打码显示）；支持 Idempotency-Key")
     @APIResponse(responseCode = "201", description = "已创建",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = StaffView.class)))
     public Uni<Response> create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                 @Valid @NotNull(message = "请求内容不能为空") CreateStaffRequest request) {
-        // the request fingerprint leaves the password out, so no unsalted hash of it is ever stored
+        // the request fingerprint leaves the password and the mobile out, so no unsalted hash of them is ever stored
         CreateStaffRequest fingerprint = new CreateStaffRequest(request.username(), null, request.displayName(),
-                request.organisationId(), request.roles());
+                request.organisationId(), request.roles(), null);
         return idempotency.create(user.id(), idempotencyKey, "staff.create", fingerprint,
                 () -> staff.create(request.username(), request.password(), request.displayName(),
-                                request.organisationId(), request.roles(), user.scope(), user.actor())
+                                request.organisationId(), request.roles(), request.mobile(), user.scope(), user.actor())
                         .map(m -> new Idempotency.Created(URI.create("/api/staff/" + m.account().id), StaffView.of(m))));
     }
 
@@ -100,6 +102,16 @@ public class StaffResource {
                                      @Valid @NotNull(message = "请求内容不能为空") RegisterChangeRequest request) {
         return staff.reactivate(new StaffService.Reactivate(id, request.on(), request.reason()), user.scope(),
                 user.actor()).map(StaffView::of);
+    }
+
+    @PUT
+    @Path("/{id}/mobile")
+    @RolesAllowed({Roles.BUREAU_ADMIN, Roles.SYSTEM_ADMIN})
+    @Operation(summary = "更改（或删除）工作人员的手机号：加密保存，列表中打码显示；记入审计日志（不含号码）")
+    public Uni<StaffView> changeMobile(@PathParam("id") UUID id,
+                                       @Valid @NotNull(message = "请求内容不能为空") ChangeMobileRequest request) {
+        return staff.changeMobile(new StaffService.ChangeMobile(id, request.mobile()), user.scope(), user.actor())
+                .map(StaffView::of);
     }
 
     @GET

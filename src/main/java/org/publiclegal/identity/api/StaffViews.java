@@ -1,5 +1,6 @@
 package org.publiclegal.identity.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.publiclegal.identity.PasswordLength;
 
 import jakarta.validation.constraints.NotBlank;
@@ -28,7 +29,15 @@ public final class StaffViews {
             @NotNull(message = "请选择所属机构") UUID organisationId,
             @NotEmpty(message = "至少分配一个角色")
             Set<@Pattern(regexp = "MEDIATOR|AID_OFFICER|LAWYER|JUDICIAL_OFFICE|BUREAU_ADMIN|SYSTEM_ADMIN",
-                    message = "未知角色") String> roles) {
+                    message = "未知角色") String> roles,
+            @Schema(description = "手机号（可选）：11 位数字，可含空格或连字符；加密保存，列表中打码显示", example = "13800138000")
+            @Size(max = 20, message = "手机号应为 11 位数字") String mobile) {
+    }
+
+    /** 更改手机号: the new mobile, or null / empty to remove it. */
+    public record ChangeMobileRequest(
+            @Schema(description = "新的手机号：11 位数字，可含空格或连字符；为空则删除", example = "13800138000")
+            @Size(max = 20, message = "手机号应为 11 位数字") String mobile) {
     }
 
     /** 停用账号: from which day (the first day no longer serving; up to tomorrow) and why. */

@@ -1,5 +1,6 @@
 package org.publiclegal.onboarding.api;
 
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,9 +34,11 @@ import org.publiclegal.onboarding.api.ImportViews.ImportErrorView;
 import org.publiclegal.onboarding.api.ImportViews.ImportView;
 import org.publiclegal.onboarding.api.ImportViews.KindView;
 import org.publiclegal.shared.persistence.CursorPage;
+import org.publiclegal.shared.problem.Problem;
 import org.publiclegal.shared.security.CurrentUser;
 import org.publiclegal.shared.security.Roles;
 
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -84,23 +87,25 @@ public class ImportResource {
     }
 
     @POST
+    @Blocking
     @RolesAllowed({Roles.BUREAU_ADMIN, Roles.SYSTEM_ADMIN, Roles.JUDICIAL_OFFICE, Roles.MEDIATOR, Roles.AID_OFFICER})
     @Consumes({MediaType.APPLICATION_OCTET_STREAM, "text/csv", Templates.XLSX})
     @ResponseStatus(202)
-    @Operation(summary = "上传导入文件（.xlsx 或 UTF-8/GB18030 CSV，请求体为文件本身）：开始预检，不写入任何数据；"
-            + "司法所只能导入本乡镇，司法局本县")
+    @Operation(summary = "上传导入文件（.xlsx 或 UTF-8/GB18030 CSV，请求体为文件本身，边接收边加密分块保存，"
+            + "超过上限（默认 10 MB）返回 413）：开始预检，不写入任何数据；司法所只能导入本乡镇，司法局本县")
     @APIResponse(responseCode = "202", description = "已接收，预检进行中",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportView.class)))
-    public Uni<ImportView> upload(
+    @APIResponse(responseCode = "413", description = "文件超过上限",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public ImportView upload(
             @QueryParam("kind") @NotNull(message = "请指定导入类别 kind")
             @Pattern(regexp = "REGIONS|ORGANISATIONS|STAFF|ADVISORS|CONTRACTS|MEMBERSHIPS|SCREENINGS|CONSULTATIONS|MEDIATION_CASES|AID_CASES",
                     message = "导入类别应为 REGIONS、ORGANISATIONS、STAFF、ADVISORS、CONTRACTS、MEMBERSHIPS、SCREENINGS、CONSULTATIONS、MEDIATION_CASES 或 AID_CASES") String kindName,
             @QueryParam("fileName") @Size(max = 200, message = "文件名最多 200 字") String fileName,
-            byte[] content) {
+            InputStream content) {
         ImportKind kind = ImportKind.valueOf(kindName);
         String name = fileName == null || fileName.isBlank() ? kind.label() + ".xlsx" : fileName.strip();
-        return imports.upload(new ImportService.Upload(kind, name, content), user.scope(), user.actor())
-                .map(ImportView::of);
+        return ImportView.of(imports.upload(new ImportService.Upload(kind, name, content), user.scope(), user.actor()));
     }
 
     @GET

@@ -63,6 +63,17 @@ public interface AppConfig {
         /** A claimed job whose replica has not reported progress for this long is taken over by another replica. */
         @WithDefault("PT2M")
         Duration claimLease();
+
+        /**
+         * The largest import file taken (413 above it); at most {@code quarkus.http.limits.max-body-size}, which
+         * refuses a larger declared body before any of it is read.
+         */
+        @WithDefault("10M")
+        io.quarkus.runtime.configuration.MemorySize maxFileSize();
+
+        /** An uploaded file is stored (sealed) and read back in chunks of this size; one chunk at a time is in memory. */
+        @WithDefault("256K")
+        io.quarkus.runtime.configuration.MemorySize fileChunkSize();
     }
 
     /**

@@ -39,19 +39,34 @@ public class PostgresObjectStorage implements ObjectStorage {
                 .executeUpdate()).replaceWith(key);
     }
 
+    /** The content whole; a file stored in chunks ({@link ChunkedObjects}) is put together from its opened chunks. */
     @Override
     public Uni<StoredObject> get(UUID key) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select content_type, key_id, content, sha256 from stored_object where object_key = :key", Object[].class)
-                .setParameter("key", key).getResultList())
-                .map(rows -> {
+                        "select content_type, key_id, content, sha256, chunk_count from stored_object where object_key = :key",
+                        Object[].class)
+                .setParameter("key", key).getResultList()
+                .chain(rows -> {
                     if (rows.isEmpty()) {
                         throw new NotFound("文件", key);
                     }
                     Object[] r = rows.get(0);
-                    byte[] content = cipher.decryptBytes((byte[]) r[2], (String) r[1], context(key));
-                    return new StoredObject(key, (String) r[0], content, ((String) r[3]).trim());
-                });
+                    String sha = ((String) r[3]).trim();
+                    if (r[4] == null) {
+                        byte[] content = cipher.decryptBytes((byte[]) r[2], (String) r[1], context(key));
+                        return Uni.createFrom().item(new StoredObject(key, (String) r[0], content, sha));
+                    }
+                    return s.createNativeQuery("select seq, key_id, content from stored_object_chunk where object_key = :key "
+                                    + "order by seq", Object[].class).setParameter("key", key).getResultList()
+                            .map(chunks -> {
+                                java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+                                for (Object[] c : chunks) {
+                                    all.writeBytes(cipher.decryptBytes((byte[]) c[2], (String) c[1],
+                                            ChunkedObjects.context(key, ((Number) c[0]).intValue())));
+                                }
+                                return new StoredObject(key, (String) r[0], all.toByteArray(), sha);
+                            });
+                }));
     }
 
     private static String context(UUID key) {
