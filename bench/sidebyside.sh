@@ -32,6 +32,8 @@
 #   ENDPOINTS ["mediator-list officer-queue case-detail video-feed dispute-submit aid-submit booking-submit"]
 #   JVM_OPTS [-XX:MaxRAM=768m + the configmap's -X flags]  HTTP_PORT [18087] PG_PORT [55439] SKIP_BUILD [0]
 #   DEMO_TIMEOUT_SECONDS [1200]
+#   JFR_DIR [unset]: when set, a JFR recording (settings=profile) per endpoint over its measured rounds, written to
+#                    JFR_DIR/<endpoint>.jfr (jcmd JFR.start/JFR.stop; the warm-up and the paced run are left out)
 set -Eeuo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -129,6 +131,9 @@ APP_OPTS="$APP_OPTS -Dapp.demo.enabled=false"
 start_app
 SECOND_READY=$READY_SECONDS
 SECOND_STARTED_IN=$STARTED_IN
+# JFR's own start-up (its classes loaded and compiled: seconds of CPU) before any endpoint is measured; without it
+# the first endpoint's rounds carry it (the mediator's list measured 7-16 ms of app CPU per request)
+[[ -n "${JFR_DIR:-}" ]] && { jcmd "$APP_PID" JFR.start name=init settings=profile >/dev/null; sleep 5; jcmd "$APP_PID" JFR.stop name=init >/dev/null; }
 PG_LOG="$WORK/pg/log/pg.csv"
 [[ -f "$PG_LOG" ]] || die "PostgreSQL writes no csv log at $PG_LOG"
 # the app's connections, by their application_name: the one with the most connections once a load has run (the
@@ -320,6 +325,7 @@ for endpoint in $ENDPOINTS; do
     [[ -n "$bodies" ]] && free_bookings
     capture "$endpoint" "$method" "$path" "$body" "$fresh" "${capture_opts[@]}"
     best=0
+    [[ -n "${JFR_DIR:-}" ]] && { mkdir -p "$JFR_DIR"; jcmd "$APP_PID" JFR.start name="$endpoint" settings=profile >/dev/null; }
     for round in $(seq 1 "$ROUNDS"); do
         before=$(load)
         [[ -n "$bodies" ]] && free_bookings
@@ -332,6 +338,7 @@ for endpoint in $ENDPOINTS; do
         echo "$line" >&2
         ROWS_MD+=("$line")
     done
+    [[ -n "${JFR_DIR:-}" ]] && jcmd "$APP_PID" JFR.stop name="$endpoint" filename="$(realpath "$JFR_DIR")/$endpoint.jfr" >/dev/null
     # p99 at half the peak rate: each connection waits CONNS / (peak / 2) seconds between its requests
     delay=$(awk -v c="$CONNS" -v r="$best" 'BEGIN { printf "%.0f", r ? 1000 * c / (r / 2) : 100 }')
     paced=$(wrk_script "$endpoint-paced" "$method" "$path" "$body" "$delay" "$bodies")

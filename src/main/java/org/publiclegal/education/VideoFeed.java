@@ -1,5 +1,7 @@
 package org.publiclegal.education;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -33,9 +35,10 @@ import java.util.function.Function;
  * found by a Chinese keyword; one episode with a signed playback URL. Pages are keyset-paginated and stable:
  * latest sorts on (published_at, id), and a new publication is later than every cursor; popular sorts on the
  * batch aggregates (plays, id), which change only at an aggregation. The ETag is a hash of the catalogue
- * version, the aggregation generation (both one row in PostgreSQL, so all replicas agree) and the query: a
+ * version, the aggregation generation (both one row in PostgreSQL, so all replicas agree; a replica re-reads them at
+ * most once per {@code app.education.feed-version-check}, see {@link FeedVersion}) and the query: a
  * matching If-None-Match is answered without building the page, and built pages are kept in a small cache
- * keyed by that ETag.
+ * keyed by that ETag, as the JSON they are sent as.
  */
 @ApplicationScoped
 public class VideoFeed {
@@ -78,15 +81,19 @@ public class VideoFeed {
     private final Clock clock;
     private final PlaybackSigner signer;
     private final int cachedPages;
-    private final Map<String, Page> pages;
+    private final Map<String, byte[]> pages;
+    private final FeedVersion version;
+    private final ObjectMapper mapper;
 
-    public VideoFeed(Pool pool, Clock clock, AppConfig config) {
+    public VideoFeed(Pool pool, Clock clock, AppConfig config, ObjectMapper mapper) {
         this.pool = pool;
         this.clock = clock;
+        this.mapper = mapper;
         this.cachedPages = config.education().feedCachedPages();
+        this.version = new FeedVersion(this::readVersion, clock, config.education().feedVersionCheck());
         this.pages = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Page> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
                 return size() > cachedPages;
             }
         });
@@ -98,12 +105,20 @@ public class VideoFeed {
         }
     }
 
-    /** The ETag of a feed request as the catalogue stands (one primary-key read). */
+    /**
+     * The ETag of a feed request as the catalogue stands: one primary-key read of the catalogue version and the
+     * aggregation generation, at most once per {@code app.education.feed-version-check} on this replica
+     * ({@link FeedVersion}).
+     */
     public Uni<String> etag(FeedQuery q) {
-        return pool.query("select v.version, a.generation from edu_catalogue_version v, edu_aggregation_state a")
+        return version.current().map(s -> etag(s.version(), s.generation(), q));
+    }
+
+    private Uni<FeedVersion.Stamp> readVersion() {
+        return pool.preparedQuery("select v.version, a.generation from edu_catalogue_version v, edu_aggregation_state a")
                 .execute().map(rows -> {
                     Row r = rows.iterator().next();
-                    return etag(r.getLong(0), r.getLong(1), q);
+                    return new FeedVersion.Stamp(r.getLong(0), r.getLong(1));
                 });
     }
 
@@ -119,13 +134,25 @@ public class VideoFeed {
         }
     }
 
-    /** The page for {@code q} under {@code etag}: from the cache, else built. */
-    public Uni<Page> page(FeedQuery q, String etag) {
-        Page cached = pages.get(etag);
+    /**
+     * The page for {@code q} under {@code etag} as the JSON it is sent as: from the cache, else built and
+     * serialised once (a cached page is not serialised again on every request).
+     */
+    public Uni<byte[]> json(FeedQuery q, String etag) {
+        byte[] cached = pages.get(etag);
         if (cached != null) {
             return Uni.createFrom().item(cached);
         }
-        return cachedPages == 0 ? build(q) : build(q).invoke(p -> pages.put(etag, p));
+        Uni<byte[]> built = build(q).map(this::serialise);
+        return cachedPages == 0 ? built : built.invoke(json -> pages.put(etag, json));
+    }
+
+    private byte[] serialise(Page page) {
+        try {
+            return mapper.writeValueAsBytes(page);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A page query of a feed request and its parameters (tests explain it). */

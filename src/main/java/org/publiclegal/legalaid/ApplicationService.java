@@ -3,6 +3,8 @@ package org.publiclegal.legalaid;
 import org.publiclegal.legalaid.eligibility.EligibilityInput;
 import org.publiclegal.legalaid.eligibility.EligibilityService;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -236,8 +238,12 @@ public class ApplicationService {
     /**
      * An application with its timeline and materials. Those who handle it see the personal data (a staff read is
      * audited); those who only watch (a 司法所) see the case without it.
+     * <p>
+     * Read in a session, not a transaction: under READ COMMITTED each select takes its own snapshot inside a
+     * transaction too, so BEGIN/COMMIT gave the three selects nothing but two more round trips (and a flush). A
+     * staff read's audit record is written in a transaction of its own before the file is returned.
      */
-    @WithTransaction
+    @WithSession
     public Uni<ApplicationFile> file(UUID id, AccessScope scope, Actor actor) {
         return transitions.load(id, scope).chain(a -> steps.timeline(id).chain(timeline -> materials.of(id)
                 .chain(list -> fileOf(a, timeline, list, scope, actor))));
@@ -249,8 +255,8 @@ public class ApplicationService {
         ApplicationFile f = new ApplicationFile(a, ApplicationTransitions.handles(a, scope) ? sealed.open(a)
                 : SealedDetails.Details.WITHHELD, person(a, scope), timeline, list);
         return scope.isResident() || f.details() == SealedDetails.Details.WITHHELD ? Uni.createFrom().item(f)
-                : audit.record(actor, "PERSONAL_DATA_READ", "aid_application", a.id, a.regionCode,
-                "法律援助申请详情（案情、对方当事人、经济状况）").replaceWith(f);
+                : Panache.withTransaction(() -> audit.record(actor, "PERSONAL_DATA_READ", "aid_application", a.id,
+                        a.regionCode, "法律援助申请详情（案情、对方当事人、经济状况）")).replaceWith(f);
     }
 
     /** An application, its personal data in the clear, its timeline and materials. */

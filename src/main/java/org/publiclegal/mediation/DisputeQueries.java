@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.publiclegal.mediation.DisputeAccess.Loaded;
@@ -70,8 +69,12 @@ public class DisputeQueries {
                               List<UUID> mediators, List<MediationStep> timeline, AgreementFile agreement) {
     }
 
-    /** The case file; a mediator's read of the parties' details is audited, watchers see them masked. */
-    @WithTransaction
+    /**
+     * The case file; a mediator's read of the parties' details is audited, watchers see them masked. Read in a
+     * session, not a transaction (READ COMMITTED gives each select its own snapshot either way); the audit record
+     * of a staff read is written in a transaction of its own before the file is returned.
+     */
+    @WithSession
     public Uni<DisputeFile> file(UUID id, AccessScope scope, Actor actor) {
         return access.load(id, scope).chain(l -> disputes.mediators(id).chain(mediators -> steps.timeline(id)
                 .chain(timeline -> agreements.findById(id)
@@ -107,7 +110,7 @@ public class DisputeQueries {
         String facts = clear ? seal.open(d.factsCipher, d.keyId, "facts", d.id) : null;
         String claims = clear ? seal.open(d.claimsCipher, d.keyId, "claims", d.id) : null;
         Uni<Void> audited = clear && !scope.isResident()
-                ? audit.record(actor, "PERSONAL_DATA_READ", "med_dispute", d.id, d.regionCode, "调解案件详情")
+                ? Panache.withTransaction(() -> audit.record(actor, "PERSONAL_DATA_READ", "med_dispute", d.id, d.regionCode, "调解案件详情"))
                 : Uni.createFrom().voidItem();
         return audited.replaceWith(new DisputeFile(d, facts, claims, ps, mediators, timeline,
                 a == null || !clear ? null : agreement(a)));

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -97,8 +98,9 @@ public class VideoResource {
                 return Uni.createFrom().item(Response.notModified().header(HttpHeaders.ETAG, etag)
                         .header(HttpHeaders.CACHE_CONTROL, cacheControl).build());
             }
-            return feed.page(query, etag).map(page -> Response.ok(page).header(HttpHeaders.ETAG, etag)
-                    .header(HttpHeaders.CACHE_CONTROL, cacheControl).build());
+            // the page as the JSON kept for this ETag (serialised once, when it was built)
+            return feed.json(query, etag).map(json -> Response.ok(json, MediaType.APPLICATION_JSON_TYPE)
+                    .header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl).build());
         });
     }
 

@@ -324,6 +324,13 @@ public interface AppConfig {
         @WithDefault("512")
         int feedCachedPages();
 
+        /**
+         * How long a replica reuses the catalogue version and aggregation generation of the feed's ETag before
+         * reading them again (a publication shows in the feed up to this much later; zero reads on every request).
+         */
+        @WithDefault("PT1S")
+        Duration feedVersionCheck();
+
         Playback playback();
 
         interface Playback {
