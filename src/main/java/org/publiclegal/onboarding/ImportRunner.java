@@ -138,7 +138,13 @@ public class ImportRunner {
                 importRows(job);
             }
         } catch (RuntimeException e) {
-            Log.errorf(e, "Import %s (%s) failed", job.id(), job.kind());
+            if (e instanceof SheetReader.UnreadableFile) {
+                // the importer's bad file, not the service's fault: a warning with the library's reason, no trace
+                Log.warnf("Import %s (%s): file unreadable (%s)", job.id(), job.kind(),
+                        e.getCause() == null ? e.getMessage() : e.getCause().toString());
+            } else {
+                Log.errorf(e, "Import %s (%s) failed", job.id(), job.kind());
+            }
             String why = e instanceof SheetReader.UnreadableFile ? e.getMessage() : "导入中断：" + shortMessage(e);
             if (job.status() == ImportJob.Status.VALIDATING) {
                 store.addErrors(job.id(), List.of(new RowError(0, null, why))).await().indefinitely();

@@ -167,8 +167,8 @@ public class ImportService {
     }
 
     /**
-     * 确认导入: queues a checked import (or resumes a failed one). 409 while the dry run runs, when it found problems,
-     * or when the import is already queued, running or done. A staff import's new accounts get a first password
+     * 确认导入: queues a checked import (or resumes a failed one); only its uploader may. 409 while the dry run runs,
+     * when it found problems, or when the import is already queued, running or done. A staff import's new accounts get a first password
      * (answered here) or, with {@link FirstSignIn#LINK}, a one-time sign-in link (its token answered here; the
      * account's password is then a random one nobody is told, so only the link opens it).
      */
@@ -184,6 +184,11 @@ public class ImportService {
             }
             if (!job.kind().importableBy(scope.roles())) {
                 throw DomainException.forbidden("无权导入" + job.kind().label());
+            }
+            // the dry run checked the rows for the uploader's area and role, and the job writes them as the
+            // uploader: only they decide that it goes in (a colleague of a wider area may read it, not confirm it)
+            if (!job.importerId().equals(scope.accountId())) {
+                throw DomainException.forbidden("只有上传该文件的人员可以确认导入");
             }
             boolean link = job.kind() == ImportKind.STAFF && firstSignIn == FirstSignIn.LINK;
             Uni<List<ImportRunner.InitialPassword>> passwords = job.kind() != ImportKind.STAFF

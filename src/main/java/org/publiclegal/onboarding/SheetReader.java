@@ -49,6 +49,10 @@ public final class SheetReader {
     }
 
     /** The file cannot be read as a spreadsheet at all. */
+    /** What the importer reads when a file cannot be read at all (the library's own words stay in the log). */
+    static final String CSV_UNREADABLE = "无法按 CSV 读取该文件：文件格式有误（如引号未闭合），请用 Excel 另存为 CSV 或 .xlsx 后重新上传";
+    static final String XLSX_UNREADABLE = "无法按 Excel（.xlsx）读取该文件：文件已损坏或不是 .xlsx 工作簿，请用 Excel 另存后重新上传";
+
     public static final class UnreadableFile extends RuntimeException {
         public UnreadableFile(String message, Throwable cause) {
             super(message, cause);
@@ -86,7 +90,7 @@ public final class SheetReader {
             head = in.readNBytes(CsvCharset.SAMPLE + 1);
             in.reset();
         } catch (java.io.IOException e) {
-            throw new UnreadableFile("无法读取该文件：" + e.getMessage(), e);
+            throw new UnreadableFile("无法读取该文件，请重新上传", e);
         }
         if (isXlsx(head)) {
             readXlsx(in, sink);
@@ -113,7 +117,7 @@ public final class SheetReader {
         try {
             content.skipNBytes(bom);
         } catch (java.io.IOException e) {
-            throw new UnreadableFile("无法按 CSV 读取该文件：" + e.getMessage(), e);
+            throw new UnreadableFile(CSV_UNREADABLE, e);
         }
         try (Reader reader = new InputStreamReader(content, charset);
              CSVParser parser = CSVParser.parse(reader, format)) {
@@ -137,7 +141,7 @@ public final class SheetReader {
                 sink.row((int) record.getRecordNumber(), cells);
             }
         } catch (java.io.IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            throw new UnreadableFile("无法按 CSV 读取该文件：" + e.getMessage(), e);
+            throw new UnreadableFile(CSV_UNREADABLE, e);
         }
     }
 
@@ -146,7 +150,7 @@ public final class SheetReader {
         try {
             pkg = OPCPackage.open(content);
         } catch (Exception e) {
-            throw new UnreadableFile("无法按 Excel（.xlsx）读取该文件：" + e.getMessage(), e);
+            throw new UnreadableFile(XLSX_UNREADABLE, e);
         }
         try (pkg) {
             XMLReader parser;
@@ -169,16 +173,16 @@ public final class SheetReader {
             } catch (UnreadableFile e) {
                 throw e;
             } catch (Exception e) {
-                throw new UnreadableFile("无法按 Excel（.xlsx）读取该文件：" + e.getMessage(), e);
+                throw new UnreadableFile(XLSX_UNREADABLE, e);
             }
             // what the sink throws passes through unchanged; only the XML itself can make the file unreadable
             try (sheet) {
                 parser.parse(new InputSource(sheet));
             } catch (org.xml.sax.SAXException | java.io.IOException e) {
-                throw new UnreadableFile("无法按 Excel（.xlsx）读取该文件：" + e.getMessage(), e);
+                throw new UnreadableFile(XLSX_UNREADABLE, e);
             }
         } catch (java.io.IOException e) {
-            throw new UnreadableFile("无法按 Excel（.xlsx）读取该文件：" + e.getMessage(), e);
+            throw new UnreadableFile(XLSX_UNREADABLE, e);
         }
     }
 

@@ -16,6 +16,7 @@ import org.publiclegal.testing.Fixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -351,6 +352,17 @@ class ImportFlowTest {
         // the other township's office does not see it; the bureau does
         given().auth().oauth2(Fixtures.token(c.officeStaffB())).get("/api/imports/" + id).then().statusCode(404);
         given().auth().oauth2(Fixtures.token(c.bureauAdmin())).get("/api/imports/" + id).then().statusCode(200);
+        // and a checked file of the office goes in only when the office confirms it: the bureau may read it, not confirm it
+        String ok = upload(c.officeStaffA(), ImportKind.SCREENINGS, Templates.xlsx(ImportKind.SCREENINGS,
+                List.of(rows.get(0)))).getString("id");
+        assertEquals("VALIDATED", settled(c.officeStaffA(), ok).getString("status"));
+        given().auth().oauth2(Fixtures.token(c.bureauAdmin())).post("/api/imports/" + ok + "/confirm")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.equalTo("只有上传该文件的人员可以确认导入"));
+        given().auth().oauth2(Fixtures.token(c.officeStaffA())).get("/api/imports/" + ok)
+                .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("VALIDATED"));
+        given().auth().oauth2(Fixtures.token(c.officeStaffA())).post("/api/imports/" + ok + "/confirm")
+                .then().statusCode(202);
         // registers are the bureau's
         given().auth().oauth2(Fixtures.token(c.officeStaffA())).contentType("application/octet-stream")
                 .queryParam("kind", "STAFF").body(Templates.xlsx(ImportKind.STAFF))
@@ -369,6 +381,22 @@ class ImportFlowTest {
                 .then().statusCode(200).extract().jsonPath();
         assertEquals(List.of("区划代码", "名称"), errors.getList("items.column"));
         assertEquals(List.of(1, 1), errors.getList("items.row"));
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsRejectedWithAChineseReasonNotTheLibrarysWords() {
+        Fixtures.County c = Fixtures.county();
+        String csv = upload(c.bureauAdmin(), ImportKind.REGIONS,
+                "区划代码,名称\n\"532932,未闭合\n".getBytes(StandardCharsets.UTF_8)).getString("id");
+        byte[] xlsx = Templates.xlsx(ImportKind.REGIONS);
+        String broken = upload(c.bureauAdmin(), ImportKind.REGIONS, java.util.Arrays.copyOf(xlsx, xlsx.length / 2))
+                .getString("id");
+        assertEquals("REJECTED", settled(c.bureauAdmin(), csv).getString("status"));
+        assertEquals("REJECTED", settled(c.bureauAdmin(), broken).getString("status"));
+        assertEquals(List.of(SheetReader.CSV_UNREADABLE), given().auth().oauth2(Fixtures.token(c.bureauAdmin()))
+                .get("/api/imports/" + csv + "/errors").then().statusCode(200).extract().jsonPath().getList("items.message"));
+        assertEquals(List.of(SheetReader.XLSX_UNREADABLE), given().auth().oauth2(Fixtures.token(c.bureauAdmin()))
+                .get("/api/imports/" + broken + "/errors").then().statusCode(200).extract().jsonPath().getList("items.message"));
     }
 
     @Test

@@ -144,7 +144,10 @@ public class ImportResource {
     @ResponseStatus(202)
     @Operation(summary = "确认导入（预检无任何问题时）：后台分批写入；失败后再次确认会从中断处继续。"
             + "工作人员导入在此一次性返回各账号的初始密码（不保存、不记录日志，首次登录须修改），"
-            + "或以 firstSignIn=LINK 返回一次性登录链接的 token（7 天内有效、只能使用一次，本人用它设置密码）")
+            + "或以 firstSignIn=LINK 返回一次性登录链接的 token（7 天内有效、只能使用一次，本人用它设置密码）；"
+            + "只有上传该文件的人员可以确认")
+    @APIResponse(responseCode = "202", description = "已排队导入",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConfirmView.class)))
     public Uni<ConfirmView> confirm(@PathParam("id") UUID id,
             @QueryParam("firstSignIn") @Pattern(regexp = "PASSWORD|LINK",
                     message = "firstSignIn 应为 PASSWORD（初始密码）或 LINK（一次性登录链接）") String firstSignIn) {

@@ -112,7 +112,7 @@ public class ProblemMappers {
         String allow = code == ErrorCode.METHOD_NOT_ALLOWED ? allowHeader(e, uri) : null;
         String detail = switch (code) {
             case NOT_FOUND -> "请求的地址或资源不存在";
-            case UNSUPPORTED_MEDIA_TYPE -> "请以 application/json 提交请求内容";
+            case UNSUPPORTED_MEDIA_TYPE -> "不支持该请求内容的类型（Content-Type），请按接口文档提交：JSON 接口为 application/json，导入文件为 text/csv、.xlsx 或 application/octet-stream";
             case VALIDATION_FAILED -> "请求参数格式不正确";
             case METHOD_NOT_ALLOWED -> allow == null ? code.title() : "此地址只支持 " + allow;
             default -> code.title();
