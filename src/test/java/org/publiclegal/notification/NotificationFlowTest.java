@@ -160,6 +160,42 @@ class NotificationFlowTest {
     }
 
     @Test
+    void newWorkAboutANewMatterIsOneNoticeForEachChosenStaffMemberWhoDidNotSwitchItOff() throws Throwable {
+        Fixtures.County c = Fixtures.county();
+        Account first = Fixtures.mediator(c.committeeA());
+        Account switchedOff = Fixtures.mediator(c.committeeA());
+        Account elsewhere = Fixtures.mediator(c.committeeB());
+        given().auth().oauth2(Fixtures.token(switchedOff)).contentType(ContentType.JSON).body(Map.of("enabled", false))
+                .put("/api/notifications/preferences/NEW_WORK").then().statusCode(200);
+        UUID subject = UUID.randomUUID();
+        Notifier.Message m = new Notifier.Message(NoticeKind.NEW_WORK, subject, "新的调解申请", "收到调解申请 MD2026-000001",
+                "/api/mediation/disputes/" + subject);
+
+        int written = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> notifier.newWork(
+                Recipients.organisation(c.committeeA().id, org.publiclegal.shared.security.Roles.MEDIATOR), m)));
+        assertEquals(1, written);
+        assertEquals(1L, count("select count(*) from ntf_notice where recipient_id = ?1 and subject_id = ?2", first.id, subject));
+        assertEquals(0L, count("select count(*) from ntf_notice where recipient_id = ?1", switchedOff.id));
+        assertEquals(0L, count("select count(*) from ntf_notice where recipient_id = ?1", elsewhere.id));
+        inbox(first).then().statusCode(200)
+                .body("items[0].kind", equalTo("NEW_WORK"))
+                .body("items[0].title", equalTo("新的调解申请"))
+                .body("items[0].body", equalTo("收到调解申请 MD2026-000001"))
+                .body("items[0].link", equalTo("/api/mediation/disputes/" + subject))
+                .body("items[0].superseded", equalTo(false));
+
+        // named accounts (an advisor, an assigned lawyer), and nobody at all
+        assertEquals(1, (int) VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                () -> notifier.newWork(Recipients.accounts(List.of(elsewhere.id, switchedOff.id)), m))));
+        assertEquals(1L, count("select count(*) from ntf_notice where recipient_id = ?1 and subject_id = ?2", elsewhere.id, subject));
+        assertEquals(0, (int) VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                () -> notifier.newWork(Recipients.organisation(null, org.publiclegal.shared.security.Roles.MEDIATOR), m))));
+        // a residents' kind goes through sendAboutNew (it may queue a WeChat message)
+        assertThrows(IllegalArgumentException.class, () -> notifier.newWork(Recipients.accounts(List.of(first.id)),
+                new Notifier.Message(NoticeKind.AID_PROGRESS, subject, "x", "x", "/x")));
+    }
+
+    @Test
     void aNoticeAndItsWeChatMessageWrittenInAFailedTransactionAreNeverThere() throws Throwable {
         Account resident = Fixtures.resident();
         grant(resident, "AID_PROGRESS", "AID_PROGRESS");

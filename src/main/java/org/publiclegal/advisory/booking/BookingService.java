@@ -133,7 +133,7 @@ public class BookingService {
                             b.startsAt = slot.start();
                             b.endsAt = slot.end();
                             b.booked(now);
-                            return bookings.persistAndFlush(b).call(matters::booking);
+                            return bookings.persistAndFlush(b).call(matters::newBooking);
                         }))))
                 .onFailure(BookingService::isDoubleBooking).transform(e -> taken(r.startsAt(), r.advisorId()))
                 .invoke(b -> Log.debugf("Booking %s of advisor %s at %s", b.id, b.advisorId, b.startsAt));
