@@ -115,7 +115,7 @@ public class DisputeService {
                     d.claimsCipher = seal.seal(r.claims(), "claims", d.id);
                     d.amountFen = Money.toFen(r.amount());
                     d.regionCode = r.villageCode();
-                    d.committeeId = committee.id;
+                    d.committeeId = committee;
                     d.preferredMode = r.preferredMode();
                     d.submitted(now);
                     List<Party> all = new ArrayList<>();

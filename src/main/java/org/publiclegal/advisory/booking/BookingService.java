@@ -158,8 +158,7 @@ public class BookingService {
     /** Open bookings of the pair, counted after taking the pair's transaction-scoped advisory lock. */
     private Uni<Long> openBookings(UUID resident, UUID advisor) {
         return bookings.lockPair(resident, advisor)
-                .chain(() -> bookings.count("residentId = ?1 and advisorId = ?2 and status in ?3", resident, advisor,
-                        List.of(BookingStatus.PENDING, BookingStatus.CONFIRMED)));
+                .chain(() -> bookings.holding(resident, advisor));
     }
 
     private static DomainException taken(Instant start, UUID advisor) {
