@@ -9,6 +9,8 @@ import org.publiclegal.shared.config.AppConfig;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -99,15 +101,15 @@ public class Notifier {
         if (who.nobody()) {
             return Uni.createFrom().item(0);
         }
-        String kind = NoticeKind.class.getCanonicalName() + "." + m.kind().name();
-        String hql = "insert into Notice (recipientId, kind, subjectId, title, body, link, createdAt) "
-                + "select a.id, " + kind + ", :subject, :title, :body, :link, :now from Account a where " + who.condition()
-                + (m.kind().switchable ? " and not exists (select 1 from Preference p where p.accountId = a.id "
-                + "and p.kind = '" + m.kind().name() + "' and p.enabled = false)" : "");
+        String sql = "insert into ntf_notice (recipient_id, kind, subject_id, title, body, link, created_at) "
+                + "select a.id, :kind, :subject, :title, :body, :link, :now from account a where " + who.sqlCondition()
+                + (m.kind().switchable ? " and not exists (select 1 from ntf_preference p where p.account_id = a.id "
+                + "and p.kind = :kind and not p.enabled)" : "");
         return Panache.getSession().chain(s -> {
-            var q = s.createMutationQuery(hql).setParameter("subject", m.subjectId())
+            var q = s.createNativeQuery(sql).setParameter("kind", m.kind().name()).setParameter("subject", m.subjectId())
                     .setParameter("title", cut(m.title(), 60)).setParameter("body", cut(m.body(), 500))
-                    .setParameter("link", m.link()).setParameter("now", clock.instant());
+                    .setParameter("link", m.link())
+                    .setParameter("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
             who.parameters().forEach(q::setParameter);
             return q.executeUpdate();
         }).invoke(n -> metrics.counter("notify.notices", "kind", m.kind().name()).increment(n));
