@@ -256,12 +256,21 @@ run_pgbench() {
     while IFS= read -r -d '' v; do defs+=(-D "$v"); done <"$WORK/scripts/$name.vars"
     rm -rf "$dir"; mkdir -p "$dir"
     p0=$(pg_ticks)
+    # a client that hits an error (a unique violation, say) aborts and pgbench exits non-zero: the round is kept,
+    # marked "aborted" with pgbench's first error in the results, and the run goes on to the next endpoint
+    local status=0
     out=$(cd "$dir" && pgbench -n -M prepared -c "$CONNS" -j 2 -T "$seconds" -l -h localhost -p "$PG_PORT" -U postgres \
-        "${defs[@]}" -f "$WORK/scripts/$name.sql" postgres 2>&1) || die "pgbench failed on $name: $(tail -n 5 <<<"$out")"
+        "${defs[@]}" -f "$WORK/scripts/$name.sql" postgres 2>&1) || status=$?
+    [[ -n "$(awk '/^tps = / { print $3 }' <<<"$out")" ]] || die "pgbench failed on $name: $(tail -n 5 <<<"$out")"
     p1=$(pg_ticks)
     tx=$(awk '/number of transactions actually processed/ { print $NF }' <<<"$out" | cut -d/ -f1)
     P_TPS=$(awk '/^tps = / { printf "%.0f", $3 }' <<<"$out")
     P_FAILED=$(awk '/number of failed transactions/ { print $5 }' <<<"$out"); P_FAILED=${P_FAILED:-0}
+    if (( status != 0 )); then
+        P_FAILED="$P_FAILED, aborted"
+        PGBENCH_ERRORS+=("$name: $(grep -m 1 -i 'aborted\|error' <<<"$out" || true)")
+        log "pgbench aborted on $name: ${PGBENCH_ERRORS[-1]}"
+    fi
     cat "$dir"/pgbench_log.* | awk '{ print $3 / 1000 }' | sort -n >"$dir/lat"
     P_P50=$(awk '{ a[NR] = $1 } END { i = int(NR * 0.50); if (i < 1) i = 1; printf "%.2f", a[i] }' "$dir/lat")
     P_P99=$(awk '{ a[NR] = $1 } END { i = int(NR * 0.99); if (i < 1) i = 1; printf "%.2f", a[i] }' "$dir/lat")
@@ -301,6 +310,7 @@ capture() {
 
 ROWS_MD=()
 RSS_MAX=0
+PGBENCH_ERRORS=()
 for endpoint in $ENDPOINTS; do
     body=; fresh=; method=GET; bodies=; capture_opts=()
     case "$endpoint" in
@@ -371,6 +381,11 @@ mkdir -p "$RESULTS_DIR"
     printf '%s\n' "${ROWS_MD[@]}"
     echo
     echo "Goals (issue 17): reads ≥ 0.7, creates ≥ 0.6, p99 at half peak < 50 ms, RSS ≤ 350 MB, ready < 3 s."
+    if (( ${#PGBENCH_ERRORS[@]} > 0 )); then
+        echo
+        echo "pgbench aborted (its first error):"
+        printf -- '- `%s`\n' "${PGBENCH_ERRORS[@]}"
+    fi
     echo
     echo "The JVM after the load ($THREADS threads), \`jcmd GC.heap_info\`:"
     echo

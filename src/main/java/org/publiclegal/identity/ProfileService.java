@@ -58,7 +58,11 @@ public class ProfileService {
 
     /** The resident's real name, or null without a profile (other features name the applicant with it). */
     public Uni<String> realName(UUID accountId) {
-        return profiles.findById(accountId).map(p -> p == null ? null : p.realName);
+        // the one column, not the profile with its sealed columns as a managed entity (a submission reads it)
+        return profiles.getSession().chain(s -> s.createSelectionQuery(
+                        "select p.realName from ResidentProfile p where p.accountId = :a", String.class)
+                .setParameter("a", accountId).getResultList())
+                .map(names -> names.isEmpty() ? null : names.get(0));
     }
 
     /** Whether the resident has filled in their real-name details (needed before applying for anything). */

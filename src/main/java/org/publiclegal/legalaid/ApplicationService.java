@@ -172,7 +172,7 @@ public class ApplicationService {
             step.note = a.intake == LegalAidApplication.Intake.WINDOW ? "窗口代为录入（已核验申请人身份）"
                     + (a.provisionalAidGrounds ? "；具备先行提供法律援助情形（第四十四条）" : "")
                     : a.provisionalAidGrounds ? "具备先行提供法律援助情形（第四十四条）" : null;
-            return steps.persist(step).call(() -> matters.legalAid(a))
+            return steps.persist(step).call(() -> matters.newLegalAid(a))
                     .chain(() -> fileOf(a, List.of(step), List.of(), scope, actor));
         });
     }

@@ -115,7 +115,7 @@ public class DisputeService {
                     d.claimsCipher = seal.seal(r.claims(), "claims", d.id);
                     d.amountFen = Money.toFen(r.amount());
                     d.regionCode = r.villageCode();
-                    d.committeeId = committee.id;
+                    d.committeeId = committee;
                     d.preferredMode = r.preferredMode();
                     d.submitted(now);
                     List<Party> all = new ArrayList<>();
@@ -419,7 +419,7 @@ public class DisputeService {
         for (String kind : events) {
             written = written.chain(() -> ledger.record(kind, d.regionCode, d.committeeId, now, MediationEvents.SOURCE, d.id));
         }
-        return written.chain(() -> matters.dispute(d, all)).replaceWith(new Submitted(d, codes, all, taken));
+        return written.chain(() -> matters.newDispute(d, all)).replaceWith(new Submitted(d, codes, all, taken));
     }
 
     private Uni<Void> tellMediators(Dispute d, String title, String body) {

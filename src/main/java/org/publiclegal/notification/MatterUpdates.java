@@ -40,15 +40,24 @@ public class MatterUpdates {
         return legalAid(a, null);
     }
 
+    /** An application created in this transaction: as {@link #legalAid}, without looking for what cannot exist yet. */
+    public Uni<Void> newLegalAid(LegalAidApplication a) {
+        return legalAid(a, null, true);
+    }
+
     /**
      * An application after a step that began in status {@code before}. A case without a resident account (a
      * 通知辩护 notice, a 窗口 walk-in) has no "my matters" row, so its previous stage is the status before the step.
      */
     public Uni<Void> legalAid(LegalAidApplication a, ApplicationStatus before) {
+        return legalAid(a, before, false);
+    }
+
+    private Uni<Void> legalAid(LegalAidApplication a, ApplicationStatus before, boolean created) {
         MatterState s = MatterRules.legalAid(a);
         String link = "/api/aid/applications/" + a.id;
         Uni<String> previous = a.applicantId != null
-                ? track(a.applicantId, Matter.Service.LEGAL_AID, a.id, a.reference, link, s)
+                ? track(a.applicantId, Matter.Service.LEGAL_AID, a.id, a.reference, link, s, created)
                 : Uni.createFrom().item(before == null || before == a.status ? s.code() : before.name());
         return previous.chain(prev -> {
             if (Objects.equals(prev, s.code())) {
@@ -56,15 +65,15 @@ public class MatterUpdates {
             }
             String ref = a.reference;
             return switch (s.code()) {
-                case "SUBMITTED" -> staff(recipients.inOrganisation(a.centreId, Roles.AID_OFFICER), a.id, link,
+                case "SUBMITTED" -> staff(created, Recipients.organisation(a.centreId, Roles.AID_OFFICER), a.id, link,
                         "新的法律援助申请", "收到法律援助申请 " + ref + "，请接收并审查。");
                 case "UNDER_REVIEW" -> "MATERIALS_REQUESTED".equals(prev)
-                        ? staff(recipients.inOrganisation(a.centreId, Roles.AID_OFFICER), a.id, link, "申请人已补正材料",
+                        ? staff(created, Recipients.organisation(a.centreId, Roles.AID_OFFICER), a.id, link, "申请人已补正材料",
                         "申请 " + ref + " 的申请人已补正材料，审查继续。")
                         : Uni.createFrom().voidItem();
-                case "ASSIGNED" -> staff(Uni.createFrom().item(a.lawyerId == null ? List.of() : List.of(a.lawyerId)), a.id,
+                case "ASSIGNED" -> staff(created, Recipients.accounts(a.lawyerId == null ? List.of() : List.of(a.lawyerId)), a.id,
                         link, "新指派的法律援助案件", "法律援助案件 " + ref + " 已指派给您，请及时接受并联系受援人。");
-                case "OBJECTION_FILED" -> staff(recipients.inRegion(Recipients.county(a.regionCode), Roles.BUREAU_ADMIN),
+                case "OBJECTION_FILED" -> staff(created, Recipients.region(Recipients.county(a.regionCode), Roles.BUREAU_ADMIN),
                         a.id, link, "新的法律援助异议", "申请人对 " + ref + " 提出异议，请在期限内作出决定。");
                 default -> Uni.createFrom().voidItem();
             };
@@ -73,14 +82,26 @@ public class MatterUpdates {
 
     /** A dispute after a step: every party with an account gets their row (and notice). */
     public Uni<Void> dispute(Dispute d, List<Party> parties) {
+        return dispute(d, parties, false);
+    }
+
+    /**
+     * A dispute written in this transaction (submitted, referred by a court, registered): as {@link #dispute},
+     * without looking for rows and notices about it, which cannot exist yet.
+     */
+    public Uni<Void> newDispute(Dispute d, List<Party> parties) {
+        return dispute(d, parties, true);
+    }
+
+    private Uni<Void> dispute(Dispute d, List<Party> parties, boolean created) {
         String link = "/api/mediation/disputes/" + d.id;
         return Multi.createFrom().iterable(parties.stream().filter(p -> p.accountId != null).toList())
                 .onItem().transformToUniAndConcatenate(p -> track(p.accountId, Matter.Service.MEDIATION, d.id,
-                        d.reference, link, MatterRules.dispute(d, p)).map(prev -> prev == null && p.role == Party.Role.APPLICANT
+                        d.reference, link, MatterRules.dispute(d, p), created).map(prev -> prev == null && p.role == Party.Role.APPLICANT
                         && d.origin == Dispute.Origin.APPLIED))
                 .collect().asList()
                 .chain(newApplications -> newApplications.contains(true)
-                        ? staff(recipients.inOrganisation(d.committeeId, Roles.MEDIATOR), d.id, link, "新的调解申请",
+                        ? staff(created, Recipients.organisation(d.committeeId, Roles.MEDIATOR), d.id, link, "新的调解申请",
                         "收到调解申请 " + d.reference + "，请决定是否受理。")
                         : Uni.createFrom().voidItem());
     }
@@ -90,9 +111,9 @@ public class MatterUpdates {
      * parties have all consented, have all confirmed the agreement, or one of them has ended the mediation.
      */
     public Uni<Void> mediationWork(Dispute d, List<UUID> assigned, String title, String body) {
-        Uni<List<UUID>> who = assigned.isEmpty() ? recipients.inOrganisation(d.committeeId, Roles.MEDIATOR)
-                : Uni.createFrom().item(assigned);
-        return staff(who, d.id, "/api/mediation/disputes/" + d.id, title, body);
+        Recipients.Who who = assigned.isEmpty() ? Recipients.organisation(d.committeeId, Roles.MEDIATOR)
+                : Recipients.accounts(assigned);
+        return staff(false, who, d.id, "/api/mediation/disputes/" + d.id, title, body);
     }
 
     /** 调解安排: every party with an account is told when and how (the mode: IN_PERSON, VIDEO, PHONE). */
@@ -109,20 +130,30 @@ public class MatterUpdates {
     }
 
     public Uni<Void> booking(Booking b) {
+        return booking(b, false);
+    }
+
+    /** A booking made in this transaction: as {@link #booking}, without looking for what cannot exist yet. */
+    public Uni<Void> newBooking(Booking b) {
+        return booking(b, true);
+    }
+
+    private Uni<Void> booking(Booking b, boolean created) {
         MatterState s = MatterRules.booking(b);
         String link = "/api/advisor/bookings/" + b.id;
         String when = MatterRules.time(b.startsAt);
-        return track(b.residentId, Matter.Service.ADVISORY, b.id, MatterRules.bookingReference(b), link, s).chain(prev -> {
+        return track(b.residentId, Matter.Service.ADVISORY, b.id, MatterRules.bookingReference(b), link, s, created)
+                .chain(prev -> {
             if (Objects.equals(prev, s.code())) {
                 return Uni.createFrom().voidItem();
             }
             return switch (s.code()) {
-                case "PENDING" -> staff(Uni.createFrom().item(List.of(b.advisorId)), b.id, link, "新的预约",
+                case "PENDING" -> staff(created, Recipients.accounts(List.of(b.advisorId)), b.id, link, "新的预约",
                         "居民预约了您" + when + "的咨询，请确认或说明原因婉拒。");
-                case "CANCELLED" -> staff(Uni.createFrom().item(List.of(b.advisorId)), b.id, link, "预约已取消",
+                case "CANCELLED" -> staff(created, Recipients.accounts(List.of(b.advisorId)), b.id, link, "预约已取消",
                         "居民取消了" + when + "的预约。");
                 case "RATED" -> b.rating != null && b.rating <= 2
-                        ? staff(recipients.inRegion(Recipients.township(b.villageCode), Roles.JUDICIAL_OFFICE), b.id,
+                        ? staff(created, Recipients.region(Recipients.township(b.villageCode), Roles.JUDICIAL_OFFICE), b.id,
                         link, "差评待回访", "法律顾问服务（" + when + "）收到差评，请在一个工作日内回访。")
                         : Uni.createFrom().voidItem();
                 default -> Uni.createFrom().voidItem();
@@ -130,11 +161,15 @@ public class MatterUpdates {
         });
     }
 
-    /** Upserts the resident's row; answers the stage it was at before (null: a new matter). */
+    /**
+     * Upserts the resident's row; answers the stage it was at before (null: a new matter). For a subject
+     * {@code created} in this transaction there is nothing to look up and no older notice to supersede.
+     */
     private Uni<String> track(UUID account, Matter.Service service, UUID subject, String reference, String link,
-                              MatterState s) {
+                              MatterState s, boolean created) {
         Instant now = clock.instant();
-        return matters.of(account, subject).chain(existing -> {
+        Uni<Matter> found = created ? Uni.createFrom().nullItem() : matters.of(account, subject);
+        return found.chain(existing -> {
             Matter m = existing;
             if (m == null) {
                 m = new Matter();
@@ -148,15 +183,22 @@ public class MatterUpdates {
             m.reference = reference;
             boolean changed = m.update(s, now);
             Matter row = m;
+            Notifier.Message message = s.noticeTitle() == null ? null
+                    : new Notifier.Message(s.kind(), subject, s.noticeTitle(), s.noticeBody(), link);
             Uni<Void> notify = !changed ? Uni.createFrom().voidItem()
-                    : s.noticeTitle() == null ? notifier.supersede(account, subject, null, now)
-                    : notifier.send(account, new Notifier.Message(s.kind(), subject, s.noticeTitle(), s.noticeBody(), link))
-                    .replaceWithVoid();
+                    : message == null ? (created ? Uni.createFrom().voidItem() : notifier.supersede(account, subject, null, now))
+                    : (created ? notifier.sendAboutNew(account, message) : notifier.send(account, message)).replaceWithVoid();
             return matters.persist(row).chain(() -> notify).replaceWith(prev);
         });
     }
 
-    private Uni<Void> staff(Uni<List<UUID>> who, UUID subject, String link, String title, String body) {
-        return who.chain(list -> notifier.sendAll(list, new Notifier.Message(NoticeKind.NEW_WORK, subject, title, body, link)));
+    /**
+     * 新任务 for the staff {@code who} chooses: about a matter {@code created} in this transaction in one statement
+     * ({@link Notifier#newWork}), else one by one, each superseding the recipient's older notices about it.
+     */
+    private Uni<Void> staff(boolean created, Recipients.Who who, UUID subject, String link, String title, String body) {
+        Notifier.Message m = new Notifier.Message(NoticeKind.NEW_WORK, subject, title, body, link);
+        return created ? notifier.newWork(who, m).replaceWithVoid()
+                : recipients.list(who).chain(list -> notifier.sendAll(list, m));
     }
 }

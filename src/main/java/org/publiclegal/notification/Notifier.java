@@ -1,6 +1,7 @@
 package org.publiclegal.notification;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,8 @@ import org.publiclegal.shared.config.AppConfig;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,10 +48,23 @@ public class Notifier {
 
     /** Sends {@code m} to one account; null when the recipient switched its kind off. */
     public Uni<Notice> send(UUID recipient, Message m) {
+        return send(recipient, m, true);
+    }
+
+    /**
+     * Sends {@code m} about a matter created in this transaction (its id was just generated): the same as
+     * {@link #send} without superseding, since no older notice about it can exist.
+     */
+    public Uni<Notice> sendAboutNew(UUID recipient, Message m) {
+        return send(recipient, m, false);
+    }
+
+    private Uni<Notice> send(UUID recipient, Message m, boolean supersedeOlder) {
         Instant now = clock.instant();
         return preferences.receives(recipient, m.kind()).chain(receives -> {
             if (!receives) {
-                return supersede(recipient, m.subjectId(), null, now).replaceWith((Notice) null);
+                return (supersedeOlder ? supersede(recipient, m.subjectId(), null, now) : Uni.createFrom().voidItem())
+                        .replaceWith((Notice) null);
             }
             Notice n = new Notice();
             n.recipientId = recipient;
@@ -59,7 +75,8 @@ public class Notifier {
             n.link = m.link();
             n.createdAt = now;
             return notices.persistAndFlush(n)
-                    .call(saved -> supersede(recipient, m.subjectId(), saved.id, now))
+                    .call(saved -> supersedeOlder ? supersede(recipient, m.subjectId(), saved.id, now)
+                            : Uni.createFrom().voidItem())
                     .call(saved -> queueWeChat(saved, now))
                     .invoke(saved -> metrics.counter("notify.notices", "kind", m.kind().name()).increment());
         });
@@ -69,6 +86,33 @@ public class Notifier {
     public Uni<Void> sendAll(List<UUID> recipients, Message m) {
         return Multi.createFrom().iterable(recipients).onItem().transformToUniAndConcatenate(r -> send(r, m))
                 .collect().last().replaceWithVoid();
+    }
+
+    /**
+     * New work for staff about a matter created in this transaction, in one statement: a notice for each account
+     * {@code who} chooses, except those who switched the kind off. Nothing is superseded (nothing about the matter
+     * can exist yet) and no WeChat message is queued (staff kinds have none: {@link NoticeKind#forResidents}).
+     * Answers how many notices were written.
+     */
+    public Uni<Integer> newWork(Recipients.Who who, Message m) {
+        if (m.kind().forResidents) {
+            throw new IllegalArgumentException(m.kind() + " is a residents' kind: use sendAboutNew");
+        }
+        if (who.nobody()) {
+            return Uni.createFrom().item(0);
+        }
+        String sql = "insert into ntf_notice (recipient_id, kind, subject_id, title, body, link, created_at) "
+                + "select a.id, :kind, :subject, :title, :body, :link, :now from account a where " + who.sqlCondition()
+                + (m.kind().switchable ? " and not exists (select 1 from ntf_preference p where p.account_id = a.id "
+                + "and p.kind = :kind and not p.enabled)" : "");
+        return Panache.getSession().chain(s -> {
+            var q = s.createNativeQuery(sql).setParameter("kind", m.kind().name()).setParameter("subject", m.subjectId())
+                    .setParameter("title", cut(m.title(), 60)).setParameter("body", cut(m.body(), 500))
+                    .setParameter("link", m.link())
+                    .setParameter("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            who.parameters().forEach(q::setParameter);
+            return q.executeUpdate();
+        }).invoke(n -> metrics.counter("notify.notices", "kind", m.kind().name()).increment(n));
     }
 
     /** Marks the recipient's current notices about a matter superseded: nothing about it is still to do. */

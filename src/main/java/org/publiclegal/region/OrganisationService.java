@@ -215,12 +215,18 @@ public class OrganisationService {
      * The 人民调解委员会 for a dispute that happened in {@code villageCode}: the village's committee, or, where the
      * village has none, its township's.
      */
-    public Uni<Organisation> committeeFor(String villageCode) {
+    public Uni<UUID> committeeFor(String villageCode) {
         String township = villageCode.substring(0, 9) + "000";
-        return organisations.find("type = ?1 and active = true and ((regionCode = ?2 and committeeKind = ?3) "
-                        + "or (regionCode = ?4 and committeeKind = ?5)) order by regionCode desc",
-                OrganisationType.MEDIATION_COMMITTEE, villageCode, OrganisationType.CommitteeKind.VILLAGE, township,
-                OrganisationType.CommitteeKind.TOWNSHIP).firstResult();
+        // its id only: a submission needs no managed organisation entity
+        return organisations.getSession().chain(s -> s.createSelectionQuery("select o.id from Organisation o "
+                                + "where o.type = :type and o.active = true and ((o.regionCode = :village and o.committeeKind = "
+                                + ":villageKind) or (o.regionCode = :township and o.committeeKind = :townshipKind)) "
+                                + "order by o.regionCode desc", UUID.class)
+                .setParameter("type", OrganisationType.MEDIATION_COMMITTEE)
+                .setParameter("village", villageCode).setParameter("villageKind", OrganisationType.CommitteeKind.VILLAGE)
+                .setParameter("township", township).setParameter("townshipKind", OrganisationType.CommitteeKind.TOWNSHIP)
+                .setMaxResults(1).getResultList())
+                .map(ids -> ids.isEmpty() ? null : ids.get(0));
     }
 
     /** 停用机构: deactivate organisation {@code id} from day {@code on}, with a reason. */

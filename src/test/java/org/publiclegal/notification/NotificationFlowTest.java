@@ -160,6 +160,88 @@ class NotificationFlowTest {
     }
 
     @Test
+    void newWorkAboutANewMatterIsOneNoticeForEachChosenStaffMemberWhoDidNotSwitchItOff() throws Throwable {
+        Fixtures.County c = Fixtures.county();
+        Account first = Fixtures.mediator(c.committeeA());
+        Account switchedOff = Fixtures.mediator(c.committeeA());
+        Account elsewhere = Fixtures.mediator(c.committeeB());
+        given().auth().oauth2(Fixtures.token(switchedOff)).contentType(ContentType.JSON).body(Map.of("enabled", false))
+                .put("/api/notifications/preferences/NEW_WORK").then().statusCode(200);
+        UUID subject = UUID.randomUUID();
+        Notifier.Message m = new Notifier.Message(NoticeKind.NEW_WORK, subject, "新的调解申请", "收到调解申请 MD2026-000001",
+                "/api/mediation/disputes/" + subject);
+
+        int written = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> notifier.newWork(
+                Recipients.organisation(c.committeeA().id, org.publiclegal.shared.security.Roles.MEDIATOR), m)));
+        assertEquals(1, written);
+        assertEquals(1L, count("select count(*) from ntf_notice where recipient_id = ?1 and subject_id = ?2", first.id, subject));
+        assertEquals(0L, count("select count(*) from ntf_notice where recipient_id = ?1", switchedOff.id));
+        assertEquals(0L, count("select count(*) from ntf_notice where recipient_id = ?1", elsewhere.id));
+        inbox(first).then().statusCode(200)
+                .body("items[0].kind", equalTo("NEW_WORK"))
+                .body("items[0].title", equalTo("新的调解申请"))
+                .body("items[0].body", equalTo("收到调解申请 MD2026-000001"))
+                .body("items[0].link", equalTo("/api/mediation/disputes/" + subject))
+                .body("items[0].superseded", equalTo(false));
+
+        // named accounts (an advisor, an assigned lawyer), and nobody at all
+        assertEquals(1, (int) VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                () -> notifier.newWork(Recipients.accounts(List.of(elsewhere.id, switchedOff.id)), m))));
+        assertEquals(1L, count("select count(*) from ntf_notice where recipient_id = ?1 and subject_id = ?2", elsewhere.id, subject));
+        assertEquals(0, (int) VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                () -> notifier.newWork(Recipients.organisation(null, org.publiclegal.shared.security.Roles.MEDIATOR), m))));
+        // a residents' kind goes through sendAboutNew (it may queue a WeChat message)
+        assertThrows(IllegalArgumentException.class, () -> notifier.newWork(Recipients.accounts(List.of(first.id)),
+                new Notifier.Message(NoticeKind.AID_PROGRESS, subject, "x", "x", "/x")));
+    }
+
+    /**
+     * A submission writes the notices of a matter it has just created without reading or superseding anything
+     * about it (nothing can exist yet), and the committee's new work is one statement (issue 17), counted by
+     * pg_stat_statements (loaded in the test profile).
+     */
+    @Test
+    void aSubmittedDisputeNotifiesTheApplicantAndTheCommitteeWithoutLookingForOlderRowsOrNotices() {
+        Fixtures.County c = Fixtures.county();
+        Account alice = Fixtures.residentWithProfile(c.villageA1());
+        Account mediator = Fixtures.mediator(c.villageCommitteeA1());
+        Account switchedOff = Fixtures.mediator(c.villageCommitteeA1());
+        given().auth().oauth2(Fixtures.token(switchedOff)).contentType(ContentType.JSON).body(Map.of("enabled", false))
+                .put("/api/notifications/preferences/NEW_WORK").then().statusCode(200);
+        Map<String, Object> body = new HashMap<>();
+        body.put("disputeType", "NEIGHBOUR");
+        body.put("facts", "邻居修建围墙占用了我家通道约一米");
+        body.put("claims", "拆除占道部分，恢复通行");
+        body.put("otherParties", List.of(Map.of("kind", "PERSON", "name", "杨建华", "phone", "13908725678")));
+        body.put("villageCode", c.villageA1());
+        body.put("preferredMode", "IN_PERSON");
+
+        Fixtures.run(s -> s.createNativeQuery("create extension if not exists pg_stat_statements").executeUpdate());
+        Fixtures.column("select 1 from (select pg_stat_statements_reset()) r", Integer.class);
+        Response r = given().auth().oauth2(Fixtures.token(alice)).contentType(ContentType.JSON).body(body)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).post("/api/mediation/disputes");
+        r.then().statusCode(201);
+        String id = r.jsonPath().getString("summary.id");
+        assertEquals(0L, calls("%from ntf_matter%"), "no look-up of the new matter's row");
+        assertEquals(0L, calls("update ntf_notice%"), "nothing superseded");
+        assertEquals(1L, calls("insert into ntf_notice%select%"), "the committee's new work in one statement");
+
+        inbox(alice).then().statusCode(200).body("items.size()", equalTo(1))
+                .body("items[0].subjectId", equalTo(id)).body("items[0].superseded", equalTo(false));
+        inbox(mediator).then().statusCode(200).body("items.size()", equalTo(1))
+                .body("items[0].kind", equalTo("NEW_WORK")).body("items[0].title", equalTo("新的调解申请"))
+                .body("items[0].subjectId", equalTo(id));
+        assertEquals(0L, count("select count(*) from ntf_notice where recipient_id = ?1", switchedOff.id));
+        given().auth().oauth2(Fixtures.token(alice)).get("/api/me/matters").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("items[0].subjectId", equalTo(id))
+                .body("items[0].statusText", equalTo("已申请，等待调委会受理"));
+    }
+
+    private static long calls(String like) {
+        return count("select sum(calls) from pg_stat_statements where query ilike ?1", like);
+    }
+
+    @Test
     void aNoticeAndItsWeChatMessageWrittenInAFailedTransactionAreNeverThere() throws Throwable {
         Account resident = Fixtures.resident();
         grant(resident, "AID_PROGRESS", "AID_PROGRESS");

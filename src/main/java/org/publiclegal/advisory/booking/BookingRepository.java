@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.publiclegal.shared.persistence.HqlEnums;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,9 +29,10 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
     public Uni<List<SlotCalculator.Taken>> taken(UUID advisorId, Instant from, Instant to) {
         return getSession().chain(s -> s.createSelectionQuery("""
                         select b.startsAt, b.endsAt from Booking b
-                        where b.advisorId = :a and b.status in (:holding)
-                          and b.startsAt >= :low and b.startsAt < :to and b.endsAt > :from""", Object[].class)
-                .setParameter("a", advisorId).setParameter("holding", HOLDING)
+                        where b.advisorId = :a and b.status in %s
+                          and b.startsAt >= :low and b.startsAt < :to and b.endsAt > :from""".formatted(HOLDING_LITERALS),
+                        Object[].class)
+                .setParameter("a", advisorId)
                 .setParameter("low", from.minus(LONGEST_BOOKING)).setParameter("from", from).setParameter("to", to)
                 .getResultList())
                 .map(rows -> rows.stream().map(r -> new SlotCalculator.Taken((Instant) r[0], (Instant) r[1])).toList());
@@ -51,6 +53,20 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
 
     /** The statuses that hold a slot. */
     static final List<BookingStatus> HOLDING = List.of(BookingStatus.PENDING, BookingStatus.CONFIRMED);
+
+    /**
+     * {@link #HOLDING} as enum literals in the HQL text: the query text is fixed, so Hibernate translates it once
+     * (a list parameter is expanded, and the query translated again, on every call: issue 17's profile of a
+     * booking), and PostgreSQL sees the partial index's own predicate.
+     */
+    static final String HOLDING_LITERALS = HqlEnums.inList(HOLDING);
+
+    /** How many bookings of the pair hold a slot. */
+    public Uni<Long> holding(UUID resident, UUID advisor) {
+        return getSession().chain(s -> s.createSelectionQuery("select count(*) from Booking b where b.residentId = :r "
+                        + "and b.advisorId = :a and b.status in " + HOLDING_LITERALS, Long.class)
+                .setParameter("r", resident).setParameter("a", advisor).getSingleResult());
+    }
 
     /** {@code limit + 1} rows matching {@code where} ({@code range} is inclusive), latest start first. */
     public Uni<List<Booking>> page(String where, Map<String, Object> params, int limit) {

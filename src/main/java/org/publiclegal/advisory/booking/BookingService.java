@@ -133,7 +133,7 @@ public class BookingService {
                             b.startsAt = slot.start();
                             b.endsAt = slot.end();
                             b.booked(now);
-                            return bookings.persistAndFlush(b).call(matters::booking);
+                            return bookings.persistAndFlush(b).call(matters::newBooking);
                         }))))
                 .onFailure(BookingService::isDoubleBooking).transform(e -> taken(r.startsAt(), r.advisorId()))
                 .invoke(b -> Log.debugf("Booking %s of advisor %s at %s", b.id, b.advisorId, b.startsAt));
@@ -158,8 +158,7 @@ public class BookingService {
     /** Open bookings of the pair, counted after taking the pair's transaction-scoped advisory lock. */
     private Uni<Long> openBookings(UUID resident, UUID advisor) {
         return bookings.lockPair(resident, advisor)
-                .chain(() -> bookings.count("residentId = ?1 and advisorId = ?2 and status in ?3", resident, advisor,
-                        List.of(BookingStatus.PENDING, BookingStatus.CONFIRMED)));
+                .chain(() -> bookings.holding(resident, advisor));
     }
 
     private static DomainException taken(Instant start, UUID advisor) {

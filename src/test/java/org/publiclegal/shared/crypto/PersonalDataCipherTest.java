@@ -90,6 +90,37 @@ class PersonalDataCipherTest {
         assertEquals("532932199001011234", after.decrypt(fresh, "k2", CONTEXT));
     }
 
+    /** The thread's one Cipher is set up afresh for every value: a failed open or another key leaves no trace. */
+    @Test
+    void aThreadSealsAndOpensValueAfterValueWithAnyKeyAlsoAfterAValueThatDidNotOpen() throws Exception {
+        PersonalDataCipher c = cipher("k1:" + KEY_1 + ",k2:" + KEY_2, "k2");
+        PersonalDataCipher old = cipher("k1:" + KEY_1, "k1");
+        String sealedWithK1 = old.encrypt("532932199001011234", CONTEXT);
+        for (int i = 0; i < 3; i++) {
+            String sealed = c.encrypt("1381234567" + i, CONTEXT + i);
+            assertThrows(IllegalStateException.class, () -> c.decrypt(sealed, "k2", CONTEXT));
+            assertEquals("1381234567" + i, c.decrypt(sealed, "k2", CONTEXT + i));
+            assertEquals("532932199001011234", c.decrypt(sealedWithK1, "k1", CONTEXT));
+            assertNotEquals(sealed, c.encrypt("1381234567" + i, CONTEXT + i), "a new nonce each time");
+        }
+        // values sealed on one thread open on another, and both threads keep working at once
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> opened = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String value = "和庆县" + i;
+                opened.add(pool.submit(() -> c.decrypt(c.encrypt(value, CONTEXT), "k2", CONTEXT)));
+            }
+            for (int i = 0; i < 200; i++) {
+                assertEquals("和庆县" + i, opened.get(i).get());
+            }
+            String elsewhere = pool.submit(() -> c.encrypt("13900001111", CONTEXT)).get();
+            assertEquals("13900001111", c.decrypt(elsewhere, "k2", CONTEXT));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void aRowSealedWithARemovedKeyNamesTheMissingKey() {
         PersonalDataCipher c = cipher("k2:" + KEY_2, "k2");
