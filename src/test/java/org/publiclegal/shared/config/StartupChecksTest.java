@@ -25,6 +25,8 @@ class StartupChecksTest {
         values.putAll(overrides);
         values.values().removeIf(v -> v == null || v.isEmpty());
         SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(AppConfig.class)
+                .withConverter(io.quarkus.runtime.configuration.MemorySize.class, 100,
+                        new io.quarkus.runtime.configuration.MemorySizeConverter())
                 .withSources(new PropertiesConfigSource(values, "test", 300)).build();
         StartupChecks.verify(config.getConfigMapping(AppConfig.class), config, production);
     }
