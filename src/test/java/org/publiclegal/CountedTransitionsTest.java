@@ -143,8 +143,12 @@ class CountedTransitionsTest {
 
         /** A batch: the private step fails the disputes, its only caller counts them all. */
         void failAllAndCount(List<Dispute> ds) {
-            ds.forEach(this::failStep);
-            ds.forEach(this::count);
+            for (Dispute d : ds) {
+                failStep(d);
+            }
+            for (Dispute d : ds) {
+                count(d);
+            }
         }
 
         private void failStep(Dispute d) {
