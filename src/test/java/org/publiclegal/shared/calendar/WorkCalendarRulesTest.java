@@ -68,4 +68,35 @@ class WorkCalendarRulesTest {
             }
         }
     }
+
+    @Test
+    void manyPeriodsGetTheDeadlinesEachWouldGetAloneFromOneReadCoveringThemAll() {
+        Map<LocalDate, DayKind> holidays = Map.of(LocalDate.of(2026, 10, 1), DayKind.HOLIDAY,
+                LocalDate.of(2026, 10, 2), DayKind.HOLIDAY, LocalDate.of(2026, 10, 10), DayKind.WORKDAY);
+        java.util.List<LocalDate[]> reads = new java.util.ArrayList<>();
+        WorkCalendar calendar = new WorkCalendar() {
+            @Override
+            protected io.smallrye.mutiny.Uni<Map<LocalDate, DayKind>> days(LocalDate from, LocalDate to) {
+                reads.add(new LocalDate[]{from, to});
+                return io.smallrye.mutiny.Uni.createFrom().item(holidays);
+            }
+        };
+        java.util.List<WorkCalendar.Period> periods = java.util.List.of(
+                new WorkCalendar.Period(LocalDate.of(2026, 9, 25), 6, DayCounting.CALENDAR),
+                new WorkCalendar.Period(LocalDate.of(2026, 9, 20), 7, DayCounting.WORKING),
+                new WorkCalendar.Period(LocalDate.of(2026, 9, 28), 30, DayCounting.CALENDAR));
+        java.util.List<Instant> together = calendar.deadlines(periods).await().indefinitely();
+        assertEquals(1, reads.size());
+        // one read from the earliest start to the latest period's holiday window
+        assertEquals(LocalDate.of(2026, 9, 20), reads.get(0)[0]);
+        assertEquals(WorkCalendar.holidayWindowEnd(LocalDate.of(2026, 9, 28), 30), reads.get(0)[1]);
+        java.util.List<Instant> alone = periods.stream()
+                .map(p -> calendar.deadline(p.first(), p.days(), p.counting()).await().indefinitely()).toList();
+        assertEquals(alone, together);
+        // 25 Sep + 6 calendar days = 1 Oct, a holiday; 2 Oct too, then a weekend: the last day moves to the next
+        // working day, Monday 5 October (the deadline is 24:00 China time that day)
+        assertEquals(Instant.parse("2026-10-05T16:00:00Z"), together.get(0));
+        assertEquals(java.util.List.of(), calendar.deadlines(java.util.List.of()).await().indefinitely());
+        assertEquals(4, reads.size());
+    }
 }
