@@ -1,14 +1,10 @@
 package org.publiclegal.legalaid;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.publiclegal.identity.Account;
-import org.publiclegal.shared.audit.Actor;
 import org.publiclegal.shared.domain.DomainException;
-import org.publiclegal.shared.security.AccessScope;
 import org.publiclegal.shared.security.Roles;
 import org.publiclegal.testing.Fixtures;
 import org.publiclegal.testing.RecordRows;
@@ -20,8 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
+import static org.publiclegal.testing.ServiceCalls.await;
+import static org.publiclegal.testing.ServiceCalls.actor;
+import static org.publiclegal.testing.ServiceCalls.scope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -35,24 +33,6 @@ class AidHistoryBatchTest {
 
     @Inject
     AidHistoryService history;
-
-    static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-    }
-
-    static AccessScope scope(Account a) {
-        return new AccessScope(a.id, a.roleSet(), a.organisationId, a.regionCode);
-    }
-
-    static Actor actor(Account a) {
-        return new Actor(a.id, String.join(",", a.roleSet()), null);
-    }
 
     /** Everything written for an application, without ids, sealed columns, its number and the clock's readings. */
     static List<List<String>> written(UUID id) {

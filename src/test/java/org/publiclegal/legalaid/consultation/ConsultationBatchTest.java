@@ -1,8 +1,6 @@
 package org.publiclegal.legalaid.consultation;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.publiclegal.identity.Account;
@@ -18,8 +16,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
+import static org.publiclegal.testing.ServiceCalls.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -32,16 +30,6 @@ class ConsultationBatchTest {
 
     @Inject
     ConsultationService consultations;
-
-    static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-    }
 
     static List<Object> stored(UUID id) {
         return Arrays.asList(Fixtures.sql("select region_code, channel, matter, persons, summary, consulted_at, "

@@ -1,16 +1,12 @@
 package org.publiclegal.mediation.screening;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.publiclegal.identity.Account;
-import org.publiclegal.shared.audit.Actor;
 import org.publiclegal.shared.domain.DomainException;
 import org.publiclegal.shared.ledger.AdjustmentReason;
 import org.publiclegal.shared.problem.ErrorCode;
-import org.publiclegal.shared.security.AccessScope;
 import org.publiclegal.testing.Fixtures;
 import org.publiclegal.testing.TestClock;
 
@@ -19,8 +15,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
+import static org.publiclegal.testing.ServiceCalls.await;
+import static org.publiclegal.testing.ServiceCalls.actor;
+import static org.publiclegal.testing.ServiceCalls.scope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -33,24 +31,6 @@ class ScreeningBatchTest {
 
     @Inject
     ScreeningService screenings;
-
-    static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-    }
-
-    static AccessScope scope(Account a) {
-        return new AccessScope(a.id, a.roleSet(), a.organisationId, a.regionCode);
-    }
-
-    static Actor actor(Account a) {
-        return new Actor(a.id, String.join(",", a.roleSet()), null);
-    }
 
     /** The stored record without its id and creation time. */
     static List<Object> stored(UUID id) {
